@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the wasm module and its JS glue into pkg/ (web) and pkg-node/ (node),
+# and the native CLI into target/release/loupe. Needs what scripts/setup.sh installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/wasm-env.sh
+echo "build: wasm route = $WASM_ROUTE" >&2
+wasm_cargo build --release --lib
+WASM=target/wasm32-unknown-unknown/release/loupe.wasm
+wasm-bindgen --target web --out-dir pkg "$WASM"
+wasm-bindgen --target nodejs --out-dir pkg-node "$WASM"
+# npm's binaryen (Debian's 108 breaks wasm-bindgen output, see ../shared/TOOLCHAIN.md).
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  pkg/loupe_bg.wasm -o pkg/loupe_bg.wasm
+cp pkg/loupe_bg.wasm pkg-node/loupe_bg.wasm
+cargo build --release --bin loupe
+ls -l pkg/loupe_bg.wasm >&2

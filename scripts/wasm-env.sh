@@ -1,0 +1,16 @@
+# Source me. Picks how to build for wasm32-unknown-unknown (see ../shared/TOOLCHAIN.md):
+#  - rustup: the active toolchain already has the wasm32 std;
+#  - debian: Debian's rustc-web rebuilds std from rust-web-src (-Z build-std) and lld-22 links.
+# Never runs `rustup target add`: that server is not one of our registries.
+if [ -z "${WASM_ROUTE:-}" ]; then
+  if [ -d "$(rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null)" ]; then WASM_ROUTE=rustup; else WASM_ROUTE=debian; fi
+fi
+export WASM_ROUTE CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+if [ "$WASM_ROUTE" = rustup ]; then
+  wasm_cargo() { local sub=$1; shift; cargo "$sub" --target wasm32-unknown-unknown "$@"; }
+else
+  wasm_cargo() { local sub=$1; shift
+    RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22 \
+      /usr/bin/cargo "$sub" --target wasm32-unknown-unknown -Z build-std=std,panic_abort "$@"; }
+fi

@@ -1,0 +1,259 @@
+//! The public API: a `Config`, an `Analyzer` built from it once, and the
+//! `Analysis` of each text.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{BlockKind, Document};
+use crate::entities::{self, Entity, Gazetteer};
+use crate::error::{Error, Result};
+use crate::highlight::{self, Highlight};
+use crate::input::{self, Format};
+use crate::keywords::{self, Keyword};
+use crate::lang::{self, Lang};
+use crate::normalize::Stemmers;
+use crate::span::{OffsetMapper, OffsetUnit, Span};
+use crate::stopwords;
+use crate::topics::{Taxonomy, Topic};
+use crate::words;
+use crate::{html, markdown};
+
+/// Analysis options. Every field has a default; unknown fields are an error.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct Config {
+    /// Language of the texts: "auto" (detect per text, the default), "fr" or "en".
+    pub language: String,
+    /// Input format: "auto" (from the file name, then the content; the default), "text", "markdown" or "html".
+    pub format: String,
+    /// How many keyphrases to return (default 15).
+    pub max_keywords: usize,
+    /// How many of the best keyphrases get highlights (default 10).
+    pub highlight_keywords: usize,
+    /// Minimum confidence (0..1) for a topic to be reported (default 0.4).
+    pub min_topic_score: f32,
+    /// Inputs larger than this many bytes are refused with `input_too_large` (default 32 MiB).
+    pub max_input_bytes: usize,
+    /// A site's own taxonomy (JSON or JSON Lines, see `Taxonomy::from_json`); IPTC Media Topics when absent.
+    pub taxonomy: Option<String>,
+}
+
+impl Config {
+    /// The option names as JavaScript and JSON spell them.
+    pub const FIELDS: &'static [&'static str] =
+        &["language", "format", "maxKeywords", "highlightKeywords", "minTopicScore", "maxInputBytes", "taxonomy"];
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            language: "auto".into(),
+            format: "auto".into(),
+            max_keywords: 15,
+            highlight_keywords: 10,
+            min_topic_score: 0.4,
+            max_input_bytes: 32 << 20,
+            taxonomy: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockOut {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteOut {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+}
+
+/// The result for one text. Every `start`/`end` is an offset into `text`:
+/// UTF-8 bytes in Rust, characters in the CLI's JSON, UTF-16 units in JS.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub source: Option<String>,
+    pub language: Lang,
+    pub format: Format,
+    pub encoding: String,
+    pub title: Option<String>,
+    pub kicker: Option<String>,
+    pub date: Option<String>,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub text: String,
+    pub blocks: Vec<BlockOut>,
+    pub quotes: Vec<QuoteOut>,
+    pub keywords: Vec<Keyword>,
+    pub entities: Vec<Entity>,
+    pub topics: Vec<Topic>,
+    pub highlights: Vec<Highlight>,
+}
+
+impl Analysis {
+    fn offsets_mut(&mut self, f: &mut dyn FnMut(&mut usize)) {
+        for b in &mut self.blocks {
+            f(&mut b.start);
+            f(&mut b.end);
+        }
+        for q in &mut self.quotes {
+            f(&mut q.start);
+            f(&mut q.end);
+        }
+        let spans = self.keywords.iter_mut().flat_map(|k| k.mentions.iter_mut())
+            .chain(self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()));
+        for s in spans {
+            f(&mut s.start);
+            f(&mut s.end);
+        }
+        for t in &mut self.topics {
+            for e in &mut t.evidence {
+                f(&mut e.start);
+                f(&mut e.end);
+            }
+        }
+        for h in &mut self.highlights {
+            f(&mut h.start);
+            f(&mut h.end);
+        }
+    }
+
+    /// Converts every offset from UTF-8 bytes to `unit`. Call once.
+    pub fn convert_offsets(&mut self, unit: OffsetUnit) {
+        if unit == OffsetUnit::Bytes {
+            return;
+        }
+        let mut all = Vec::new();
+        self.offsets_mut(&mut |o| all.push(*o));
+        let mapper = OffsetMapper::new(&self.text, all, unit);
+        self.offsets_mut(&mut |o| *o = mapper.map(*o));
+    }
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(include_str!("../data/gazetteer.tsv"), include_str!("../data/demonyms.tsv")))
+}
+
+/// Built once from a `Config`, then applied to many texts.
+pub struct Analyzer {
+    config: Config,
+    language: Option<Lang>,
+    format: Option<Format>,
+    stemmers: Stemmers,
+    taxonomy: Taxonomy,
+}
+
+impl Analyzer {
+    pub fn new(config: Config) -> Result<Analyzer> {
+        let language = match config.language.as_str() {
+            "auto" | "" => None,
+            code => Some(Lang::parse(code).ok_or_else(|| Error::InvalidOptions(format!("language must be auto, fr or en, not \"{code}\"")))?),
+        };
+        let format = match config.format.as_str() {
+            "auto" | "" => None,
+            f => Some(Format::parse(f).ok_or_else(|| Error::InvalidOptions(format!("format must be auto, text, markdown or html, not \"{f}\"")))?),
+        };
+        if !(0.0..=1.0).contains(&config.min_topic_score) {
+            return Err(Error::InvalidOptions("minTopicScore must be between 0 and 1".into()));
+        }
+        if config.max_keywords > 1000 || config.highlight_keywords > 1000 {
+            return Err(Error::InvalidOptions("maxKeywords and highlightKeywords must be at most 1000".into()));
+        }
+        if config.max_input_bytes == 0 {
+            return Err(Error::InvalidOptions("maxInputBytes must be positive".into()));
+        }
+        let stemmers = Stemmers::default();
+        let taxonomy = match &config.taxonomy {
+            Some(json) => Taxonomy::from_json(json, &stemmers)?,
+            None => Taxonomy::iptc(&stemmers),
+        };
+        Ok(Analyzer { config, language, format, stemmers, taxonomy })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Analyses a text that is already decoded. Offsets are UTF-8 bytes into `Analysis::text`.
+    pub fn analyze(&self, text: &str) -> Result<Analysis> {
+        self.analyze_decoded(text.to_owned(), "UTF-8", None)
+    }
+
+    /// Analyses a file's bytes: detects the encoding, then the format (from `name` and content).
+    pub fn analyze_bytes(&self, bytes: &[u8], name: Option<&str>) -> Result<Analysis> {
+        self.check_size(bytes.len())?;
+        let decoded = input::decode(bytes)?;
+        let mut a = self.analyze_decoded(decoded.text, decoded.encoding, name)?;
+        a.source = name.map(str::to_string);
+        Ok(a)
+    }
+
+    fn check_size(&self, size: usize) -> Result<()> {
+        if size > self.config.max_input_bytes {
+            return Err(Error::InputTooLarge { size, limit: self.config.max_input_bytes });
+        }
+        Ok(())
+    }
+
+    fn analyze_decoded(&self, text: String, encoding: &str, name: Option<&str>) -> Result<Analysis> {
+        self.check_size(text.len())?;
+        if text.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        let format = self.format.unwrap_or_else(|| input::detect_format(&text, name));
+        let (body, meta) = match format {
+            Format::Html => {
+                let (t, m) = html::extract(&text);
+                (t, Some(m))
+            }
+            Format::Markdown => (markdown::extract(&text), None),
+            Format::Text => (text, None),
+        };
+        if body.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        let doc = Document::parse_text(body);
+        let lowers: Vec<String> = doc.tokens.iter().take(5000)
+            .filter(|t| t.kind != crate::text::TokenKind::Punct)
+            .map(|t| crate::normalize::lower(t.span.of(&doc.text)).trim_end_matches('\'').to_string())
+            .collect();
+        let detected = lang::detect(lowers.iter().map(String::as_str));
+        let html_lang = meta.as_ref().and_then(|m| m.lang.as_deref()).and_then(|l| Lang::parse(l.get(..2).unwrap_or(l)));
+        let language = self.language.unwrap_or(if detected == Lang::Unknown { html_lang.unwrap_or(Lang::Unknown) } else { detected });
+        let stop = lang::stopwords(language, stopwords::french(), stopwords::english());
+        let infos = words::word_infos(&doc, language, &self.stemmers, stop);
+        let keywords = keywords::extract(&doc, &infos, self.config.max_keywords);
+        let entities = entities::extract(&doc, &infos, gazetteer());
+        let topics = self.taxonomy.tag(&doc, &infos, language, self.config.min_topic_score);
+        let quote_spans: Vec<Span> = doc.quotes.iter().map(|q| q.span).collect();
+        let top = &keywords[..keywords.len().min(self.config.highlight_keywords)];
+        let highlights = highlight::merge(&entities, top, &quote_spans);
+
+        let text_of = |s: Option<Span>| s.map(|s| s.of(&doc.text).to_string());
+        let meta = meta.unwrap_or_default();
+        Ok(Analysis {
+            source: name.map(str::to_string),
+            language,
+            format,
+            encoding: encoding.to_string(),
+            title: text_of(doc.title).or(meta.title),
+            kicker: text_of(doc.kicker),
+            date: doc.date.clone().or(meta.date),
+            byline: doc.byline.clone().or(meta.byline),
+            dateline: text_of(doc.dateline),
+            blocks: doc.blocks.iter().map(|b| BlockOut { kind: b.kind, start: b.span.start, end: b.span.end }).collect(),
+            quotes: doc.quotes.iter().map(|q| QuoteOut { start: q.span.start, end: q.span.end, speaker: q.speaker.clone() }).collect(),
+            keywords,
+            entities,
+            topics,
+            highlights,
+            text: doc.text,
+        })
+    }
+}

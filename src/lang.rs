@@ -1,0 +1,95 @@
+//! Document language: French or English, by stop-word evidence, else unknown.
+//!
+//! Function words are the most reliable cue for short news texts and cost no
+//! extra data (the stop lists ship anyway). A text with too few of them, or a
+//! text in another script, is `Unknown` rather than a guess.
+
+use serde::Serialize;
+
+use crate::stopwords::StopWords;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+    Unknown,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Unknown => "unknown",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "fr" | "fra" | "fre" | "french" | "français" => Some(Lang::Fr),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Words frequent in one language and rare in the other (not homographs such as "a", "on", "me").
+const FR_MARKERS: &[&str] = &[
+    "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "que", "qui", "pas", "sur",
+    "au", "aux", "avec", "ce", "ces", "il", "elle", "nous", "vous", "ils", "sont", "par", "mais",
+    "ou", "été", "plus", "leur", "selon", "cette", "entre", "d", "l", "qu", "n", "s", "j", "c",
+];
+const EN_MARKERS: &[&str] = &[
+    "the", "and", "of", "to", "is", "that", "for", "with", "was", "are", "this", "by", "from",
+    "have", "has", "had", "were", "be", "it", "its", "which", "their", "they", "been", "will",
+    "would", "said", "not", "but", "an", "at", "or", "who", "we", "he", "she", "his", "her",
+];
+
+/// Detects the language from lowercase word samples (elided articles as "l", "d").
+pub fn detect<'a>(words: impl Iterator<Item = &'a str>) -> Lang {
+    let (mut fr, mut en, mut total) = (0usize, 0usize, 0usize);
+    for w in words.take(5000) {
+        total += 1;
+        if FR_MARKERS.contains(&w) {
+            fr += 1;
+        }
+        if EN_MARKERS.contains(&w) {
+            en += 1;
+        }
+    }
+    let hits = fr.max(en);
+    // Need some evidence, and a clear winner.
+    if hits < 2 || hits * 12 < total {
+        return Lang::Unknown;
+    }
+    if fr > en * 2 {
+        Lang::Fr
+    } else if en > fr * 2 {
+        Lang::En
+    } else {
+        Lang::Unknown
+    }
+}
+
+/// Language-specific resources selected once per analysed text.
+pub fn stopwords(lang: Lang, fr: &'static StopWords, en: &'static StopWords) -> &'static StopWords {
+    match lang {
+        Lang::En => en,
+        _ => fr,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_fr_en_unknown() {
+        let fr = "le chef de l otan veut des liens plus solides avec le japon pour défendre la démocratie";
+        assert_eq!(detect(fr.split(' ')), Lang::Fr);
+        let en = "the head of nato wants stronger ties with japan to defend democracy and it said that";
+        assert_eq!(detect(en.split(' ')), Lang::En);
+        assert_eq!(detect("東京 大阪 京都".split(' ')), Lang::Unknown);
+        assert_eq!(detect(std::iter::empty()), Lang::Unknown);
+    }
+}

@@ -1,0 +1,92 @@
+//! Matching keys for words. Keys are for comparing only; displayed text and
+//! spans always come from the original input.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::lang::Lang;
+
+/// Lowercase, with typographic apostrophes folded to `'`.
+pub fn lower(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '’' | 'ʼ' | '‘' => out.push('\''),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Removes Latin diacritics and ligatures (é→e, œ→oe) from an already lowercased word.
+pub fn fold_accents(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ÿ' | 'ý' => out.push('y'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '\u{0300}'..='\u{036F}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A stemmer per language; `Unknown` text is stemmed as French (the product's first language).
+pub struct Stemmers {
+    fr: Stemmer,
+    en: Stemmer,
+}
+
+impl Default for Stemmers {
+    fn default() -> Self {
+        Stemmers { fr: Stemmer::create(Algorithm::French), en: Stemmer::create(Algorithm::English) }
+    }
+}
+
+impl Stemmers {
+    /// The matching key of a word: lowercase, stemmed, accents folded.
+    /// "Militaires" and "militaire" share one key; so do "OTAN" and "Otan".
+    pub fn key(&self, lang: Lang, word: &str) -> String {
+        let low = lower(word);
+        let stemmer = if lang == Lang::En { &self.en } else { &self.fr };
+        fold_accents(&stemmer.stem(&low))
+    }
+}
+
+/// Levenshtein distance, for near-miss names ("Soltenberg" ~ "Stoltenberg").
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_group_variants() {
+        let s = Stemmers::default();
+        assert_eq!(s.key(Lang::Fr, "Militaires"), s.key(Lang::Fr, "militaire"));
+        assert_eq!(s.key(Lang::Fr, "OTAN"), s.key(Lang::Fr, "Otan"));
+        assert_eq!(s.key(Lang::Fr, "sécurité"), s.key(Lang::Fr, "securite"));
+        assert_eq!(edit_distance("Soltenberg", "Stoltenberg"), 1);
+    }
+}

@@ -1,0 +1,327 @@
+//! Tokens and sentences over the original text. Tokenising never changes,
+//! adds or skips text: every token is a span of the input, and whatever lies
+//! between tokens is white space (or zero-width characters).
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens or apostrophes ("Indo-Pacifique", "aujourd'hui").
+    Word,
+    /// Digits, possibly with separators or an ordinal suffix ("1 000", "3,5", "75e").
+    Number,
+    /// A French elided article or pronoun with its apostrophe ("l’", "qu'"), or English "'s".
+    Elision,
+    Url,
+    Email,
+    Emoji,
+    /// Any other single character: punctuation, quotes, symbols.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// A sentence: its span and the range of its tokens in `Document::tokens`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: (usize, usize),
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘')
+}
+
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Characters that separate nothing and show nothing: never part of a token.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_emoji(c: char) -> bool {
+    // Includes the regional indicators (flags), U+1F1E6..U+1F1FF.
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}')
+}
+
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(c, '\u{FE0F}' | '\u{FE0E}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// French elided words: "l’OTAN" → "l’" + "OTAN".
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "quelqu",
+];
+
+fn is_elision(prefix: &str) -> bool {
+    prefix.len() <= 7 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(prefix))
+}
+
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..).and_then(|s| s.chars().next())
+}
+
+/// Tokenises `text[span]`, appending to `out`.
+pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let end = span.end.min(text.len());
+    let mut pos = span.start;
+    while pos < end {
+        let Some(c) = char_at(text, pos) else { break };
+        let clen = c.len_utf8();
+        if c.is_whitespace() || is_invisible(c) || c.is_control() {
+            pos += clen;
+            continue;
+        }
+        if is_word_char(c) {
+            if let Some(url_end) = url_at(text, pos, end) {
+                out.push(Token { span: Span::new(pos, url_end), kind: TokenKind::Url });
+                pos = url_end;
+                continue;
+            }
+            pos = scan_word(text, pos, end, out);
+            continue;
+        }
+        if is_emoji(c) {
+            let mut e = pos + clen;
+            while let Some(n) = char_at(text, e).filter(|_| e < end) {
+                if is_emoji_modifier(n) {
+                    e += n.len_utf8();
+                } else if n == '\u{200D}' {
+                    e += n.len_utf8();
+                    if let Some(m) = char_at(text, e).filter(|&m| is_emoji(m) && e < end) {
+                        e += m.len_utf8();
+                    }
+                } else if is_emoji(n) && matches!(c, '\u{1F1E6}'..='\u{1F1FF}') && e == pos + clen {
+                    e += n.len_utf8(); // regional-indicator pair: a flag
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { span: Span::new(pos, e.min(end)), kind: TokenKind::Emoji });
+            pos = e.min(end);
+            continue;
+        }
+        out.push(Token { span: Span::new(pos, pos + clen), kind: TokenKind::Punct });
+        pos += clen;
+    }
+}
+
+/// "http://…", "https://…" or "www.…" up to white space, without trailing punctuation.
+fn url_at(text: &str, pos: usize, end: usize) -> Option<usize> {
+    let rest = &text[pos..end];
+    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+        return None;
+    }
+    let stop = rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»')).unwrap_or(rest.len());
+    let trimmed = rest[..stop].trim_end_matches(|c: char| ".,;:!?)]}'’".contains(c));
+    if trimmed.len() < 5 {
+        return None;
+    }
+    Some(pos + trimmed.len())
+}
+
+/// Scans a word, number or e-mail starting at `start`; pushes tokens; returns the new position.
+fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
+    let mut word_start = start;
+    let mut pos = start;
+    loop {
+        while let Some(c) = char_at(text, pos).filter(|_| pos < end) {
+            if is_word_char(c) {
+                pos += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let Some(n) = char_at(text, pos).filter(|_| pos < end) else { break };
+        let after_pos = pos + n.len_utf8();
+        let after = char_at(text, after_pos).filter(|_| after_pos < end);
+        let so_far = &text[word_start..pos];
+        let digits_only = !so_far.is_empty() && so_far.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',' || b == b' ');
+        if is_hyphen(n) && after.is_some_and(is_word_char) {
+            pos = after_pos;
+            continue;
+        }
+        if is_apostrophe(n) && after.is_some_and(char::is_alphabetic) {
+            if is_elision(so_far) {
+                out.push(Token { span: Span::new(word_start, after_pos), kind: TokenKind::Elision });
+                word_start = after_pos;
+                pos = after_pos;
+                continue;
+            }
+            // English possessive: "Japan's" → "Japan" + "'s".
+            let s_end = after_pos + 1;
+            if matches!(after, Some('s' | 'S')) && !char_at(text, s_end).filter(|_| s_end < end).is_some_and(is_word_char) {
+                push_word(text, word_start, pos, out);
+                out.push(Token { span: Span::new(pos, s_end), kind: TokenKind::Elision });
+                return s_end;
+            }
+            pos = after_pos; // aujourd'hui, don't
+            continue;
+        }
+        if digits_only && matches!(n, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit()) {
+            pos = after_pos;
+            continue;
+        }
+        // "1 000", "1 000 000" with any space kind, exactly three digits per group.
+        if digits_only && matches!(n, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}') {
+            let group = text.get(after_pos..(after_pos + 3).min(end)).unwrap_or("");
+            let past = char_at(text, after_pos + 3).filter(|_| after_pos + 3 < end);
+            if group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()) && !past.is_some_and(is_word_char) {
+                pos = after_pos + 3;
+                continue;
+            }
+        }
+        if n == '@' && after.is_some_and(is_word_char) {
+            let rest = &text[after_pos..end];
+            let stop = rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | ')' | '»' | '"')).unwrap_or(rest.len());
+            let domain = rest[..stop].trim_end_matches(|c: char| ".:!?".contains(c));
+            if domain.contains('.') {
+                let e = after_pos + domain.len();
+                out.push(Token { span: Span::new(word_start, e), kind: TokenKind::Email });
+                return e;
+            }
+        }
+        break;
+    }
+    push_word(text, word_start, pos, out);
+    pos
+}
+
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    if start >= end {
+        return;
+    }
+    let s = &text[start..end];
+    let kind = if s.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
+    out.push(Token { span: Span::new(start, end), kind });
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "Mr", "Mrs",
+    "Ms", "Jr", "Sr", "Prof", "Gen", "Gén", "Col", "Lt", "Sgt", "Capt", "av", "J.-C", "vol",
+    "p", "pp", "n°", "no", "art", "env", "cf", "ex", "Inc", "Ltd", "Co", "Corp", "vs", "Rep", "Sen", "Gov",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    // Single capital letters are initials ("Constantin N.").
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Splits the tokens `tokens[range]` of one block into sentences.
+pub fn sentences(text: &str, tokens: &[Token], range: (usize, usize), out: &mut Vec<Sentence>) {
+    let (first, last) = range;
+    let mut start = first;
+    let mut i = first;
+    while i < last {
+        let t = tokens[i];
+        let s = t.span.of(text);
+        let ends = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…");
+        if ends {
+            // Swallow repeated terminators and closing quotes/brackets: "?!", ».", ")."
+            let mut j = i + 1;
+            while j < last && tokens[j].kind == TokenKind::Punct && matches!(tokens[j].span.of(text), "." | "!" | "?" | "…" | "»" | "”" | "\"" | ")" | "’") {
+                j += 1;
+            }
+            let prev_abbrev = s == "." && i > start && tokens[i - 1].span.end == t.span.start
+                && is_abbreviation(tokens[i - 1].span.of(text));
+            let next_starts = j >= last || {
+                let n = tokens[j].span.of(text);
+                n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "«“\"—–-(".contains(c))
+            };
+            if !prev_abbrev && next_starts {
+                push_sentence(tokens, start, j, out);
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < last {
+        push_sentence(tokens, start, last, out);
+    }
+}
+
+fn push_sentence(tokens: &[Token], a: usize, b: usize, out: &mut Vec<Sentence>) {
+    out.push(Sentence { span: Span::new(tokens[a].span.start, tokens[b - 1].span.end), tokens: (a, b) });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|t| (t.span.of(text), t.kind)).collect()
+    }
+
+    #[test]
+    fn elisions_hyphens_numbers() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("l’OTAN, L'Otan jusqu’à Indo-Pacifique a-t-il 1 000 75e SM-3"),
+            vec![("l’", Elision), ("OTAN", Word), (",", Punct), ("L'", Elision), ("Otan", Word),
+                 ("jusqu’", Elision), ("à", Word), ("Indo-Pacifique", Word), ("a-t-il", Word),
+                 ("1 000", Number), ("75e", Number), ("SM-3", Word)]
+        );
+    }
+
+    #[test]
+    fn urls_emails_emoji_possessive() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("see https://ex.com/a?b=1. mail a.b@ex.org 👍🏽 Japan's aujourd'hui"),
+            vec![("see", Word), ("https://ex.com/a?b=1", Url), (".", Punct), ("mail", Word),
+                 ("a.b@ex.org", Email), ("👍🏽", Emoji), ("Japan", Word), ("'s", Elision), ("aujourd'hui", Word)]
+        );
+    }
+
+    #[test]
+    fn guillemets_with_nbsp() {
+        let t = toks("«\u{A0}Nous avons\u{A0}»");
+        assert_eq!(t.iter().map(|x| x.0).collect::<Vec<_>>(), vec!["«", "Nous", "avons", "»"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        let text = "M. Stoltenberg a parlé. Le Dr. Who est là ! Fin";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let mut out = Vec::new();
+        sentences(text, &tokens, (0, tokens.len()), &mut out);
+        let got: Vec<&str> = out.iter().map(|s| s.span.of(text)).collect();
+        assert_eq!(got, vec!["M. Stoltenberg a parlé.", "Le Dr. Who est là !", "Fin"]);
+    }
+}

@@ -1,0 +1,343 @@
+//! Topic tagging against a taxonomy: IPTC Media Topics by default (with a
+//! curated French and English trigger vocabulary), or a site's own sections.
+//!
+//! Each trigger is a word or phrase, matched on stemmed, accent-folded keys.
+//! A topic's evidence is the trigger mentions found; level-2 evidence also
+//! counts for its level-1 parent. Confidence grows with the weight of distinct
+//! evidence and saturates; topics under the threshold are dropped, so a text
+//! with no clear topic gets none.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::normalize::Stemmers;
+use crate::span::Span;
+use crate::text::TokenKind;
+use crate::words::WordInfo;
+
+#[derive(Debug, Clone)]
+pub struct TopicDef {
+    /// "medtop:16000000", or a site's own id.
+    pub id: String,
+    pub parent: Option<usize>,
+    pub level: u8,
+    pub label_fr: String,
+    pub label_en: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    pub level: u8,
+    /// Id of the parent topic, if any.
+    pub parent: Option<String>,
+    /// Confidence in 0..1.
+    pub score: f32,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Default)]
+pub struct Taxonomy {
+    pub topics: Vec<TopicDef>,
+    /// Trigger key (space-joined word keys) → (topic, weight), per language.
+    fr: HashMap<String, Vec<(usize, f32)>>,
+    en: HashMap<String, Vec<(usize, f32)>>,
+    max_words: usize,
+}
+
+const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
+const TRIGGERS_FR: &str = include_str!("../data/topics/fr.tsv");
+const TRIGGERS_EN: &str = include_str!("../data/topics/en.tsv");
+
+impl Taxonomy {
+    /// IPTC Media Topics, levels 1–3, with the shipped trigger vocabulary.
+    pub fn iptc(stemmers: &Stemmers) -> Taxonomy {
+        let mut tax = Taxonomy::default();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for line in IPTC_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 5 {
+                continue;
+            }
+            let level: u8 = f[2].parse().unwrap_or(9);
+            if level > 3 {
+                continue;
+            }
+            let parent = index.get(f[1]).copied();
+            index.insert(f[0].to_string(), tax.topics.len());
+            tax.topics.push(TopicDef {
+                id: format!("medtop:{}", f[0]),
+                parent,
+                level,
+                label_fr: f[3].to_string(),
+                label_en: f[4].to_string(),
+            });
+        }
+        for (tsv, lang) in [(TRIGGERS_FR, Lang::Fr), (TRIGGERS_EN, Lang::En)] {
+            for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+                let f: Vec<&str> = line.split('\t').collect();
+                if f.len() < 3 {
+                    continue;
+                }
+                let code = f[0].trim_start_matches("medtop:");
+                let (Some(&topic), Ok(weight)) = (index.get(code), f[1].trim().parse::<f32>()) else { continue };
+                tax.add_trigger(stemmers, lang, f[2], topic, weight);
+            }
+        }
+        tax
+    }
+
+    fn add_trigger(&mut self, stemmers: &Stemmers, lang: Lang, phrase: &str, topic: usize, weight: f32) {
+        let key = phrase_key(stemmers, lang, phrase);
+        if key.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(key.split(' ').count());
+        let map = if lang == Lang::En { &mut self.en } else { &mut self.fr };
+        let list = map.entry(key).or_default();
+        if !list.iter().any(|(t, _)| *t == topic) {
+            list.push((topic, weight));
+        }
+    }
+
+    /// A site's own taxonomy: JSON Lines (one section per line) or a JSON array of
+    /// `{"id", "parent", "labels": {"fr", "en"} | "label", "triggers": [..] | {"fr": [..], "en": [..]}}`.
+    pub fn from_json(json: &str, stemmers: &Stemmers) -> Result<Taxonomy> {
+        let items: Vec<(usize, serde_json::Value)> = if json.trim_start().starts_with('[') {
+            let v: Vec<serde_json::Value> = serde_json::from_str(json)
+                .map_err(|e| Error::InvalidTaxonomy { line: e.line(), reason: e.to_string() })?;
+            // Line of each item: where its id first appears.
+            v.into_iter()
+                .map(|item| {
+                    let id = item.get("id").and_then(|i| i.as_str()).unwrap_or("");
+                    let needle = format!("\"{id}\"");
+                    let line = json.find(&needle).map_or(1, |p| json[..p].matches('\n').count() + 1);
+                    (line, item)
+                })
+                .collect()
+        } else {
+            let mut out = Vec::new();
+            for (n, line) in json.lines().enumerate() {
+                if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                    continue;
+                }
+                let v = serde_json::from_str(line)
+                    .map_err(|e| Error::InvalidTaxonomy { line: n + 1, reason: e.to_string() })?;
+                out.push((n + 1, v));
+            }
+            out
+        };
+        if items.is_empty() {
+            return Err(Error::InvalidTaxonomy { line: 1, reason: "no sections".into() });
+        }
+        let mut tax = Taxonomy::default();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let bad = |line: usize, reason: String| Error::InvalidTaxonomy { line, reason };
+        for (line, item) in &items {
+            let obj = item.as_object().ok_or_else(|| bad(*line, "a section must be an object".into()))?;
+            let id = obj.get("id").and_then(|v| v.as_str()).filter(|s| !s.trim().is_empty())
+                .ok_or_else(|| bad(*line, "missing or empty \"id\"".into()))?;
+            if index.contains_key(id) {
+                return Err(bad(*line, format!("duplicate id \"{id}\"")));
+            }
+            index.insert(id.to_string(), tax.topics.len());
+            let (fr, en) = match (obj.get("labels"), obj.get("label")) {
+                (Some(l), _) => (
+                    l.get("fr").and_then(|v| v.as_str()).map(str::to_string),
+                    l.get("en").and_then(|v| v.as_str()).map(str::to_string),
+                ),
+                (None, Some(l)) => (l.as_str().map(str::to_string), l.as_str().map(str::to_string)),
+                _ => (None, None),
+            };
+            let label_fr = fr.clone().or(en.clone()).ok_or_else(|| bad(*line, format!("section \"{id}\" has no label")))?;
+            tax.topics.push(TopicDef { id: id.to_string(), parent: None, level: 1, label_fr, label_en: en.or(fr).unwrap_or_default() });
+        }
+        for (line, item) in &items {
+            let id = item["id"].as_str().unwrap();
+            let me = index[id];
+            if let Some(p) = item.get("parent").filter(|p| !p.is_null()) {
+                let p = p.as_str().ok_or_else(|| bad(*line, "\"parent\" must be a string".into()))?;
+                let &pi = index.get(p).ok_or_else(|| bad(*line, format!("unknown parent \"{p}\"")))?;
+                if pi == me {
+                    return Err(bad(*line, "a section cannot be its own parent".into()));
+                }
+                tax.topics[me].parent = Some(pi);
+            }
+            let triggers = item.get("triggers").ok_or_else(|| bad(*line, format!("section \"{id}\" has no \"triggers\"")))?;
+            let mut add = |lang: Lang, list: &serde_json::Value| -> Result<()> {
+                let arr = list.as_array().ok_or_else(|| bad(*line, "\"triggers\" must be a list of strings".into()))?;
+                for t in arr {
+                    let s = t.as_str().ok_or_else(|| bad(*line, "a trigger must be a string".into()))?;
+                    tax.add_trigger(stemmers, lang, s, me, 1.0);
+                    if lang == Lang::Unknown {
+                        tax.add_trigger(stemmers, Lang::En, s, me, 1.0);
+                    }
+                }
+                Ok(())
+            };
+            match triggers {
+                serde_json::Value::Array(_) => add(Lang::Unknown, triggers)?,
+                serde_json::Value::Object(m) => {
+                    for (k, v) in m {
+                        let lang = Lang::parse(k).ok_or_else(|| bad(*line, format!("unknown trigger language \"{k}\"")))?;
+                        add(lang, v)?;
+                    }
+                }
+                _ => return Err(bad(*line, "\"triggers\" must be a list or an object of lists".into())),
+            }
+        }
+        // Levels follow parents; a cycle is an error.
+        for i in 0..tax.topics.len() {
+            let mut level = 1u8;
+            let mut p = tax.topics[i].parent;
+            while let Some(pi) = p {
+                level += 1;
+                if level as usize > tax.topics.len() + 1 {
+                    let line = items[i].0;
+                    return Err(bad(line, "parent links form a cycle".into()));
+                }
+                p = tax.topics[pi].parent;
+            }
+            tax.topics[i].level = level;
+        }
+        Ok(tax)
+    }
+
+    /// Tags a document.
+    pub fn tag(&self, doc: &Document, words: &[Option<WordInfo>], lang: Lang, min_score: f32) -> Vec<Topic> {
+        let maps: Vec<&HashMap<String, Vec<(usize, f32)>>> = match lang {
+            Lang::En => vec![&self.en],
+            Lang::Fr => vec![&self.fr],
+            Lang::Unknown => vec![&self.fr, &self.en],
+        };
+        // Evidence per topic: (trigger key → spans), with weights.
+        let mut hits: HashMap<usize, HashMap<String, (f32, Vec<Span>)>> = HashMap::new();
+        let mut n_words = 0usize;
+        for s in &doc.sentences {
+            let toks: Vec<usize> = (s.tokens.0..s.tokens.1)
+                .filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some())
+                .collect();
+            n_words += toks.len();
+            for i in 0..toks.len() {
+                let mut key = String::new();
+                for n in 0..self.max_words.max(1) {
+                    let Some(&t) = toks.get(i + n) else { break };
+                    if n > 0 {
+                        // Phrases do not jump over punctuation.
+                        if toks[i + n - 1] + 1 != t && !gap_is_joinable(doc, toks[i + n - 1], t) {
+                            break;
+                        }
+                        key.push(' ');
+                    }
+                    let w = words[t].as_ref().unwrap();
+                    key.push_str(&w.key);
+                    if n == 0 && w.stop {
+                        break;
+                    }
+                    for map in &maps {
+                        if let Some(list) = map.get(&key) {
+                            let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
+                            for &(topic, weight) in list {
+                                let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
+                                if !e.1.contains(&span) {
+                                    e.1.push(span);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Raw score: distinct triggers, with diminishing returns for repeats.
+        let mut raw = vec![0f32; self.topics.len()];
+        for (&topic, triggers) in &hits {
+            let s: f32 = triggers.values().map(|(w, spans)| w * (1.0 + (spans.len() as f32).ln())).sum();
+            raw[topic] += s;
+        }
+        // Children's evidence counts for their ancestors.
+        let mut total = raw.clone();
+        for i in 0..self.topics.len() {
+            let mut p = self.topics[i].parent;
+            while let Some(pi) = p {
+                total[pi] += raw[i];
+                p = self.topics[pi].parent;
+            }
+        }
+        // Longer texts carry more incidental triggers: scale by length.
+        let length_factor = ((n_words as f32) / 150.0).sqrt().max(1.0);
+        let mut out: Vec<(usize, f32)> = total
+            .iter()
+            .enumerate()
+            .filter(|(_, &s)| s > 0.0)
+            .map(|(i, &s)| (i, 1.0 - (-(s / length_factor) / 6.0).exp()))
+            .collect();
+        // Keep top-level topics over the threshold, and deeper ones whose parent is kept.
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| self.topics[a.0].id.cmp(&self.topics[b.0].id)));
+        let mut kept: Vec<usize> = Vec::new();
+        let best_top = out.iter().find(|(i, _)| self.topics[*i].level == 1).map_or(0.0, |x| x.1);
+        let mut result = Vec::new();
+        for &(i, score) in &out {
+            let def = &self.topics[i];
+            let ok = match def.parent {
+                None => score >= min_score && score >= best_top * 0.5,
+                Some(p) => kept.contains(&p) && score >= min_score.max(0.3) + 0.1 * (def.level as f32 - 2.0),
+            };
+            if !ok {
+                continue;
+            }
+            kept.push(i);
+            let mut evidence: Vec<Evidence> = Vec::new();
+            let mut stack = vec![i];
+            while let Some(t) = stack.pop() {
+                if let Some(tr) = hits.get(&t) {
+                    for (_, spans) in tr.values() {
+                        for sp in spans {
+                            evidence.push(Evidence { text: sp.of(&doc.text).to_string(), start: sp.start, end: sp.end });
+                        }
+                    }
+                }
+                stack.extend((0..self.topics.len()).filter(|&c| self.topics[c].parent == Some(t)));
+            }
+            evidence.sort_by_key(|e| (e.start, e.end));
+            evidence.dedup_by_key(|e| (e.start, e.end));
+            result.push(Topic {
+                id: def.id.clone(),
+                label: if lang == Lang::En { def.label_en.clone() } else { def.label_fr.clone() },
+                level: def.level,
+                parent: def.parent.map(|p| self.topics[p].id.clone()),
+                score,
+                evidence,
+            });
+        }
+        // Parents before children, each group by score.
+        result.sort_by(|a, b| a.level.cmp(&b.level).then_with(|| b.score.total_cmp(&a.score)).then_with(|| a.id.cmp(&b.id)));
+        result
+    }
+}
+
+/// Words separated only by an elision ("défense de l'espace") still form a phrase.
+fn gap_is_joinable(doc: &Document, a: usize, b: usize) -> bool {
+    (a + 1..b).all(|k| doc.tokens[k].kind == TokenKind::Elision)
+}
+
+fn phrase_key(stemmers: &Stemmers, lang: Lang, phrase: &str) -> String {
+    let mut toks = Vec::new();
+    crate::text::tokenize(phrase, Span::new(0, phrase.len()), &mut toks);
+    toks.iter()
+        .filter(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
+        .map(|t| stemmers.key(if lang == Lang::Unknown { Lang::Fr } else { lang }, t.span.of(phrase)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

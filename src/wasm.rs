@@ -1,0 +1,136 @@
+//! The JavaScript bindings: the only module that knows about wasm-bindgen.
+//! Options come in as a plain object, results go out as plain objects whose
+//! offsets are UTF-16 code units, so `text.slice(start, end)` works in JS.
+
+use wasm_bindgen::prelude::*;
+
+use crate::analysis::{Analyzer as CoreAnalyzer, Config};
+use crate::error::Error;
+use crate::span::OffsetUnit;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Options for `new Analyzer(options)`. Every field is optional. */
+export interface AnalyzerOptions {
+  /** "auto" (default), "fr" or "en". */
+  language?: "auto" | "fr" | "en";
+  /** "auto" (default), "text", "markdown" or "html". */
+  format?: "auto" | "text" | "markdown" | "html";
+  /** Keyphrases returned (default 15). */
+  maxKeywords?: number;
+  /** Keyphrases highlighted (default 10). */
+  highlightKeywords?: number;
+  /** Minimum topic confidence, 0..1 (default 0.4). */
+  minTopicScore?: number;
+  /** Larger inputs throw `input_too_large` (default 32 MiB). */
+  maxInputBytes?: number;
+  /** A site's own taxonomy as JSON or JSON Lines text. */
+  taxonomy?: string;
+}
+export interface Span { start: number; end: number; }
+export type BlockKind = "title" | "lead" | "paragraph" | "heading" | "list_item" | "quote" | "attribution" | "byline" | "boilerplate";
+export type EntityKind = "person" | "place" | "organisation" | "other";
+export type HighlightKind = EntityKind | "keyphrase" | "quote";
+export interface Keyword { text: string; score: number; mentions: Span[]; }
+export interface Entity { text: string; kind: EntityKind; wikidata: string | null; mentions: Span[]; }
+export interface Evidence { text: string; start: number; end: number; }
+export interface Topic { id: string; label: string; level: number; parent: string | null; score: number; evidence: Evidence[]; }
+export interface Highlight { start: number; end: number; kind: HighlightKind; index: number; }
+export interface Analysis {
+  source: string | null;
+  language: "fr" | "en" | "unknown";
+  format: "text" | "markdown" | "html";
+  encoding: string;
+  title: string | null;
+  kicker: string | null;
+  date: string | null;
+  byline: string | null;
+  dateline: string | null;
+  /** The text every offset indexes into (UTF-16 code units). */
+  text: string;
+  blocks: { kind: BlockKind; start: number; end: number; }[];
+  quotes: { start: number; end: number; speaker: string | null; }[];
+  keywords: Keyword[];
+  entities: Entity[];
+  topics: Topic[];
+  highlights: Highlight[];
+}
+/** Errors thrown by Loupe are `Error`s with `name === "LoupeError"` and a stable `code`. */
+export interface LoupeError extends Error { code: "empty_input" | "input_too_large" | "binary_input" | "invalid_options" | "invalid_taxonomy"; }
+"#;
+
+fn to_js(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("LoupeError");
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
+    err.into()
+}
+
+/// Analyses texts; build one per worker and reuse it.
+#[wasm_bindgen]
+pub struct Analyzer {
+    inner: CoreAnalyzer,
+}
+
+#[wasm_bindgen]
+impl Analyzer {
+    #[wasm_bindgen(constructor, skip_typescript)]
+    pub fn new(options: JsValue) -> Result<Analyzer, JsValue> {
+        console_error_panic_hook::set_once();
+        let config: Config = if options.is_undefined() || options.is_null() {
+            Config::default()
+        } else {
+            if !options.is_object() {
+                return Err(to_js(Error::InvalidOptions("options must be an object".into())));
+            }
+            // serde-wasm-bindgen reads only the fields it knows: refuse the others here.
+            for key in js_sys::Object::keys(options.unchecked_ref()).iter() {
+                let key = key.as_string().unwrap_or_default();
+                if !Config::FIELDS.contains(&key.as_str()) {
+                    return Err(to_js(Error::InvalidOptions(format!("unknown option \"{key}\"; known: {}", Config::FIELDS.join(", ")))));
+                }
+            }
+            serde_wasm_bindgen::from_value(options).map_err(|e| to_js(Error::InvalidOptions(e.to_string())))?
+        };
+        Ok(Analyzer { inner: CoreAnalyzer::new(config).map_err(to_js)? })
+    }
+
+    /// Analyses a string. Offsets in the result are UTF-16 code units into `result.text`.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn analyze(&self, text: &str) -> Result<JsValue, JsValue> {
+        let mut a = self.inner.analyze(text).map_err(to_js)?;
+        a.convert_offsets(OffsetUnit::Utf16);
+        serialize(&a)
+    }
+
+    /// Analyses a file's bytes (any supported encoding and format); `name` helps detect the format.
+    #[wasm_bindgen(js_name = analyzeBytes, skip_typescript)]
+    pub fn analyze_bytes(&self, bytes: &[u8], name: Option<String>) -> Result<JsValue, JsValue> {
+        let mut a = self.inner.analyze_bytes(bytes, name.as_deref()).map_err(to_js)?;
+        a.convert_offsets(OffsetUnit::Utf16);
+        serialize(&a)
+    }
+
+    /// The crate version.
+    pub fn version() -> String {
+        env!("CARGO_PKG_VERSION").to_string()
+    }
+}
+
+fn serialize(a: &crate::analysis::Analysis) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(a, &ser).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CLASS: &'static str = r#"
+export class Analyzer {
+  free(): void;
+  /** Throws a LoupeError with code "invalid_options" for bad options. */
+  constructor(options?: AnalyzerOptions);
+  /** Throws a LoupeError ("empty_input", "input_too_large", ...). */
+  analyze(text: string): Analysis;
+  analyzeBytes(bytes: Uint8Array, name?: string | null): Analysis;
+  static version(): string;
+}
+"#;
