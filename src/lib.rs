@@ -33,7 +33,7 @@ pub mod topics;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use analysis::{Analysis, Analyzer, Config};
 pub use error::{Error, Result};

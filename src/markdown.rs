@@ -34,6 +34,14 @@ pub fn extract(md: &str) -> String {
         let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ")
             || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
         let body = t.trim_start_matches('#').trim_start_matches('>').trim();
+        let body = if item {
+            match body.split_once(' ') {
+                Some((marker, rest)) if matches!(marker, "-" | "*" | "+") || marker.ends_with('.') => rest.trim_start(),
+                _ => body,
+            }
+        } else {
+            body
+        };
         let body = if heading { body.trim_end_matches('#').trim() } else { body };
         if heading || item {
             flush(&mut para, &mut out);

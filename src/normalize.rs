@@ -86,7 +86,8 @@ mod tests {
         let s = Stemmers::default();
         assert_eq!(s.key(Lang::Fr, "Militaires"), s.key(Lang::Fr, "militaire"));
         assert_eq!(s.key(Lang::Fr, "OTAN"), s.key(Lang::Fr, "Otan"));
-        assert_eq!(s.key(Lang::Fr, "sécurité"), s.key(Lang::Fr, "securite"));
+        // Capitals often lose their accent in French: "Etats-Unis" for "États-Unis".
+        assert_eq!(s.key(Lang::Fr, "États-Unis"), s.key(Lang::Fr, "Etats-Unis"));
         assert_eq!(edit_distance("Soltenberg", "Stoltenberg"), 1);
     }
 }

@@ -101,6 +101,11 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 pos = url_end;
                 continue;
             }
+            if let Some(mail_end) = email_at(text, pos, end) {
+                out.push(Token { span: Span::new(pos, mail_end), kind: TokenKind::Email });
+                pos = mail_end;
+                continue;
+            }
             pos = scan_word(text, pos, end, out);
             continue;
         }
@@ -142,6 +147,20 @@ fn url_at(text: &str, pos: usize, end: usize) -> Option<usize> {
         return None;
     }
     Some(pos + trimmed.len())
+}
+
+/// "name.surname+tag@example.org": local part, '@', a domain with a dot.
+fn email_at(text: &str, pos: usize, end: usize) -> Option<usize> {
+    let rest = &text[pos..end];
+    let chunk = &rest[..rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | '(' | ')' | '«' | '»' | '"')).unwrap_or(rest.len())];
+    let at = chunk.find('@')?;
+    let local = &chunk[..at];
+    if local.is_empty() || !local.chars().all(|c| is_word_char(c) || matches!(c, '.' | '+' | '-' | '_')) {
+        return None;
+    }
+    let domain = chunk[at + 1..].trim_end_matches(|c: char| ".:!?'’".contains(c));
+    let ok = domain.contains('.') && !domain.starts_with('.') && domain.chars().all(|c| is_word_char(c) || matches!(c, '.' | '-'));
+    ok.then(|| pos + at + 1 + domain.len())
 }
 
 /// Scans a word, number or e-mail starting at `start`; pushes tokens; returns the new position.

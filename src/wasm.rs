@@ -84,7 +84,7 @@ impl Analyzer {
                 return Err(to_js(Error::InvalidOptions("options must be an object".into())));
             }
             // serde-wasm-bindgen reads only the fields it knows: refuse the others here.
-            for key in js_sys::Object::keys(options.unchecked_ref()).iter() {
+            for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
                 let key = key.as_string().unwrap_or_default();
                 if !Config::FIELDS.contains(&key.as_str()) {
                     return Err(to_js(Error::InvalidOptions(format!("unknown option \"{key}\"; known: {}", Config::FIELDS.join(", ")))));

@@ -1,0 +1,65 @@
+// A small static server for the demo page and the tests, bound to 127.0.0.1.
+// Serves the repository root (www/, pkg/, seeds/) with correct MIME types
+// (application/wasm for .wasm). `startServer` is used by the e2e tests, which
+// need extra headers (Content-Security-Policy, CORS) and a request log.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8", ".md": "text/markdown; charset=utf-8", ".png": "image/png",
+  ".svg": "image/svg+xml", ".ico": "image/x-icon", ".webmanifest": "application/manifest+json", ".ts": "text/plain; charset=utf-8",
+};
+
+/**
+ * @param {{port?: number, root?: string, headers?: (path: string) => Record<string,string>, log?: string[]}} opts
+ * @returns {Promise<{url: string, close: () => Promise<void>, log: string[]}>}
+ */
+export function startServer({ port = 0, root = ROOT, headers = () => ({}), log = [] } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    log.push(`${req.method} ${path}`);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root + sep) && file !== root) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      let s = await stat(file);
+      if (s.isDirectory()) {
+        if (!path.endsWith("/")) {
+          res.writeHead(301, { Location: path + "/" }).end();
+          return;
+        }
+        file = join(file, "index.html");
+        s = await stat(file);
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+        "Cache-Control": "no-cache",
+        "Access-Control-Allow-Origin": "*",
+        ...headers(path),
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+    }
+  });
+  return new Promise((ok) =>
+    server.listen(port, "127.0.0.1", () => {
+      const url = `http://127.0.0.1:${server.address().port}`;
+      ok({ url, log, close: () => new Promise((done) => server.close(() => done())) });
+    }),
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] ?? 8000);
+  const { url } = await startServer({ port });
+  console.log(`Loupe demo: ${url}/www/  (widget demo: ${url}/www/widget-demo.html)  Ctrl-C to stop`);
+}

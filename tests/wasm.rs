@@ -1,0 +1,65 @@
+//! Wasm tests run in node by wasm-bindgen-test-runner: the JS-facing API, as
+//! JavaScript sees it (plain objects, UTF-16 offsets, thrown error codes).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use loupe::wasm::Analyzer;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+fn slice_utf16(text: &str, start: u32, end: u32) -> String {
+    js_sys::JsString::from(text).slice(start, end).into()
+}
+
+#[wasm_bindgen_test]
+fn result_is_a_plain_object_with_utf16_offsets() {
+    let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
+    // Emoji (2 UTF-16 units), accents and a combining mark before the names.
+    let text = "Visite 😀 à Tokyo\n\nLe secrétaire général de l’OTAN, Jens Stoltenberg, a vu Fumio Kishida à Tokyo. Cafe\u{301} 👍🏽 et l’OTAN.";
+    let r = analyzer.analyze(text).unwrap();
+    assert_eq!(get(&r, "language").as_string().unwrap(), "fr");
+    let highlights: Array = get(&r, "highlights").dyn_into().unwrap();
+    assert!(highlights.length() > 0);
+    let mut seen = Vec::new();
+    for h in highlights.iter() {
+        let start = get(&h, "start").as_f64().unwrap() as u32;
+        let end = get(&h, "end").as_f64().unwrap() as u32;
+        seen.push(slice_utf16(text, start, end));
+    }
+    assert!(seen.iter().any(|s| s == "Jens Stoltenberg"), "highlights: {seen:?}");
+    assert!(seen.iter().any(|s| s == "OTAN"), "elided article stays outside: {seen:?}");
+    assert!(seen.iter().filter(|s| *s == "Tokyo").count() >= 2, "highlights: {seen:?}");
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_stable_codes() {
+    let analyzer = Analyzer::new(JsValue::NULL).unwrap();
+    let err = analyzer.analyze("  \n ").err().unwrap();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "empty_input");
+    assert_eq!(get(&err, "name").as_string().unwrap(), "LoupeError");
+    assert!(err.is_instance_of::<js_sys::Error>());
+
+    let opts = js_sys::Object::new();
+    Reflect::set(&opts, &"bogus".into(), &1.into()).unwrap();
+    let err = Analyzer::new(opts.into()).err().unwrap();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "invalid_options");
+
+    let opts = js_sys::Object::new();
+    Reflect::set(&opts, &"language".into(), &"de".into()).unwrap();
+    let err = Analyzer::new(opts.into()).err().unwrap();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "invalid_options");
+}
+
+#[wasm_bindgen_test]
+fn bytes_in_windows_1252_are_decoded() {
+    let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
+    let bytes = b"Le Japon et l'OTAN\n\nLe secr\xe9taire g\xe9n\xe9ral de l'OTAN a rencontr\xe9 le Premier ministre \xe0 Tokyo.";
+    let r = analyzer.analyze_bytes(bytes, Some("vieux.txt".into())).unwrap();
+    assert_eq!(get(&r, "encoding").as_string().unwrap(), "windows-1252");
+    let text = get(&r, "text").as_string().unwrap();
+    assert!(text.contains("secrétaire général"));
+}
