@@ -1,0 +1,85 @@
+// The demo page (issue 3): each seed analysed in the worker, highlights on the right words.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, startServer, watch, shot, SEEDS } from "./helpers.mjs";
+
+let browser, server;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("each seed is analysed and highlighted in the page", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(`${server.url}/www/`);
+  await page.waitForSelector("html[data-loupe-ready]");
+  for (const [i, seed] of SEEDS.entries()) {
+    await page.click(`button[data-seed="${seed}"]`);
+    await page.waitForFunction((n) => document.querySelectorAll(".doc-button.status-done").length === n, i + 1);
+    await page.click(`#doc-item-${i + 1} button`);
+    await page.waitForSelector("#doc-text mark.hl");
+    const marks = await page.$$eval("#doc-text mark.hl", (ms) => ms.map((m) => [m.dataset.kind, m.textContent]));
+    const keyphrases = await page.$$eval(".keyphrases .mention-text", (ks) => ks.map((k) => k.textContent));
+    assert.ok(keyphrases.length >= 3, `${seed}: keyphrases listed`);
+    // Every seed is about NATO: an organisation highlight covering exactly "OTAN".
+    assert.ok(marks.some(([k, t]) => k === "organisation" && t === "OTAN"), `${seed}: a highlight is exactly "OTAN"; got ${JSON.stringify(marks.slice(0, 20))}`);
+    assert.ok(marks.some(([k, t]) => k === "place" && /^(Japon|Tokyo)$/.test(t)), `${seed}: a place highlight on Japon/Tokyo`);
+    // Name and keyphrase highlights never cover spaces at their edges (quotes are cut by the names inside them).
+    for (const [k, t] of marks) if (k !== "quote") assert.equal(t, t.trim(), `${seed}: ${k} highlight "${t}" has no edge spaces`);
+    if (i === 0) {
+      assert.ok(marks.some(([k, t]) => k === "person" && t === "Jens Stoltenberg"), "seed 0: person Jens Stoltenberg");
+      assert.ok(marks.some(([k, t]) => k === "person" && t === "Fumio Kishida"), "seed 0: person Fumio Kishida");
+      const people = await page.$$eval('.entity-list[data-kind="person"] .mention-text', (xs) => xs.map((x) => x.textContent));
+      assert.ok(people.includes("Jens Stoltenberg"), "entities grouped by kind: persons");
+      const topics = await page.$$eval(".chip.topic", (xs) => xs.map((x) => x.textContent));
+      assert.ok(topics.length >= 1, "a topic chip");
+      await shot(page, "page-seed-0");
+    }
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("keyword click steps through mentions; legend toggles a kind", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/www/`);
+  await page.click(`button[data-seed="${SEEDS[0]}"]`);
+  await page.waitForSelector("#doc-text mark.hl");
+  const ent = page.locator('.entity-list[data-kind="organisation"] button', { hasText: "OTAN" }).first();
+  await ent.click();
+  await ent.click();
+  assert.match(await ent.locator(".pos").textContent(), /2\/\d+/);
+  const focused = await page.evaluate(() => { const h = CSS.highlights.get("loupe-focus"); return h ? [...h].map((r) => r.toString()) : []; });
+  assert.deepEqual(focused, ["OTAN"]);
+  await page.click('.legend-item[data-kind="person"]');
+  assert.equal(await page.getAttribute('.legend-item[data-kind="person"]', "aria-pressed"), "false");
+  assert.ok(await page.$eval("#doc-text", (e) => e.classList.contains("hide-person")));
+  const bg = await page.$eval("#doc-text mark.k-person", (m) => getComputedStyle(m).backgroundColor);
+  assert.equal(bg, "rgba(0, 0, 0, 0)");
+  await context.close();
+});
+
+test("pasted text is analysed; an error carries its code", async () => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/www/`);
+  await page.fill("#paste", "Emmanuel Macron a rencontré Olaf Scholz à Berlin pour parler de l'Union européenne et de l'OTAN.");
+  await page.click("#paste-form button[type=submit]");
+  await page.waitForSelector("#doc-text mark.hl");
+  const marks = await page.$$eval("#doc-text mark.hl", (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.includes("Berlin"), JSON.stringify(marks));
+  const code = await page.evaluate(async () => {
+    const { LoupeClient } = await import("./client.js");
+    const c = new LoupeClient();
+    try { await c.analyze(""); return "no error"; } catch (e) { return `${e.name}:${e.code}`; } finally { c.terminate(); }
+  });
+  assert.equal(code, "LoupeError:empty_input");
+  await context.close();
+});
