@@ -77,9 +77,10 @@ export class LoupeClient {
     return this.#send("init", this.#init);
   }
 
-  analyze(text) {
+  /** options: per-request Analyzer options (e.g. {language: "en"}); default: the worker's own. */
+  analyze(text, options) {
     this.#ensure();
-    return this.#send("analyze", { text });
+    return this.#send("analyze", { text, options });
   }
 
   /** Decodes and analyses a file's bytes (any encoding; .txt, .md, .html). The buffer is transferred. */

@@ -8,6 +8,14 @@ import init, * as loupe from "../pkg/loupe.js";
 
 let analyzer = null;
 let ready = null;
+// Analyzers for per-request options (e.g. a widget's lang="en"), built once each.
+const analyzers = new Map();
+function analyzerFor(options) {
+  if (!options) return analyzer;
+  const key = JSON.stringify(options);
+  if (!analyzers.has(key)) analyzers.set(key, new loupe.Analyzer(options));
+  return analyzers.get(key);
+}
 
 function start(payload = {}) {
   ready ??= (async () => {
@@ -33,11 +41,11 @@ const handlers = {
   init: (payload) => start(payload),
   async analyze(payload) {
     await start();
-    return analyzer.analyze(payload.text);
+    return analyzerFor(payload.options).analyze(payload.text);
   },
   async analyzeBytes(payload) {
     await start();
-    return analyzer.analyzeBytes(new Uint8Array(payload.bytes), payload.name ?? null);
+    return analyzerFor(payload.options).analyzeBytes(new Uint8Array(payload.bytes), payload.name ?? null);
   },
   // Story grouping across articles comes from the core when it exports it;
   // until then the page shows the per-article view only.
