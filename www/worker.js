@@ -20,7 +20,9 @@ function analyzerFor(options) {
 function start(payload = {}) {
   ready ??= (async () => {
     try {
-      await init(payload.wasm ? { module_or_path: payload.wasm } : undefined);
+      // The self-contained build (scripts/build-single.mjs) defines LOUPE_WASM: the module's bytes.
+      const wasm = payload.wasm ?? self.LOUPE_WASM;
+      await init(wasm ? { module_or_path: wasm } : undefined);
     } catch (e) {
       // A Content-Security-Policy without 'wasm-unsafe-eval' lands here.
       throw coded(e, /Content Security Policy|wasm-eval|wasm-unsafe-eval/i.test(String(e?.message)) ? "wasm_blocked" : "wasm_load_failed");
