@@ -83,3 +83,53 @@ test("pasted text is analysed; an error carries its code", async () => {
   assert.equal(code, "LoupeError:empty_input");
   await context.close();
 });
+
+test("keyboard only: pick a sample, step through a keyphrase, toggle a kind; no request beyond own assets", async () => {
+  const log = [];
+  const own = await startServer({ log });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(`${own.url}/www/`);
+  await page.waitForSelector("html[data-loupe-ready]");
+  const tabTo = async (pred, arg, max = 80) => {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(pred, arg)) return;
+    }
+    assert.fail(`not reachable with Tab: ${pred}`);
+  };
+  await tabTo((s) => document.activeElement?.dataset.seed === s, SEEDS[0]);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#doc-text mark.hl");
+  await tabTo(() => document.activeElement?.matches(".keyphrases .mention"));
+  const label = await page.evaluate(() => document.activeElement.querySelector(".mention-text").textContent);
+  await page.keyboard.press("Enter");
+  const focused = await page.evaluate(() => [...(CSS.highlights.get("loupe-focus") ?? [])].map((r) => r.toString()));
+  assert.equal(focused.length, 1);
+  assert.equal(focused[0].toLowerCase(), label.toLowerCase(), "the focused mention is the keyphrase's words");
+  await page.keyboard.press("Shift+Tab");
+  await tabTo(() => document.activeElement?.matches('.legend-item[data-kind="place"]'));
+  await page.keyboard.press("Space");
+  assert.equal(await page.getAttribute('.legend-item[data-kind="place"]', "aria-pressed"), "false");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none", "the focused control shows a focus ring");
+  await shot(page, "page-keyboard");
+  for (const u of requests) assert.ok(u.startsWith(own.url) || /^(blob|data):/.test(u), `request beyond own assets: ${u}`);
+  assert.deepEqual(log.filter((l) => !/^GET \/(www|pkg|seeds)\//.test(l)), [], log.join("\n"));
+  await context.close();
+  await own.close();
+});
+
+test("dark colour scheme", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark", serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/www/`);
+  await page.click(`button[data-seed="${SEEDS[2]}"]`);
+  await page.waitForSelector("#doc-text mark.hl");
+  const [fg, bg] = await page.$eval("#doc-text mark.k-place", (m) => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]);
+  assert.notEqual(fg, bg);
+  await shot(page, "page-dark");
+  await context.close();
+});
