@@ -187,7 +187,8 @@ export class LoupeArticleElement extends HTMLElement {
   }
 
   #ui() {
-    const lang = (this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || "en").toLowerCase();
+    const own = this.getAttribute("lang");
+    const lang = ((own && own !== "auto" ? own : null) || this.parentElement?.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || "en").toLowerCase();
     return lang.startsWith("fr") ? UI.fr : UI.en;
   }
 
