@@ -187,6 +187,8 @@ function setupInputs() {
     e.preventDefault();
     const text = $("paste").value;
     if (!text.trim()) return message("Paste some text first.");
+    const size = new Blob([text]).size;
+    if (size > MAX_FILE_BYTES) return message(`The pasted text is too large (${fmtBytes(size)}); the limit is ${fmtBytes(MAX_FILE_BYTES)}.`);
     runJob([{ name: "pasted text", load: async () => ({ text }) }]);
   });
   $("cancel").addEventListener("click", cancelJob);

@@ -199,6 +199,7 @@ export class LoupeArticleElement extends HTMLElement {
   }
 
   async #run() {
+    performance.mark("loupe-article:start");
     const target = (this.#target = this.#findTarget());
     if (!target) throw this.#fail("target_missing", `no element matches for="${this.getAttribute("for") ?? ""}"`);
     if (!wasmAllowed()) throw this.#fail("wasm_blocked", "this page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval')");
@@ -214,6 +215,7 @@ export class LoupeArticleElement extends HTMLElement {
     }
     this.#result = result;
     this.#render();
+    performance.mark("loupe-article:done");
     this.dispatchEvent(new CustomEvent("loupe-analyzed", { bubbles: true, composed: true, detail: { result } }));
     return result;
   }

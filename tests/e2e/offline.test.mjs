@@ -11,9 +11,11 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test("after one visit the page works with the network off (service worker)", async () => {
+test("after one visit the page works with the network off (service worker)", async (t) => {
   const server = await startServer();
+  t.after(() => server.close());
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  t.after(() => context.close());
   const page = await context.newPage();
   const errors = watch(page);
   const requests = [];
@@ -39,9 +41,10 @@ test("after one visit the page works with the network off (service worker)", asy
   await server.close();
 });
 
-test("dist/loupe.html works from disk with no network at all", async () => {
+test("dist/loupe.html works from disk with no network at all", async (t) => {
   if (!existsSync(`${ROOT}dist/loupe.html`)) execFileSync("node", [`${ROOT}scripts/build-single.mjs`]);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  t.after(() => context.close());
   await context.setOffline(true);
   const page = await context.newPage();
   const errors = watch(page);

@@ -13,8 +13,9 @@ after(async () => {
   await server?.close();
 });
 
-test("each seed is analysed and highlighted in the page", async () => {
+test("each seed is analysed and highlighted in the page", async (t) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  t.after(() => context.close());
   const page = await context.newPage();
   const errors = watch(page);
   await page.goto(`${server.url}/www/`);
@@ -46,8 +47,9 @@ test("each seed is analysed and highlighted in the page", async () => {
   await context.close();
 });
 
-test("keyword click steps through mentions; legend toggles a kind", async () => {
+test("keyword click steps through mentions; legend toggles a kind", async (t) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(`${server.url}/www/`);
   await page.click(`button[data-seed="${SEEDS[0]}"]`);
@@ -66,8 +68,9 @@ test("keyword click steps through mentions; legend toggles a kind", async () => 
   await context.close();
 });
 
-test("pasted text is analysed; an error carries its code", async () => {
+test("pasted text is analysed; an error carries its code", async (t) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
+  t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(`${server.url}/www/`);
   await page.fill("#paste", "Emmanuel Macron a rencontré Olaf Scholz à Berlin pour parler de l'Union européenne et de l'OTAN.");
@@ -84,10 +87,12 @@ test("pasted text is analysed; an error carries its code", async () => {
   await context.close();
 });
 
-test("keyboard only: pick a sample, step through a keyphrase, toggle a kind; no request beyond own assets", async () => {
+test("keyboard only: pick a sample, step through a keyphrase, toggle a kind; no request beyond own assets", async (t) => {
   const log = [];
   const own = await startServer({ log });
+  t.after(() => own.close());
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  t.after(() => context.close());
   const page = await context.newPage();
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
@@ -122,8 +127,9 @@ test("keyboard only: pick a sample, step through a keyphrase, toggle a kind; no 
   await own.close();
 });
 
-test("dark colour scheme", async () => {
+test("dark colour scheme", async (t) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark", serviceWorkers: "block" });
+  t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(`${server.url}/www/`);
   await page.click(`button[data-seed="${SEEDS[2]}"]`);
