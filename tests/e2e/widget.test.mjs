@@ -31,6 +31,20 @@ function contrast(a, b) {
   return (x + 0.05) / (y + 0.05);
 }
 
+/** Contrast of every panel control (WCAG AA, 4.5:1). */
+async function assertPanelContrast(page) {
+  const pairs = await page.evaluate(() => {
+    const root = document.querySelector("loupe-article").shadowRoot;
+    const panelBg = getComputedStyle(root.querySelector(".panel")).backgroundColor;
+    return [...root.querySelectorAll("button, h3, .legend")].map((b) => {
+      const s = getComputedStyle(b);
+      return [b.textContent, s.color, s.backgroundColor === "rgba(0, 0, 0, 0)" ? panelBg : s.backgroundColor];
+    });
+  });
+  assert.ok(pairs.length > 5);
+  for (const [label, fg, bg] of pairs) assert.ok(contrast(fg, bg) >= 4.5, `contrast of "${label}": ${fg} on ${bg} = ${contrast(fg, bg).toFixed(2)}`);
+}
+
 test("mock news page: highlights on the right words, host page untouched, accessible", async (t) => {
   const server = await startServer();
   t.after(() => server.close());
@@ -80,16 +94,7 @@ test("mock news page: highlights on the right words, host page untouched, access
   assert.deepEqual((await highlights(page))["loupe-focus"], ["Jens Stoltenberg"]);
   await page.keyboard.press("Enter");
   assert.deepEqual((await highlights(page))["loupe-focus"], ["Stoltenberg"]);
-  // Contrast of every panel control (WCAG AA, 4.5:1).
-  const pairs = await page.evaluate(() => {
-    const root = document.querySelector("loupe-article").shadowRoot;
-    const panelBg = getComputedStyle(root.querySelector(".panel")).backgroundColor;
-    return [...root.querySelectorAll("button, h3, .legend")].map((b) => {
-      const s = getComputedStyle(b);
-      return [b.textContent, s.color, s.backgroundColor === "rgba(0, 0, 0, 0)" ? panelBg : s.backgroundColor];
-    });
-  });
-  for (const [label, fg, bg] of pairs) assert.ok(contrast(fg, bg) >= 4.5, `contrast of "${label}": ${fg} on ${bg} = ${contrast(fg, bg).toFixed(2)}`);
+  await assertPanelContrast(page);
   await shot(page, "widget-demo");
   // Attributes re-render: only people highlighted, two key phrases listed.
   await page.evaluate(() => { const el = document.querySelector("loupe-article"); el.kinds = ["person", "keyphrase"]; el.maxKeywords = 2; });
@@ -250,4 +255,21 @@ test("360 px screen, 200% zoom, English page, no Highlight API fallback", async 
   assert.equal(await page.evaluate(() => window.siteState.articleMutations), 0);
   await old.close();
   await server.close();
+});
+
+test("dark scheme, panel in the flow (position=inline)", async (t) => {
+  const server = await startServer();
+  t.after(() => server.close());
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, colorScheme: "dark" });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${server.url}/www/widget-demo.html`);
+  await waitEvent(page);
+  await page.evaluate(() => { document.querySelector("loupe-article").position = "inline"; });
+  const box = await page.locator("loupe-article >> [part~=panel]").boundingBox();
+  const story = await page.locator("#story").boundingBox();
+  assert.ok(box.y >= story.y + story.height - 1, "the inline panel follows the article");
+  await assertPanelContrast(page);
+  await page.locator("loupe-article").scrollIntoViewIfNeeded();
+  await shot(page, "widget-dark-inline");
 });
