@@ -81,7 +81,7 @@ test("a drop of several files: encodings, formats, a hostile page that never run
   const t2 = await page.textContent("#doc-text");
   assert.match(t2, /Jens Stoltenberg a parlé à Tokyo/);
   assert.equal(await page.$$eval("#view script, #view img, #view iframe, #view svg, #view b, [onerror], [onmouseover]", (x) => x.length), 0);
-  if (t2.includes("x-escaped")) assert.match(t2, /<img src=x-escaped onerror=alert\(9\)>/);
+  assert.match(t2, /<img src=x-escaped onerror=alert\(9\)>/, "escaped markup in the file is shown as text");
   await page.hover("#doc-text");
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script of the hostile file ran");
@@ -156,6 +156,10 @@ test("size limit, unsupported files and a cancelled job", async (t) => {
   assert.match(msgs, /huge\.txt is too large \(6\.0 MB\); the limit is 5\.0 MB/);
   assert.match(msgs, /photo\.png: not a \.txt, \.md or \.html file/);
 
+  // A file the core refuses: its error code is shown, the page carries on.
+  await page.setInputFiles("#files", { name: "binary.txt", mimeType: "text/plain", buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)) });
+  await page.waitForSelector(".doc-button.status-error");
+  assert.match(await page.textContent("#messages"), /binary\.txt: .*\((binary_input|empty_input)\)/);
   const seed = readFileSync(`${ROOT}seeds/${SEEDS[1]}`);
   const many = Array.from({ length: 60 }, (_, i) => ({ name: `copy-${i}.txt`, mimeType: "text/plain", buffer: seed }));
   await page.setInputFiles("#files", many);
