@@ -26,7 +26,7 @@ const wasm = readFileSync(root + "pkg/loupe_bg.wasm").toString("base64");
 const workerSrc = `${glue}\nself.LOUPE_WASM = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));\n${worker}`;
 
 const seeds = Object.fromEntries(SEEDS.map((s) => [s, read(`seeds/${s}`)]));
-const app = ["www/client.js", "www/export.js", "www/app.js"].map((p) => `// ---- ${p}\n${stripImports(read(p))}`).join("\n");
+const app = ["www/i18n.js", "www/client.js", "www/export.js", "www/app.js"].map((p) => `// ---- ${p}\n${stripImports(read(p))}`).join("\n");
 if (/^import\s/m.test(app)) throw new Error("build-single: an import is left in the page script");
 
 const boot = `

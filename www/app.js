@@ -4,16 +4,13 @@
 // reaches the page through textContent / text nodes, never innerHTML.
 import { LoupeClient } from "./client.js";
 import { buildCsv, buildJsonLd, buildJson } from "./export.js";
+import { t, translatePage, blockLabel } from "./i18n.js";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_FILES = 500;
 const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml)$/i;
 const SEED_FILES = ["000_f4f32ae1ca8a69d0.txt", "001_ffb8b093a4ec8e90.txt", "002_957b921f09bb17c1.txt", "003_9b0716382a39d7aa.txt", "004_116f1c2f58902dd8.txt"];
-export const KINDS = [
-  ["person", "Persons"], ["place", "Places"], ["organisation", "Organisations"], ["other", "Other names"],
-  ["keyphrase", "Keyphrases"], ["quote", "Quotes"],
-];
-const KIND_LABEL = Object.fromEntries(KINDS);
+export const KINDS = ["person", "place", "organisation", "other", "keyphrase", "quote"].map((k) => [k, t(k)]);
 
 const client = new LoupeClient(globalThis.LOUPE_CLIENT_OPTIONS ?? {});
 const state = { docs: [], selected: null, stories: null, hiddenKinds: new Set(), hideBoilerplate: false, job: null };
@@ -34,7 +31,7 @@ function h(tag, attrs = {}, ...children) {
 }
 
 function message(text, kind = "error") {
-  const li = h("li", { class: kind }, text, " ", h("button", { type: "button", class: "link", "aria-label": "Dismiss", onclick: () => li.remove() }, "×"));
+  const li = h("li", { class: kind }, text, " ", h("button", { type: "button", class: "link", "aria-label": t("dismiss"), onclick: () => li.remove() }, "×"));
   $("messages").append(li);
 }
 
@@ -68,7 +65,7 @@ async function runJob(items) {
   }
   if (job.cancelled) {
     for (const d of docs) if (d.status === "pending") removeDoc(d);
-    message(`Cancelled: ${job.done} of ${job.total} analysed.`, "info");
+    message(t("cancelled", job.done, job.total), "info");
   }
   if (state.job === job) state.job = null;
   showJob(null);
@@ -87,7 +84,7 @@ function showJob(job) {
   if (!job) return;
   $("progress").max = job.total;
   $("progress").value = job.done;
-  $("progress-text").textContent = `${job.done} / ${job.total} analysed`;
+  $("progress-text").textContent = t("done", job.done, job.total);
   document.body.classList.toggle("busy", job.done < job.total);
 }
 
@@ -114,7 +111,7 @@ function renderDocItem(doc) {
     h("button", { type: "button", class: `doc-button status-${doc.status}`, "aria-current": state.selected === doc.id ? "true" : null,
       disabled: doc.status !== "done", onclick: () => select(doc.id) },
       h("span", { class: "doc-title" }, label),
-      h("span", { class: "doc-meta" }, doc.status === "done" ? `${doc.name} · ${r.language} · ${r.encoding}` : doc.status === "error" ? `${doc.name} · ${doc.error.code}` : `${doc.name} · waiting…`)),
+      h("span", { class: "doc-meta" }, doc.status === "done" ? `${doc.name} · ${r.language} · ${r.encoding}` : doc.status === "error" ? `${doc.name} · ${doc.error.code}` : `${doc.name} · ${t("waiting")}`)),
   );
 }
 
@@ -150,11 +147,11 @@ function select(id) {
 function fileItems(files) {
   const items = [];
   for (const f of [...files].slice(0, MAX_FILES)) {
-    if (!ACCEPTED.test(f.name) && !/^text\//.test(f.type)) message(`${f.name}: not a .txt, .md or .html file; skipped.`);
-    else if (f.size > MAX_FILE_BYTES) message(`${f.name} is too large (${fmtBytes(f.size)}); the limit is ${fmtBytes(MAX_FILE_BYTES)} per file.`);
+    if (!ACCEPTED.test(f.name) && !/^text\//.test(f.type)) message(t("notText", f.name));
+    else if (f.size > MAX_FILE_BYTES) message(t("tooLarge", f.name, fmtBytes(f.size), fmtBytes(MAX_FILE_BYTES)));
     else items.push({ name: f.name, size: f.size, load: async () => ({ bytes: await f.arrayBuffer() }) });
   }
-  if (files.length > MAX_FILES) message(`Only the first ${MAX_FILES} of ${files.length} files are analysed.`);
+  if (files.length > MAX_FILES) message(t("onlyFirst", MAX_FILES, files.length));
   return items;
 }
 
@@ -169,15 +166,16 @@ async function seedText(name) {
 async function setupSeeds() {
   const box = $("seed-buttons");
   SEED_FILES.forEach((name, i) => {
-    const b = h("button", { type: "button", class: "seed", "data-seed": name, onclick: () => runJob([{ name, load: async () => ({ text: await seedText(name) }) }]) }, `Sample ${i + 1}`);
+    const b = h("button", { type: "button", class: "seed", "data-seed": name, onclick: () => runJob([{ name, load: async () => ({ text: await seedText(name) }) }]) }, t("sample", i + 1));
     box.append(b, " ");
-    seedText(name).then((t) => b.setAttribute("title", t.trim().split("\n")[0]), () => {});
+    seedText(name).then((text) => b.setAttribute("title", text.trim().split("\n")[0]), () => {});
   });
   $("seed-all").addEventListener("click", () => runJob(SEED_FILES.map((name) => ({ name, load: async () => ({ text: await seedText(name) }) }))));
 }
 
 function setupInputs() {
-  $("size-limit").textContent = fmtBytes(MAX_FILE_BYTES);
+  translatePage();
+  $("hint").textContent = t("hint", fmtBytes(MAX_FILE_BYTES));
   $("files").addEventListener("change", (e) => {
     const items = fileItems(e.target.files);
     e.target.value = "";
@@ -186,10 +184,10 @@ function setupInputs() {
   $("paste-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const text = $("paste").value;
-    if (!text.trim()) return message("Paste some text first.");
+    if (!text.trim()) return message(t("pasteFirst"));
     const size = new Blob([text]).size;
-    if (size > MAX_FILE_BYTES) return message(`The pasted text is too large (${fmtBytes(size)}); the limit is ${fmtBytes(MAX_FILE_BYTES)}.`);
-    runJob([{ name: "pasted text", load: async () => ({ text }) }]);
+    if (size > MAX_FILE_BYTES) return message(t("pasteTooLarge", fmtBytes(size), fmtBytes(MAX_FILE_BYTES)));
+    runJob([{ name: t("pasted"), load: async () => ({ text }) }]);
   });
   $("cancel").addEventListener("click", cancelJob);
   $("show-set").addEventListener("click", () => select("set"));
@@ -252,7 +250,7 @@ function focusRanges(name, ranges) {
 function renderDoc(doc) {
   if (!doc?.result) return;
   const r = doc.result;
-  const t = r.text;
+  const txt = r.text;
   textIndex = [];
   CSS.highlights?.delete("loupe-focus");
   CSS.highlights?.delete("loupe-evidence");
@@ -265,20 +263,20 @@ function renderDoc(doc) {
   const segments = [];
   let pos = 0;
   for (const b of blocks) {
-    if (b.start > pos && t.slice(pos, b.start).trim()) segments.push({ kind: "other", start: pos, end: b.start });
+    if (b.start > pos && txt.slice(pos, b.start).trim()) segments.push({ kind: "other", start: pos, end: b.start });
     if (b.end > b.start) segments.push(b);
     pos = Math.max(pos, b.end);
   }
-  if (pos < t.length && t.slice(pos).trim()) segments.push({ kind: "other", start: pos, end: t.length });
+  if (pos < txt.length && txt.slice(pos).trim()) segments.push({ kind: "other", start: pos, end: txt.length });
 
   let hi = 0;
   segments.forEach((seg, n) => {
     const tag = seg.kind === "title" ? "h3" : seg.kind === "quote" ? "blockquote" : "p";
-    const p = h(tag, { class: `block block-${seg.kind}`, id: `block-${n}`, "data-kind": seg.kind });
+    const p = h(tag, { class: `block block-${seg.kind}`, id: `block-${n}`, "data-kind": seg.kind, "data-label": blockLabel(seg.kind) });
     let at = seg.start;
     const text = (s, e) => {
       if (e <= s) return;
-      const node = document.createTextNode(t.slice(s, e));
+      const node = document.createTextNode(txt.slice(s, e));
       textIndex.push({ node, start: s });
       return node;
     };
@@ -301,7 +299,7 @@ function renderDoc(doc) {
 
   const counts = {};
   for (const x of r.highlights) counts[x.kind] = (counts[x.kind] ?? 0) + 1;
-  const legend = h("div", { class: "legend", role: "group", "aria-label": "Highlight kinds (toggle)" },
+  const legend = h("div", { class: "legend", role: "group", "aria-label": t("kinds") },
     KINDS.filter(([k]) => counts[k]).map(([k, label]) =>
       h("button", { type: "button", class: `legend-item k-${k}`, "data-kind": k, "aria-pressed": String(!state.hiddenKinds.has(k)),
         onclick: (e) => {
@@ -315,21 +313,21 @@ function renderDoc(doc) {
           state.hideBoilerplate = !state.hideBoilerplate;
           e.currentTarget.setAttribute("aria-pressed", String(state.hideBoilerplate));
           applyTextClasses(textBox);
-        } }, "Hide boilerplate"));
+        } }, t("hideBoilerplate")));
 
-  const meta = [r.date && `Date: ${r.date}`, r.byline && `By ${r.byline}`, r.dateline && `Dateline: ${r.dateline}`,
-    `Language: ${r.language}`, `${r.format}, ${r.encoding}`, doc.name].filter(Boolean);
+  const meta = [r.date && `${t("date")}: ${r.date}`, r.byline && `${t("by")} ${r.byline}`, r.dateline && `${t("dateline")}: ${r.dateline}`,
+    `${t("language")}: ${r.language}`, `${r.format}, ${r.encoding}`, doc.name].filter(Boolean);
 
-  const topics = h("div", { class: "topics", role: "group", "aria-label": "Topics (select to show evidence)" },
+  const topics = h("div", { class: "topics", role: "group", "aria-label": t("topics") },
     r.topics.length ? r.topics.map((tp) => h("button", { type: "button", class: "chip topic", "aria-pressed": "false", "data-topic": tp.id, title: `${tp.id} · score ${tp.score.toFixed(2)}`,
       onclick: (e) => {
         const on = e.currentTarget.getAttribute("aria-pressed") !== "true";
         for (const c of e.currentTarget.parentElement.querySelectorAll("button")) c.setAttribute("aria-pressed", "false");
         e.currentTarget.setAttribute("aria-pressed", String(on));
         focusRanges("loupe-evidence", on ? tp.evidence.map((ev) => rangeFor(ev.start, ev.end)) : []);
-        $("evidence").textContent = on ? `Evidence for “${tp.label}”: ${[...new Set(tp.evidence.map((ev) => ev.text))].join(", ")}` : "";
+        $("evidence").textContent = on ? t("evidence", tp.label, [...new Set(tp.evidence.map((ev) => ev.text))].join(", ")) : "";
       } }, tp.label, h("span", { class: "score" }, ` ${Math.round(tp.score * 100)}%`)))
-      : h("span", { class: "muted" }, "No topic found."));
+      : h("span", { class: "muted" }, t("noTopic")));
 
   const view = $("view");
   view.replaceChildren(h("article", { class: "doc", "aria-labelledby": "doc-title" },
@@ -341,7 +339,7 @@ function renderDoc(doc) {
       h("p", { id: "evidence", class: "evidence", "aria-live": "polite" })),
     h("div", { class: "cols" },
       h("div", { class: "text-col" }, legend, textBox),
-      h("aside", { class: "side", "aria-label": "Analysis" },
+      h("aside", { class: "side", "aria-label": t("analysis") },
         keyphrasePanel(r), entityPanel(r), outlinePanel(r, segments)))));
 }
 
@@ -360,7 +358,7 @@ function applyTextClasses(box) {
 function mentionButton(label, count, mentions, cls) {
   let i = -1;
   const pos = h("span", { class: "pos" });
-  const b = h("button", { type: "button", class: `mention ${cls}`, "aria-label": `${label}, ${count} mention${count === 1 ? "" : "s"}; press to show the next one`,
+  const b = h("button", { type: "button", class: `mention ${cls}`, "aria-label": t("mentions", label, count),
     onclick: () => {
       if (!mentions.length) return;
       i = (i + 1) % mentions.length;
@@ -371,12 +369,12 @@ function mentionButton(label, count, mentions, cls) {
 }
 
 function keyphrasePanel(r) {
-  return h("section", { class: "panel keyphrases", "aria-labelledby": "kp-h" }, h("h3", { id: "kp-h" }, "Keyphrases"),
-    r.keywords.length ? h("ol", {}, r.keywords.map((k) => h("li", {}, mentionButton(k.text, k.mentions.length, k.mentions, "k-keyphrase")))) : h("p", { class: "muted" }, "None."));
+  return h("section", { class: "panel keyphrases", "aria-labelledby": "kp-h" }, h("h3", { id: "kp-h" }, t("keyphrases")),
+    r.keywords.length ? h("ol", {}, r.keywords.map((k) => h("li", {}, mentionButton(k.text, k.mentions.length, k.mentions, "k-keyphrase")))) : h("p", { class: "muted" }, t("none")));
 }
 
 function entityPanel(r) {
-  const sec = h("section", { class: "panel entities", "aria-labelledby": "ent-h" }, h("h3", { id: "ent-h" }, "Entities"));
+  const sec = h("section", { class: "panel entities", "aria-labelledby": "ent-h" }, h("h3", { id: "ent-h" }, t("entities")));
   for (const [kind, label] of KINDS.slice(0, 4)) {
     const list = r.entities.filter((e) => e.kind === kind);
     if (!list.length) continue;
@@ -384,20 +382,20 @@ function entityPanel(r) {
       mentionButton(e.text, e.mentions.length, e.mentions, `k-${kind}`),
       e.wikidata && h("span", { class: "qid", title: "Wikidata identifier" }, e.wikidata)))));
   }
-  if (!r.entities.length) sec.append(h("p", { class: "muted" }, "None."));
+  if (!r.entities.length) sec.append(h("p", { class: "muted" }, t("none")));
   return sec;
 }
 
 function outlinePanel(r, segments) {
   const excerpt = (s) => { const x = r.text.slice(s.start, s.end).replace(/\s+/g, " ").trim(); return x.length > 70 ? `${x.slice(0, 68)}…` : x; };
-  const sec = h("section", { class: "panel outline", "aria-labelledby": "ol-h" }, h("h3", { id: "ol-h" }, "Outline"));
+  const sec = h("section", { class: "panel outline", "aria-labelledby": "ol-h" }, h("h3", { id: "ol-h" }, t("outline")));
   sec.append(h("ol", { class: "outline-list" }, segments.map((s, n) => h("li", { class: `ol-${s.kind}` },
     h("button", { type: "button", class: "link", onclick: () => { const b = $(`block-${n}`); b?.scrollIntoView({ block: "center" }); focusRanges("loupe-focus", [rangeFor(s.start, s.end)]); } },
-      h("span", { class: "badge" }, s.kind.replace("_", " ")), " ", excerpt(s))))));
+      h("span", { class: "badge" }, blockLabel(s.kind)), " ", excerpt(s))))));
   if (r.quotes.length) {
-    sec.append(h("h4", {}, "Quotes"), h("ul", { class: "quote-list" }, r.quotes.map((q) => h("li", {},
+    sec.append(h("h4", {}, t("quotes")), h("ul", { class: "quote-list" }, r.quotes.map((q) => h("li", {},
       h("button", { type: "button", class: "link", onclick: () => focusRanges("loupe-focus", [rangeFor(q.start, q.end)]) },
-        h("strong", {}, q.speaker ?? "unattributed"), " — ", excerpt(q))))));
+        h("strong", {}, q.speaker ?? t("unattributed")), " — ", excerpt(q))))));
   }
   return sec;
 }
@@ -415,9 +413,9 @@ function renderSet() {
     map.set(key, v);
   };
   docs.forEach((d, di) => {
-    for (const t of d.result.topics) {
-      bump(topics, t.id, { label: t.label, score: 0 }, di, 1);
-      topics.get(t.id).score += t.score;
+    for (const tp of d.result.topics) {
+      bump(topics, tp.id, { label: tp.label, score: 0 }, di, 1);
+      topics.get(tp.id).score += tp.score;
     }
     for (const e of d.result.entities) bump(entities, `${e.kind}\u0000${e.text}`, { text: e.text, kind: e.kind }, di, e.mentions.length);
     for (const k of d.result.keywords) bump(keyphrases, k.text.toLowerCase(), { text: k.text }, di, k.mentions.length);
@@ -425,12 +423,12 @@ function renderSet() {
   const byDocs = (a, b) => b.docs.size - a.docs.size || b.mentions - a.mentions || (a.text ?? a.label).localeCompare(b.text ?? b.label);
 
   const topicRows = [...topics.entries()].map(([id, v]) => ({ id, ...v })).sort((a, b) => b.docs.size - a.docs.size || b.score - a.score || a.id.localeCompare(b.id));
-  const chart = h("div", { class: "chart", role: "list", "aria-label": "Topic mix: articles per topic" },
-    topicRows.map((t) => {
+  const chart = h("div", { class: "chart", role: "list", "aria-label": t("topicMixLabel") },
+    topicRows.map((row) => {
       const bar = h("span", { class: "bar" });
-      bar.style.width = `${(100 * t.docs.size) / n}%`; // CSSOM, allowed under a strict style-src
-      return h("div", { class: "chart-row", role: "listitem" }, h("span", { class: "chart-label", title: t.id }, t.label),
-        h("span", { class: "bar-track" }, bar), h("span", { class: "chart-value" }, `${t.docs.size}/${n}`));
+      bar.style.width = `${(100 * row.docs.size) / n}%`; // CSSOM, allowed under a strict style-src
+      return h("div", { class: "chart-row", role: "listitem" }, h("span", { class: "chart-label", title: row.id }, row.label),
+        h("span", { class: "bar-track" }, bar), h("span", { class: "chart-value" }, `${row.docs.size}/${n}`));
     }));
 
   const table = (rows, cols) => h("table", {}, h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col" }, c[0])))),
@@ -438,38 +436,38 @@ function renderSet() {
   const entRows = [...entities.values()].sort(byDocs).slice(0, 40);
   const kpRows = [...keyphrases.values()].sort(byDocs).slice(0, 40);
 
-  const storiesSec = h("section", { class: "panel stories", "aria-labelledby": "st-h" }, h("h3", { id: "st-h" }, "Stories"));
+  const storiesSec = h("section", { class: "panel stories", "aria-labelledby": "st-h" }, h("h3", { id: "st-h" }, t("stories")));
   if (Array.isArray(state.stories) && state.stories.length) {
     storiesSec.append(h("ol", {}, state.stories.map((s, i) => {
       const members = s.articles ?? s.members ?? s.docs ?? [];
-      return h("li", {}, h("strong", {}, s.label ?? s.title ?? `Story ${i + 1}`), " — ",
+      return h("li", {}, h("strong", {}, s.label ?? s.title ?? t("story", i + 1)), " — ",
         members.map((m) => docs[typeof m === "number" ? m : m.index]?.result.title ?? docs[m]?.name ?? String(m)).join(" · "));
     })));
-  } else storiesSec.append(h("p", { class: "muted" }, "Story grouping is not available in this build yet."));
+  } else storiesSec.append(h("p", { class: "muted" }, t("noStories")));
 
   const adds = h("ul", { class: "adds" }, docs.map((d, di) => {
     const own = [...d.result.entities.filter((e) => entities.get(`${e.kind}\u0000${e.text}`).docs.size === 1).map((e) => e.text),
       ...d.result.keywords.filter((k) => keyphrases.get(k.text.toLowerCase()).docs.size === 1).slice(0, 3).map((k) => k.text)].slice(0, 8);
     return h("li", {}, h("button", { type: "button", class: "link", onclick: () => select(d.id) }, d.result.title || d.name), ": ",
-      own.length ? own.join(", ") : h("span", { class: "muted" }, "nothing the others lack"));
+      own.length ? own.join(", ") : h("span", { class: "muted" }, t("nothingNew")));
   }));
 
   $("view").replaceChildren(h("article", { class: "set", "aria-labelledby": "set-title" },
-    h("h2", { id: "set-title" }, `Whole set: ${n} articles`),
+    h("h2", { id: "set-title" }, t("setTitle", n)),
     storiesSec,
-    h("section", { class: "panel" }, h("h3", {}, "Topic mix"), topicRows.length ? chart : h("p", { class: "muted" }, "No topics.")),
+    h("section", { class: "panel" }, h("h3", {}, t("topicMix")), topicRows.length ? chart : h("p", { class: "muted" }, t("noTopics"))),
     h("div", { class: "cols2" },
-      h("section", { class: "panel" }, h("h3", {}, "Entities across articles"),
-        table(entRows, [["Entity", (r) => r.text], ["Kind", (r) => r.kind], ["Articles", (r) => String(r.docs.size)], ["Mentions", (r) => String(r.mentions)]])),
-      h("section", { class: "panel" }, h("h3", {}, "Keyphrases across articles"),
-        table(kpRows, [["Keyphrase", (r) => r.text], ["Articles", (r) => String(r.docs.size)], ["Mentions", (r) => String(r.mentions)]]))),
-    h("section", { class: "panel" }, h("h3", {}, "What each article adds"), adds)));
+      h("section", { class: "panel" }, h("h3", {}, t("entitiesAcross")),
+        table(entRows, [[t("colEntity"), (r) => r.text], [t("colKind"), (r) => t(r.kind)], [t("colArticles"), (r) => String(r.docs.size)], [t("colMentions"), (r) => String(r.mentions)]])),
+      h("section", { class: "panel" }, h("h3", {}, t("keyphrasesAcross")),
+        table(kpRows, [[t("colKeyphrase"), (r) => r.text], [t("colArticles"), (r) => String(r.docs.size)], [t("colMentions"), (r) => String(r.mentions)]]))),
+    h("section", { class: "panel" }, h("h3", {}, t("adds")), adds)));
 }
 
 // ---------- start ----------
 setupInputs();
 setupSeeds();
-client.ready().then(() => document.documentElement.setAttribute("data-loupe-ready", ""), (e) => message(`Loupe could not start: ${e.message} (${e.code})`));
+client.ready().then(() => document.documentElement.setAttribute("data-loupe-ready", ""), (e) => message(`${t("cannotStart")}: ${e.message} (${e.code})`));
 if ("serviceWorker" in navigator && location.protocol.startsWith("http") && !globalThis.LOUPE_NO_SW) {
   navigator.serviceWorker.register("sw.js").catch(() => {});
 }

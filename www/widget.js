@@ -203,7 +203,9 @@ export class LoupeArticleElement extends HTMLElement {
     const target = (this.#target = this.#findTarget());
     if (!target) throw this.#fail("target_missing", `no element matches for="${this.getAttribute("for") ?? ""}"`);
     if (!wasmAllowed()) throw this.#fail("wasm_blocked", "this page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval')");
+    performance.mark("loupe-article:collect");
     const text = this.#collect(target);
+    performance.measure("loupe-article:collect", "loupe-article:collect");
     if (!text.trim()) throw this.#fail("empty_input", "the article has no text");
     const lang = (this.getAttribute("lang") ?? "").toLowerCase().slice(0, 2);
     sharedClient ??= new LoupeClient({ spawn: () => startWorker(LoupeArticleElement.workerURL) });
@@ -214,7 +216,9 @@ export class LoupeArticleElement extends HTMLElement {
       throw this.#fail(e.code ?? "internal", e.message);
     }
     this.#result = result;
+    performance.mark("loupe-article:render");
     this.#render();
+    performance.measure("loupe-article:render", "loupe-article:render");
     performance.mark("loupe-article:done");
     this.dispatchEvent(new CustomEvent("loupe-analyzed", { bubbles: true, composed: true, detail: { result } }));
     return result;

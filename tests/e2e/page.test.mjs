@@ -139,3 +139,17 @@ test("dark colour scheme", async (t) => {
   await shot(page, "page-dark");
   await context.close();
 });
+
+test("French interface for a French-speaking reader", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "fr-FR", serviceWorkers: "block" });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${server.url}/www/`);
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  assert.equal(await page.textContent('label[for="files"]'), "Ouvrir des fichiers…");
+  await page.click(`button[data-seed="${SEEDS[0]}"]`);
+  await page.waitForSelector("#doc-text mark.hl");
+  assert.match(await page.textContent('.legend-item[data-kind="person"]'), /^Personnes \(\d+\)$/);
+  assert.equal(await page.textContent("#kp-h"), "Expressions clés");
+  await shot(page, "page-fr");
+});

@@ -111,7 +111,7 @@ test("a drop of several files: encodings, formats, a hostile page that never run
   await page.waitForSelector(".set");
   assert.ok((await page.$$(".chart-row")).length >= 1, "a topic mix chart");
   const entityRows = await page.$$eval(".set table:first-of-type tbody tr", (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
-  assert.ok(entityRows.some(([name, kind, n]) => name === "OTAN" && kind === "organisation" && Number(n) >= 4), JSON.stringify(entityRows.slice(0, 5)));
+  assert.ok(entityRows.some(([name, kind, n]) => name === "OTAN" && kind === "Organisations" && Number(n) >= 4), JSON.stringify(entityRows.slice(0, 5)));
   await shot(page, "workbench-set", { fullPage: true });
 
   // Exports.
