@@ -15,3 +15,4 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
 cp pkg/loupe_bg.wasm pkg-node/loupe_bg.wasm
 cargo build --release --bin loupe
 ls -l pkg/loupe_bg.wasm >&2
+node scripts/build-single.mjs

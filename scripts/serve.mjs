@@ -16,13 +16,19 @@ const TYPES = {
 };
 
 /**
- * @param {{port?: number, root?: string, headers?: (path: string) => Record<string,string>, log?: string[]}} opts
+ * `files` maps URL paths to extra in-memory files (tests use it for page variants).
+ * @param {{port?: number, root?: string, headers?: (path: string) => Record<string,string>, log?: string[], files?: Record<string,string|Buffer>}} opts
  * @returns {Promise<{url: string, close: () => Promise<void>, log: string[]}>}
  */
-export function startServer({ port = 0, root = ROOT, headers = () => ({}), log = [] } = {}) {
+export function startServer({ port = 0, root = ROOT, headers = () => ({}), log = [], files = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     log.push(`${req.method} ${path}`);
+    if (Object.hasOwn(files, path)) {
+      res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream", "Cache-Control": "no-cache", ...headers(path) });
+      res.end(req.method === "HEAD" ? undefined : files[path]);
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root + sep) && file !== root) {
       res.writeHead(403).end();

@@ -1,0 +1,209 @@
+// The workbench (issue 7.2): several files dropped at once (one in Windows-1252,
+// one hostile HTML page), the whole-set view, exports, size limit, cancel.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, startServer, watch, shot, SEEDS, ROOT } from "./helpers.mjs";
+
+let browser, server;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Windows-1252: é à « » are Latin-1 bytes, ’ is 0x92 and € is 0x80 (not Latin-1).
+const cp1252 = Buffer.concat([
+  Buffer.from("Le Japon et l", "latin1"), Buffer.from([0x92]),
+  Buffer.from("OTAN renforcent leur coopération\n\nLe secrétaire général de l", "latin1"), Buffer.from([0x92]),
+  Buffer.from("OTAN, Jens Stoltenberg, a rencontré à Tokyo le Premier ministre Fumio Kishida. « Nous sommes prêts », a-t-il déclaré. Le budget atteint 5 milliards ", "latin1"),
+  Buffer.from([0x80]), Buffer.from(".\n", "latin1"),
+]);
+const HOSTILE = `<!doctype html><html><head><title>Piège</title><script>window.__pwned = 1; alert(1)</script>
+<meta http-equiv="refresh" content="0;url=javascript:window.__pwned=7"></head>
+<body onload="window.__pwned = 8"><img src="x-image" onerror="window.__pwned = 2">
+<article><h1>Le Japon se rapproche de l'OTAN</h1>
+<p>Jens Stoltenberg <b onmouseover="window.__pwned = 3">a parlé</b> à Tokyo avec Fumio Kishida.<script>window.__pwned = 4</script></p>
+<iframe src="javascript:parent.__pwned = 5"></iframe><svg><script>window.__pwned = 6</script></svg>
+<p>Le code &lt;img src=x-escaped onerror=alert(9)&gt; reste du texte.</p></article></body></html>`;
+const MARKDOWN = "# Bruxelles accueille les ministres de l'OTAN\n\nLes ministres de la Défense se réunissent à **Bruxelles** avec le Japon.\n\n- l'Australie\n- la Nouvelle-Zélande\n";
+
+const files = [
+  { name: "windows-1252.txt", mimeType: "text/plain", buffer: cp1252 },
+  { name: "hostile.html", mimeType: "text/html", buffer: Buffer.from(HOSTILE) },
+  { name: "brussels.md", mimeType: "text/markdown", buffer: Buffer.from(MARKDOWN) },
+  { name: SEEDS[0], mimeType: "text/plain", buffer: readFileSync(`${ROOT}seeds/${SEEDS[0]}`) },
+  { name: SEEDS[2], mimeType: "text/plain", buffer: readFileSync(`${ROOT}seeds/${SEEDS[2]}`) },
+];
+
+/** Drops files on the page the way a drag from the desktop does. */
+async function drop(page, list) {
+  const payload = list.map((f) => ({ name: f.name, type: f.mimeType, bytes: [...f.buffer] }));
+  const dt = await page.evaluateHandle((fs) => {
+    const dt = new DataTransfer();
+    for (const f of fs) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    return dt;
+  }, payload);
+  await page.dispatchEvent("body", "dragenter", { dataTransfer: dt });
+  await page.dispatchEvent("body", "drop", { dataTransfer: dt });
+}
+
+test("a drop of several files: encodings, formats, a hostile page that never runs", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: "block", acceptDownloads: true });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = watch(page);
+  const dialogs = [];
+  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(`${server.url}/www/`);
+  await page.waitForSelector("html[data-loupe-ready]");
+  const logStart = server.log.length;
+  await drop(page, files);
+  await page.waitForFunction((n) => document.querySelectorAll(".doc-button.status-done").length === n, files.length);
+  assert.equal(await page.$eval("#progress", (p) => p.value), files.length);
+
+  // Windows-1252 decoded: curly apostrophe and accents intact.
+  await page.click("#doc-item-1 button");
+  await page.waitForSelector("#doc-text");
+  const t1 = await page.textContent("#doc-text");
+  assert.match(t1, /l’OTAN, Jens Stoltenberg, a rencontré à Tokyo/);
+  assert.match(t1, /5 milliards €/);
+  assert.match(await page.textContent("#doc-item-1 .doc-meta"), /windows-1252/i);
+  const marks1 = await page.$$eval("#doc-text mark.hl", (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks1.includes("OTAN") && marks1.includes("Jens Stoltenberg"), JSON.stringify(marks1));
+
+  // Hostile HTML: its text is shown, none of its markup is live.
+  await page.click("#doc-item-2 button");
+  await page.waitForSelector("#doc-text");
+  const t2 = await page.textContent("#doc-text");
+  assert.match(t2, /Jens Stoltenberg a parlé à Tokyo/);
+  assert.equal(await page.$$eval("#view script, #view img, #view iframe, #view svg, #view b, [onerror], [onmouseover]", (x) => x.length), 0);
+  assert.match(t2, /<img src=x-escaped onerror=alert\(9\)>/, "escaped markup in the file is shown as text");
+  await page.hover("#doc-text");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script of the hostile file ran");
+  assert.deepEqual(dialogs, []);
+
+  // Markdown.
+  await page.click("#doc-item-3 button");
+  await page.waitForSelector("#doc-text");
+  assert.equal(await page.textContent("#doc-title"), "Bruxelles accueille les ministres de l'OTAN");
+  assert.ok(!(await page.textContent("#doc-text")).includes("**"), "markdown syntax is not shown as text");
+
+  // Seed 0: outline with boilerplate dimmed and collapsible, quotes with speakers, topic evidence.
+  await page.click("#doc-item-4 button");
+  await page.waitForSelector("#doc-text");
+  assert.ok((await page.$$(".block-boilerplate")).length >= 1, "boilerplate blocks are marked");
+  assert.ok((await page.textContent(".quote-list")).includes("Stoltenberg"), "a quote attributed to Stoltenberg");
+  await page.click(".boiler-toggle");
+  assert.equal(await page.$eval(".block-boilerplate", (b) => getComputedStyle(b).display), "none");
+  await page.click(".boiler-toggle");
+  await page.click(".chip.topic");
+  const evidence = await page.evaluate(() => [...(CSS.highlights.get("loupe-evidence") ?? [])].map((r) => r.toString()));
+  assert.ok(evidence.length > 0 && evidence.every((w) => w.trim() === w && w.length > 2), JSON.stringify(evidence));
+  await shot(page, "workbench-article");
+
+  // The whole set.
+  await page.click("#show-set");
+  await page.waitForSelector(".set");
+  assert.ok((await page.$$(".chart-row")).length >= 1, "a topic mix chart");
+  const entityRows = await page.$$eval(".set table:first-of-type tbody tr", (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.ok(entityRows.some(([name, kind, n]) => name === "OTAN" && kind === "Organisations" && Number(n) >= 4), JSON.stringify(entityRows.slice(0, 5)));
+  await shot(page, "workbench-set", { fullPage: true });
+
+  // Exports.
+  const read = async (id) => {
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click(id)]);
+    return readFileSync(await dl.path(), "utf8");
+  };
+  const json = JSON.parse(await read("#export-json"));
+  assert.equal(json.articles.length, files.length);
+  assert.equal(json.articles[0].source, "windows-1252.txt");
+  const csv = (await read("#export-csv")).trim().split("\r\n");
+  assert.equal(csv[0], '"source","title","type","text","kind_or_id","score","mentions"');
+  assert.ok(csv.some((l) => l.includes('"entity","OTAN","organisation"')));
+  const ld = JSON.parse(await read("#export-jsonld"));
+  assert.equal(ld.length, files.length);
+  assert.equal(ld[3]["@type"], "NewsArticle");
+  assert.ok(ld[3].mentions.some((m) => m["@type"] === "Organization" && m.name === "OTAN"));
+  assert.ok(ld[3].keywords.length > 0 && ld[3].about.length > 0);
+
+  // Nothing fetched while analysing: the files never left the page (and no hostile image was requested).
+  const after = server.log.slice(logStart);
+  assert.deepEqual(after.filter((l) => !l.startsWith("GET /www/")), [], after.join("\n"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("size limit, unsupported files and a cancelled job", async (t) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(Math.round(e.duration)); }).observe({ type: "longtask" });
+  });
+  await page.goto(`${server.url}/www/`);
+  await page.waitForSelector("html[data-loupe-ready]");
+  await page.setInputFiles("#files", [
+    { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(6 * 1024 * 1024, 0x61) },
+    { name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+  ]);
+  const msgs = await page.textContent("#messages");
+  assert.match(msgs, /huge\.txt is too large \(6\.0 MB\); the limit is 5\.0 MB/);
+  assert.match(msgs, /photo\.png: not a \.txt, \.md or \.html file/);
+
+  // A file the core refuses: its error code is shown, the page carries on.
+  await page.setInputFiles("#files", { name: "binary.txt", mimeType: "text/plain", buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)) });
+  await page.waitForSelector(".doc-button.status-error");
+  assert.match(await page.textContent("#messages"), /binary\.txt: .*\((binary_input|empty_input)\)/);
+  const seed = readFileSync(`${ROOT}seeds/${SEEDS[1]}`);
+  const many = Array.from({ length: 60 }, (_, i) => ({ name: `copy-${i}.txt`, mimeType: "text/plain", buffer: seed }));
+  await page.setInputFiles("#files", many);
+  await page.waitForFunction(() => document.querySelector("#progress").value >= 2);
+  await shot(page, "workbench-progress");
+  // From here on (after playwright has built the 60 File objects in the page) the main thread stays free.
+  await page.evaluate(() => { window.__longTasks.length = 0; });
+  await page.waitForFunction(() => document.querySelector("#progress").value >= 6);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`# main-thread long tasks while 60 files are analysed: ${JSON.stringify(longTasks)}`);
+  assert.ok(longTasks.every((d) => d <= 50), `no main-thread task over 50 ms during the job: ${longTasks}`);
+  // The page stays responsive while the worker runs.
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  assert.ok(Date.now() - t0 < 500, "a frame is painted during the job");
+  await page.click("#cancel");
+  await page.waitForSelector("#job", { state: "hidden" });
+  const done = await page.$$eval(".doc-button.status-done", (x) => x.length);
+  assert.ok(done >= 2 && done < 60, `cancelled part-way (${done} done)`);
+  assert.match(await page.textContent("#messages"), /Cancelled: \d+ of 60 analysed/);
+  // A new job after a cancel starts a fresh worker.
+  await page.click(`button[data-seed="${SEEDS[3]}"]`);
+  await page.waitForFunction((n) => document.querySelectorAll(".doc-button.status-done").length === n, done + 1);
+  await context.close();
+});
+
+test("the workbench runs under a strict Content-Security-Policy", async (t) => {
+  const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+  const strict = await startServer({ headers: () => ({ "Content-Security-Policy": csp }) });
+  t.after(() => strict.close());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const violations = [];
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => window.__csp = [...(window.__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`]));
+  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.goto(`${strict.url}/www/`);
+  await page.click("#seed-all");
+  await page.waitForFunction(() => document.querySelectorAll(".doc-button.status-done").length === 5);
+  await page.click("#show-set");
+  await page.waitForSelector(".chart-row .bar");
+  assert.ok(await page.$eval(".chart-row .bar", (b) => b.getBoundingClientRect().width > 10), "chart bars sized through the CSSOM");
+  assert.deepEqual(violations, []);
+  assert.equal(await page.evaluate(() => window.__csp), undefined);
+  await context.close();
+  await strict.close();
+});

@@ -1,0 +1,106 @@
+// The main-thread side of the worker protocol (see worker.js): promises keyed
+// by request id, errors re-thrown as Error{name: "LoupeError", code}, and
+// cancellation by ending the worker (wasm calls cannot be interrupted).
+
+/** Starts a module worker; from a blob: URL when the script lives on another origin (a CDN). */
+export function startWorker(url) {
+  const abs = new URL(url, import.meta.url);
+  if (abs.origin === location.origin) return new Worker(abs, { type: "module" });
+  const src = `import ${JSON.stringify(abs.href)};`;
+  const blobURL = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+  try {
+    return new Worker(blobURL, { type: "module" });
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(blobURL), 10_000);
+  }
+}
+
+export function loupeError(code, message) {
+  const e = new Error(message);
+  e.name = "LoupeError";
+  e.code = code;
+  return e;
+}
+
+export class LoupeClient {
+  #spawn;
+  #worker = null;
+  #pending = new Map();
+  #nextId = 1;
+  #init;
+
+  /**
+   * @param {{spawn?: () => Worker, init?: object}} opts spawn makes a worker (default: ./worker.js);
+   *   init is the payload of the first "init" request ({options, wasm}).
+   */
+  constructor({ spawn = () => startWorker("./worker.js"), init = {} } = {}) {
+    this.#spawn = spawn;
+    this.#init = init;
+  }
+
+  #ensure() {
+    if (this.#worker) return;
+    const w = (this.#worker = this.#spawn());
+    w.onmessage = ({ data }) => {
+      const p = this.#pending.get(data.id);
+      if (!p) return;
+      this.#pending.delete(data.id);
+      if (data.ok) p.resolve(data.result);
+      else p.reject(loupeError(data.error.code, data.error.message));
+    };
+    w.onerror = (ev) => {
+      ev.preventDefault?.();
+      this.#failAll(loupeError("worker_failed", ev.message || "the analysis worker could not start"));
+    };
+    w.onmessageerror = () => this.#failAll(loupeError("worker_failed", "a message could not be read"));
+    this.#send("init", this.#init).catch(() => {}); // its failure also fails the next request
+  }
+
+  #send(type, payload, transfer = []) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, type, payload }, transfer);
+    });
+  }
+
+  #failAll(err) {
+    for (const p of this.#pending.values()) p.reject(err);
+    this.#pending.clear();
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  /** Resolves once the wasm module is loaded and the Analyzer built. */
+  ready() {
+    this.#ensure();
+    return this.#send("init", this.#init);
+  }
+
+  /** options: per-request Analyzer options (e.g. {language: "en"}); default: the worker's own. */
+  analyze(text, options) {
+    this.#ensure();
+    return this.#send("analyze", { text, options });
+  }
+
+  /** Decodes and analyses a file's bytes (any encoding; .txt, .md, .html). The buffer is transferred. */
+  analyzeBytes(bytes, name) {
+    this.#ensure();
+    const buf = bytes instanceof ArrayBuffer ? bytes : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    return this.#send("analyzeBytes", { bytes: buf, name }, [buf]);
+  }
+
+  stories(analyses) {
+    this.#ensure();
+    return this.#send("stories", { analyses });
+  }
+
+  /** Stops every pending request (they reject with code "cancelled"); the next request starts a fresh worker. */
+  cancel() {
+    this.#failAll(loupeError("cancelled", "cancelled"));
+  }
+
+  terminate() {
+    this.cancel();
+  }
+}

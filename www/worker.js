@@ -1,0 +1,70 @@
+// Loupe's analysis worker: one Analyzer per worker, built on the first request
+// and reused. Protocol (see client.js):
+//   request  {id, type: "init" | "analyze" | "analyzeBytes" | "stories", payload}
+//   reply    {id, ok: true, result} | {id, ok: false, error: {code, message}}
+// The wasm module is found next to the glue (../pkg/loupe_bg.wasm); the
+// self-contained build passes its bytes in the "init" payload instead.
+import init, * as loupe from "../pkg/loupe.js";
+
+let analyzer = null;
+let ready = null;
+// Analyzers for per-request options (e.g. a widget's lang="en"), built once each.
+const analyzers = new Map();
+function analyzerFor(options) {
+  if (!options) return analyzer;
+  const key = JSON.stringify(options);
+  if (!analyzers.has(key)) analyzers.set(key, new loupe.Analyzer(options));
+  return analyzers.get(key);
+}
+
+function start(payload = {}) {
+  ready ??= (async () => {
+    try {
+      // The self-contained build (scripts/build-single.mjs) defines LOUPE_WASM: the module's bytes.
+      const wasm = payload.wasm ?? self.LOUPE_WASM;
+      await init(wasm ? { module_or_path: wasm } : undefined);
+    } catch (e) {
+      // A Content-Security-Policy without 'wasm-unsafe-eval' lands here.
+      throw coded(e, /Content Security Policy|wasm-eval|wasm-unsafe-eval/i.test(String(e?.message)) ? "wasm_blocked" : "wasm_load_failed");
+    }
+    analyzer = new loupe.Analyzer(payload.options ?? { language: "auto" });
+    return { version: loupe.Analyzer.version() };
+  })();
+  return ready;
+}
+
+function coded(e, code) {
+  const err = new Error(e?.message ?? String(e));
+  err.code = code;
+  return err;
+}
+
+const handlers = {
+  init: (payload) => start(payload),
+  async analyze(payload) {
+    await start();
+    return analyzerFor(payload.options).analyze(payload.text);
+  },
+  async analyzeBytes(payload) {
+    await start();
+    return analyzerFor(payload.options).analyzeBytes(new Uint8Array(payload.bytes), payload.name ?? null);
+  },
+  // Story grouping across articles comes from the core when it exports it;
+  // until then the page shows the per-article view only.
+  async stories(payload) {
+    await start();
+    const group = analyzer.stories ?? analyzer.groupStories;
+    return typeof group === "function" ? group.call(analyzer, payload.analyses) : null;
+  },
+};
+
+self.onmessage = async ({ data }) => {
+  const { id, type, payload } = data ?? {};
+  try {
+    const handler = handlers[type];
+    if (!handler) throw coded(new Error(`unknown request type "${type}"`), "bad_request");
+    self.postMessage({ id, ok: true, result: await handler(payload ?? {}) });
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: { code: e?.code ?? "internal", name: e?.name ?? "Error", message: e?.message ?? String(e) } });
+  }
+};
