@@ -106,7 +106,7 @@ impl Analysis {
             f(&mut q.end);
         }
         let spans = self.keywords.iter_mut().flat_map(|k| k.mentions.iter_mut())
-            .chain(self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()));
+            .chain(self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut().chain(e.demonyms.iter_mut())));
         for s in spans {
             f(&mut s.start);
             f(&mut s.end);

@@ -107,7 +107,7 @@ mod tests {
 
     #[test]
     fn entities_win_and_quotes_are_clipped() {
-        let e = vec![Entity { text: "OTAN".into(), kind: EntityKind::Organisation, wikidata: None, mentions: vec![Span::new(5, 9)] }];
+        let e = vec![Entity { text: "OTAN".into(), kind: EntityKind::Organisation, wikidata: None, mentions: vec![Span::new(5, 9)], demonyms: vec![] }];
         let k = vec![Keyword { text: "l'OTAN x".into(), score: 1.0, mentions: vec![Span::new(5, 12)], key: String::new() }];
         let h = merge(&e, &k, &[Span::new(0, 20)]);
         let spans: Vec<(usize, usize, HighlightKind)> = h.iter().map(|h| (h.start, h.end, h.kind)).collect();
