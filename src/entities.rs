@@ -184,6 +184,8 @@ struct Candidate {
     span: Span,
     first_token: usize,
     words: Vec<usize>,
+    /// Named as the maker of a coded product ("SM-3 Block IIA de Raytheon").
+    maker: bool,
 }
 
 pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> Vec<Entity> {
@@ -267,7 +269,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
         let g = groups.get_mut(&key).unwrap();
         let member_lowers = || c.words.iter().map(|&t| words[t].as_ref().unwrap());
         g.person_cue |= prev.iter().any(|p| PERSON_CUES.contains(&p.as_str()));
-        g.org_cue |= prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
+        g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
         g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
         g.event_word |= member_lowers().any(|w| EVENT_WORDS.contains(&w.lower.as_str()));
@@ -314,7 +316,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
                 EntityKind::Organisation
             } else if g.person_cue {
                 EntityKind::Person
-            } else if g.place_prep && g.n_words == 1 {
+            } else if g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-'))) {
                 EntityKind::Place
             } else if g.n_words <= 3 {
                 EntityKind::Person
@@ -379,8 +381,8 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
         let head_is_code = head_last.acronym || doc.tokens[c.words[k - 1]].span.of(text).chars().any(|ch| ch.is_ascii_digit());
         if gaz.lookup(tail_span.of(text)).is_some() || head_is_code {
             let head_span = Span::new(c.span.start, doc.tokens[c.words[k - 1]].span.end);
-            out.push(Candidate { span: head_span, first_token: c.first_token, words: head });
-            out.push(Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec() });
+            out.push(Candidate { span: head_span, first_token: c.first_token, words: head, maker: false });
+            out.push(Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec(), maker: head_is_code });
             return;
         }
     }
@@ -487,6 +489,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 span: Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end),
                 first_token: first,
                 words: members,
+                maker: false,
             });
             i = j;
         }
@@ -496,11 +499,19 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
 
 /// "Stoltenberg" (and "Soltenberg") join "Jens Stoltenberg"; "Kishida" joins "Fumio Kishida".
 fn join_surnames(entities: &mut Vec<Entity>, _text: &str) {
+    // Family names come last in "Jens Stoltenberg", first in "Yoon Suk Yeol": try both ends.
     let full: Vec<(usize, String)> = entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Person && e.text.split_whitespace().count() >= 2)
-        .map(|(i, e)| (i, alias_key(e.text.split_whitespace().last().unwrap())))
+        .flat_map(|(i, e)| {
+            let parts: Vec<&str> = e.text.split_whitespace().collect();
+            let mut ends = vec![(i, alias_key(parts[parts.len() - 1]))];
+            if parts.len() >= 3 {
+                ends.push((i, alias_key(parts[0])));
+            }
+            ends
+        })
         .collect();
     let mut absorbed = vec![false; entities.len()];
     for i in 0..entities.len() {
