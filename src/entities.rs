@@ -280,12 +280,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
     }
 
     // Demonyms ("japonais") refer to their country.
+    let mut demonym_of: HashMap<&str, Option<usize>> = HashMap::new();
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
-        if w.cap {
+        if w.cap || w.stop {
             continue;
         }
-        if let Some(i) = gaz.demonym(&w.lower) {
+        if let Some(i) = *demonym_of.entry(w.lower.as_str()).or_insert_with(|| gaz.demonym(&w.lower)) {
             let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
             groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
         }

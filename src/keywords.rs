@@ -92,53 +92,61 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 /// of the documents analysed together (this one included).
 pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>) -> Vec<Keyword> {
     let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti)).collect();
+    // Word keys as small ids, numbered in order of appearance (deterministic).
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut term_keys: Vec<&str> = Vec::new();
+    let term: Vec<u32> = words
+        .iter()
+        .map(|w| match w {
+            Some(w) => *ids.entry(w.key.as_str()).or_insert_with(|| {
+                term_keys.push(w.key.as_str());
+                term_keys.len() as u32 - 1
+            }),
+            None => NO_TERM,
+        })
+        .collect();
 
     struct Cand {
+        key: PhraseKey,
+        /// Sorted by start (candidates are found left to right).
         mentions: Vec<Span>,
-        surfaces: HashMap<String, u32>,
         first_sentence: usize,
-        content_keys: Vec<usize>,
+        /// The content tokens of the first mention.
+        tokens: PhraseKey,
         capitalised: u32,
     }
-    let mut cands: HashMap<String, Cand> = HashMap::new();
+    let mut index: HashMap<PhraseKey, usize> = HashMap::new();
+    let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
         for i in a..b {
             if !content[i] || doc.tokens[i].kind != TokenKind::Word {
                 continue;
             }
-            let mut key = String::new();
-            let mut content_tokens: Vec<usize> = Vec::new();
+            let mut key: PhraseKey = [NO_TERM; MAX_CONTENT_WORDS];
+            let mut tokens: PhraseKey = [NO_TERM; MAX_CONTENT_WORDS];
+            let mut n = 0;
             let mut j = i;
             let mut linked = false;
-            while j < b && content_tokens.len() < MAX_CONTENT_WORDS {
+            let capitalised = words[i].as_ref().is_some_and(|w| (w.cap && !w.sentence_initial) || w.acronym);
+            while j < b && n < MAX_CONTENT_WORDS {
                 if content[j] {
                     let w = words[j].as_ref().unwrap();
+                    // A name followed by a lowercase word: a verb or a new phrase ("Minitel enregistrait").
                     let prev_cap = j > i && content[j - 1] && words[j - 1].as_ref().is_some_and(|p| p.cap || p.acronym);
                     if prev_cap && !w.cap && doc.tokens[j].kind == TokenKind::Word {
                         break;
                     }
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(&w.key);
-                    content_tokens.push(j);
+                    key[n] = term[j];
+                    tokens[n] = j as u32;
+                    n += 1;
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
-                    let c = cands.entry(key.clone()).or_insert_with(|| Cand {
-                        mentions: Vec::new(),
-                        surfaces: HashMap::new(),
-                        first_sentence: si,
-                        content_keys: Vec::new(),
-                        capitalised: 0,
+                    let ci = *index.entry(key).or_insert_with(|| {
+                        cands.push(Cand { key, mentions: Vec::new(), first_sentence: si, tokens, capitalised: 0 });
+                        cands.len() - 1
                     });
-                    if c.content_keys.is_empty() {
-                        c.content_keys = content_tokens.clone();
-                    }
-                    c.mentions.push(span);
-                    if words[i].as_ref().is_some_and(|w| (w.cap && !w.sentence_initial) || w.acronym) {
-                        c.capitalised += 1;
-                    }
-                    *c.surfaces.entry(span.of(&doc.text).to_string()).or_insert(0) += 1;
+                    cands[ci].mentions.push(span);
+                    cands[ci].capitalised += u32::from(capitalised);
                     j += 1;
                     continue;
                 }
@@ -168,71 +176,99 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             _ => general,
         }
     };
-    let mut idf_cache: HashMap<&str, f32> = HashMap::new();
-    let mut scored: Vec<(String, f32, Cand)> = Vec::with_capacity(cands.len());
-    for (key, c) in cands {
-        let tf = c.mentions.len() as f32;
-        let mut sum_idf = 0.0;
-        let mut n_scored = 0.0f32;
-        for &ti in &c.content_keys {
-            let w = words[ti].as_ref().unwrap();
-            if doc.tokens[ti].kind == TokenKind::Number {
-                continue;
+    let mut idf_of: Vec<Option<f32>> = vec![None; term_keys.len()];
+    let mut scores: Vec<f32> = cands
+        .iter()
+        .map(|c| {
+            let (mut sum_idf, mut n_scored) = (0.0f32, 0.0f32);
+            for &ti in c.tokens.iter().take_while(|&&t| t != NO_TERM) {
+                let ti = ti as usize;
+                if doc.tokens[ti].kind == TokenKind::Number {
+                    continue;
+                }
+                let w = words[ti].as_ref().unwrap();
+                n_scored += 1.0;
+                sum_idf += *idf_of[term[ti] as usize].get_or_insert_with(|| idf(&w.key, w.zipf));
             }
-            n_scored += 1.0;
-            let k = w.key.as_str();
-            let v = *idf_cache.entry(k).or_insert_with(|| idf(k, w.zipf));
-            sum_idf += v;
-        }
-        let mean_idf = sum_idf / n_scored.max(1.0);
-        let position = 1.0 + EARLY_BONUS / (1.0 + c.first_sentence as f32);
-        let casing = if c.capitalised * 2 >= c.mentions.len() as u32 { NAME_BONUS } else { 1.0 };
-        let score = tf * mean_idf * position * casing;
-        scored.push((key, score, c));
-    }
+            let tf = c.mentions.len() as f32;
+            let mean_idf = sum_idf / n_scored.max(1.0);
+            let position = 1.0 + EARLY_BONUS / (1.0 + c.first_sentence as f32);
+            let casing = if c.capitalised * 2 >= c.mentions.len() as u32 { NAME_BONUS } else { 1.0 };
+            tf * mean_idf * position * casing
+        })
+        .collect();
+
     // A capitalised word seen mostly inside one longer name ("Alan" in "Alan Turing") is part of it.
-    let multi: Vec<(&str, &Vec<Span>)> =
-        scored.iter().filter(|c| c.0.contains(' ')).map(|c| (c.0.as_str(), &c.2.mentions)).collect();
-    let mut penalties: Vec<f32> = vec![1.0; scored.len()];
-    for (idx, (key, _, c)) in scored.iter().enumerate() {
-        if key.contains(' ') || c.capitalised == 0 {
+    let mut longer_with: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.key[1] != NO_TERM {
+            for &t in c.key.iter().take_while(|&&t| t != NO_TERM) {
+                longer_with.entry(t).or_default().push(ci);
+            }
+        }
+    }
+    for (ci, c) in cands.iter().enumerate() {
+        if c.key[1] != NO_TERM || c.capitalised == 0 {
             continue;
         }
-        let total = c.mentions.len();
-        let inside = multi.iter().filter(|(k, _)| k.split(' ').any(|p| p == key)).map(|(_, ms)| {
-            c.mentions.iter().filter(|m| ms.iter().any(|o| o.start <= m.start && m.end <= o.end)).count()
-        }).max().unwrap_or(0);
-        if inside * 4 >= total * 3 {
-            penalties[idx] = 0.5;
+        let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
+            longer.iter().map(|&li| covered(&c.mentions, &cands[li].mentions)).max().unwrap_or(0)
+        });
+        if inside * 4 >= c.mentions.len() * 3 {
+            scores[ci] *= 0.5;
         }
     }
-    for (c, p) in scored.iter_mut().zip(penalties) {
-        c.1 *= p;
-    }
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let key_text = |c: &Cand| c.key.iter().take_while(|&&t| t != NO_TERM).map(|&t| term_keys[t as usize]).collect::<Vec<_>>().join(" ");
+    let keys: Vec<String> = cands.iter().map(key_text).collect();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then_with(|| keys[a].cmp(&keys[b])));
 
     // Keep the best of near-duplicate keys; scale scores to 0..1.
-    let best = scored.first().map_or(1.0, |c| c.1.max(f32::MIN_POSITIVE));
+    let best = order.first().map_or(1.0, |&c| scores[c].max(f32::MIN_POSITIVE));
     let mut out: Vec<Keyword> = Vec::new();
-    for (key, score, c) in scored {
+    for ci in order {
         if out.len() >= max {
             break;
         }
+        let c = &cands[ci];
+        let key = keys[ci].clone();
         if out.iter().any(|k| similar(&k.key, &key)) {
             continue;
         }
-        let mut surfaces: Vec<(String, u32)> = c.surfaces.into_iter().collect();
-        surfaces.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut mentions = c.mentions;
-        mentions.sort();
+        // Display form: the most frequent surface, then the first in sort order.
+        let mut surfaces: HashMap<&str, u32> = HashMap::new();
+        for m in &c.mentions {
+            *surfaces.entry(m.of(&doc.text)).or_insert(0) += 1;
+        }
+        let text = surfaces.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0))).map(|s| s.0.to_string());
         out.push(Keyword {
-            text: surfaces.swap_remove(0).0,
-            score: (score / best).clamp(0.0, 1.0),
-            mentions,
+            text: text.unwrap_or_default(),
+            score: (scores[ci] / best).clamp(0.0, 1.0),
+            mentions: c.mentions.clone(),
             key,
         });
     }
     out
+}
+
+/// A phrase's word ids, `NO_TERM` after its last word.
+type PhraseKey = [u32; MAX_CONTENT_WORDS];
+const NO_TERM: u32 = u32::MAX;
+
+/// How many of `inner` (sorted) lie inside one of `outer` (sorted, disjoint starts).
+fn covered(inner: &[Span], outer: &[Span]) -> usize {
+    let mut count = 0;
+    let mut o = 0;
+    for m in inner {
+        while o < outer.len() && outer[o].end < m.end {
+            o += 1;
+        }
+        // Outer mentions can nest or overlap a little; look at the next few.
+        if outer[o.min(outer.len())..].iter().take(4).any(|x| x.start <= m.start && m.end <= x.end) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// A content word: a word or number that is not a stop word and does not look like a verb.

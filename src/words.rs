@@ -82,6 +82,8 @@ pub struct WordInfo {
 /// One entry per token; `None` for tokens that are not words or numbers.
 pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWords) -> Vec<Option<WordInfo>> {
     let mut out: Vec<Option<WordInfo>> = vec![None; doc.tokens.len()];
+    // Stemming dominates the cost; words repeat, so each surface is stemmed once.
+    let mut keys: HashMap<&str, (String, f32)> = HashMap::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut first_word = true;
         for ti in s.tokens.0..s.tokens.1 {
@@ -95,8 +97,17 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
             let cap = surface.starts_with(|c: char| c.is_uppercase());
             let acronym = letters >= 2 && !surface.chars().any(char::is_lowercase);
             let stop = stop.contains(&low);
-            let key = if t.kind == TokenKind::Number { low.clone() } else { stemmers.key(lang, surface) };
-            let zipf = if t.kind == TokenKind::Number { 0.0 } else { zipf(lang, &key) };
+            let (key, zipf) = if t.kind == TokenKind::Number {
+                (low.clone(), 0.0)
+            } else {
+                keys.entry(surface)
+                    .or_insert_with(|| {
+                        let key = stemmers.key(lang, surface);
+                        let z = zipf(lang, &key);
+                        (key, z)
+                    })
+                    .clone()
+            };
             out[ti] = Some(WordInfo { lower: low, key, stop, cap, acronym, sentence: si, sentence_initial: first_word, zipf });
             first_word = false;
         }
