@@ -177,7 +177,7 @@ const PORTFOLIO_HEADS: &[&str] = &[
 ];
 /// A lone capitalised word this common in general language is an ordinary word, not a name.
 const COMMON_ZIPF_MID_SENTENCE: f32 = 5.0;
-const COMMON_ZIPF_SENTENCE_START: f32 = 4.0;
+const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
 const PLACE_PREPOSITIONS: &[&str] = &["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"];
 
 struct Candidate {
@@ -382,8 +382,9 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
         let head_is_code = head_last.acronym || doc.tokens[c.words[k - 1]].span.of(text).chars().any(|ch| ch.is_ascii_digit());
         if gaz.lookup(tail_span.of(text)).is_some() || head_is_code {
             let head_span = Span::new(c.span.start, doc.tokens[c.words[k - 1]].span.end);
+            let head_is_product = head_span.of(text).chars().any(|ch| ch.is_ascii_digit());
             out.push(Candidate { span: head_span, first_token: c.first_token, words: head, maker: false });
-            out.push(Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec(), maker: head_is_code });
+            out.push(Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec(), maker: head_is_product });
             return;
         }
     }

@@ -114,3 +114,20 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Stemmers;
+
+    #[test]
+    fn zipf_table_ranks_common_words_above_rare_ones() {
+        let s = Stemmers::default();
+        let z = |w: &str| zipf(Lang::Fr, &s.key(Lang::Fr, w));
+        assert!(z("maison") > 5.0, "maison {}", z("maison"));
+        assert!(z("canard") > 4.0 && z("canard") < z("maison"), "canard {}", z("canard"));
+        assert!(z("Nakatani") < 3.5, "unknown names are rare");
+        let e = |w: &str| zipf(Lang::En, &Stemmers::default().key(Lang::En, w));
+        assert!(e("house") > 5.0 && e("Stoltenberg") < 3.5);
+    }
+}
