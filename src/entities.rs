@@ -159,6 +159,21 @@ const ORG_WORDS: &[&str] = &[
     "limited", "ltd", "corp", "co", "holding", "holdings", "technologies", "systems", "airways", "ac",
     "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications",
 ];
+/// Lowercase heads of institutions named after a place or a portfolio ("mairie de Paris").
+const INSTITUTION_HEADS: &[&str] = &[
+    "mairie", "ministère", "tribunal", "préfecture", "université", "ambassade", "consulat", "conseil",
+    "parlement", "gouvernement", "académie", "musée", "ministry", "university", "embassy", "museum",
+];
+
+/// Endings of French adjectives that follow an organisation word ("républicain", "national").
+fn looks_adjective(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "al", "ale", "aux", "el", "elle", "ain", "aine", "ique", "iste", "aire", "if", "ive", "ien", "ienne",
+        "ais", "aise", "ois", "oise", "é", "ée", "ral", "nel", "nelle",
+    ];
+    w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// Words before a single unknown name that say it is an organisation ("le groupe Elf").
 const ORG_CUES: &[&str] = &[
     "groupe", "société", "entreprise", "firme", "constructeur", "compagnie", "banque", "journal", "quotidien",
@@ -472,6 +487,27 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 }
                 break;
             }
+            // "Parti républicain", "Conseil constitutionnel": an organisation word may take adjectives.
+            if members.len() == 1 && words[start].as_ref().is_some_and(|w| ORG_WORDS.contains(&w.lower.as_str())) {
+                while j < b && members.len() < 3 && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop && looks_adjective(&w.lower)) {
+                    members.push(j);
+                    j += 1;
+                }
+            }
+            // "mairie de Paris", "ministère du Budget": a lowercase institution heads the name.
+            let mut first_member = start;
+            if start >= a + 2 {
+                let particle = lower(doc.tokens[start - 1].span.of(&doc.text));
+                let head = words[start - 2].as_ref();
+                if matches!(particle.as_str(), "de" | "du" | "des" | "d'")
+                    && head.is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
+                {
+                    first_member = start - 2;
+                }
+            }
+            if first_member != start {
+                members.insert(0, first_member);
+            }
             // "Seconde Guerre mondiale": an event word may take one lowercase adjective.
             let last = *members.last().unwrap();
             if j < b && words[last].as_ref().is_some_and(|w| EVENT_WORDS.contains(&w.lower.as_str())) {
@@ -481,7 +517,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 }
             }
             // Drop a leading stop word ("Le Japon" at a sentence start → "Japon").
-            let mut first = start;
+            let mut first = first_member;
             while members.len() > 1 && words[first].as_ref().is_some_and(|w| w.stop) {
                 members.remove(0);
                 first = members[0];
