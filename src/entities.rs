@@ -133,6 +133,7 @@ const PARTICLES: &[&str] = &["de", "du", "des", "d'", "of", "von", "van", "der",
 const PARTICLE_ARTICLES: &[&str] = &["la", "l'", "le", "the"];
 /// Capitalised words that are titles or roles, not names.
 const ROLE_WORDS: &[&str] = &[
+    "secretary-general", "secrétaire-général", "vice-président", "vice-présidente", "vice-president",
     "m", "mme", "mlle", "mm", "dr", "pr", "me", "mr", "mrs", "ms", "président", "présidente", "premier",
     "première", "ministre", "secrétaire", "général", "générale", "chef", "sir", "lord", "saint",
     "president", "prime", "minister", "secretary", "general", "professeur", "professor",
@@ -246,12 +247,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
         let surface = c.span.of(text);
         let single = c.words.len() == 1;
         let w0 = words[c.words[0]].as_ref().unwrap();
-        if single && (w0.stop || w0.lower.chars().count() < 2) {
+        if single && (w0.stop || w0.lower.chars().count() < 2 || crate::keywords::is_calendar_word(&w0.lower)) {
             continue;
         }
-        // "Japonais" (the people) refers to Japon, like "japonais".
-        if single && !w0.acronym {
-            if let Some(i) = gaz.demonym(&w0.lower) {
+        // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
+        if !w0.acronym && c.words.len() <= 3 {
+            if let Some(i) = gaz.demonym(surface) {
                 let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
                 groups.get_mut(&key).unwrap().demonyms.push(c.span);
                 continue;

@@ -85,6 +85,11 @@ const CALENDAR: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
+/// Month and day names ("juillet", "Tuesday").
+pub fn is_calendar_word(lower: &str) -> bool {
+    CALENDAR.contains(&lower)
+}
+
 /// Endings of French conjugated verbs that nouns rarely have.
 const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "erait", "eront", "issent", "ions", "iez"];
 
@@ -140,6 +145,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     key[n] = term[j];
                     tokens[n] = j as u32;
                     n += 1;
+                    // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
+                    if cuts_name(doc, words, i, j) {
+                        j += 1;
+                        continue;
+                    }
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
                     let ci = *index.entry(key).or_insert_with(|| {
                         cands.push(Cand { key, mentions: Vec::new(), first_sentence: si, tokens, capitalised: 0 });
@@ -249,6 +259,16 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         });
     }
     out
+}
+
+/// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
+fn cuts_name(doc: &Document, words: &[Option<WordInfo>], i: usize, j: usize) -> bool {
+    let name_word = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop && !w.sentence_initial)
+    };
+    let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
+    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1))
+        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i))
 }
 
 /// A phrase's word ids, `NO_TERM` after its last word.

@@ -20,7 +20,7 @@ from pathlib import Path
 import snowballstemmer
 import wordfreq
 
-SIZES = {"fr": ("french", 20000), "en": ("english", 12000)}
+SIZES = {"fr": ("french", 20000), "en": ("english", 9000)}
 ROOT = Path(__file__).resolve().parents[2]
 
 
