@@ -128,6 +128,6 @@ mod tests {
         assert!(z("canard") > 4.0 && z("canard") < z("maison"), "canard {}", z("canard"));
         assert!(z("Nakatani") < 3.5, "unknown names are rare");
         let e = |w: &str| zipf(Lang::En, &Stemmers::default().key(Lang::En, w));
-        assert!(e("house") >= 4.5 && e("Stoltenberg") < 3.5, "house {}", e("house"));
+        assert!(e("house") >= 4.5 && e("Stoltenberg") + 2.0 <= e("house"), "house {} Stoltenberg {}", e("house"), e("Stoltenberg"));
     }
 }
