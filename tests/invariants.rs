@@ -1,6 +1,7 @@
 //! Property tests over arbitrary text: no panic, every span in bounds and on char
 //! boundaries, highlights sorted and disjoint, deterministic output, and the
 //! char / UTF-16 offset conversion slicing the same text as the byte offsets.
+#![cfg(not(target_arch = "wasm32"))]
 
 use loupe::highlight::HighlightKind;
 use loupe::{Analysis, Analyzer, Config, OffsetUnit, Span};
