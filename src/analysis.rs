@@ -229,7 +229,7 @@ impl Analyzer {
         let stop = lang::stopwords(language, stopwords::french(), stopwords::english());
         let infos = words::word_infos(&doc, language, &self.stemmers, stop);
         let keywords = keywords::extract(&doc, &infos, self.config.max_keywords, None);
-        let entities = entities::extract(&doc, &infos, gazetteer());
+        let entities = entities::extract(&doc, &infos, gazetteer(), language);
         let topics = self.taxonomy.tag(&doc, &infos, language, self.config.min_topic_score);
         let quote_spans: Vec<Span> = doc.quotes.iter().map(|q| q.span).collect();
         let top = &keywords[..keywords.len().min(self.config.highlight_keywords)];

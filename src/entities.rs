@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::lang::Lang;
 use crate::normalize::{edit_distance, fold_accents, lower};
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -204,7 +205,13 @@ struct Candidate {
     maker: bool,
 }
 
-pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> Vec<Entity> {
+/// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
+/// entity named only by a demonym or a dateline code ("japonais", "AP").
+pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang) -> Vec<Entity> {
+    let display_name = |i: usize| {
+        let e = &gaz.entries[i];
+        if lang == Lang::En { e.name_en.clone() } else { e.name_fr.clone() }
+    };
     let text = doc.text.as_str();
     let lower_forms: std::collections::HashSet<&str> = words
         .iter()
@@ -317,7 +324,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
                 let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
                 let g = groups.get_mut(&key).unwrap();
                 g.mentions.push(t.span);
-                *g.surfaces.entry(gaz.entries[i].name_fr.clone()).or_insert(0) += 0;
+                *g.surfaces.entry(display_name(i)).or_insert(0) += 0;
             }
         }
     }
@@ -345,7 +352,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
             let text = match (g.gaz, s.first()) {
                 // The display name follows the text when it names the entity, else the French name.
                 (Some(_), Some(first)) if *first.1 > 0 => first.0.clone(),
-                (Some(i), _) => gaz.entries[i].name_fr.clone(),
+                (Some(i), _) => display_name(i),
                 (None, Some(first)) => first.0.clone(),
                 (None, None) => String::new(),
             };

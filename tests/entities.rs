@@ -113,3 +113,19 @@ fn coordinated_places_stay_apart() {
     let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
     assert!(names.contains(&"Nouvelle-Zélande") && names.contains(&"Corée du Sud"), "{names:?}");
 }
+
+#[test]
+fn english_dateline_roles_and_demonyms() {
+    let analyzer = Analyzer::new(Config { language: "en".into(), ..Config::default() }).unwrap();
+    let text = "Japan and NATO deepen ties\n\nTOKYO (AP) — NATO Secretary-General Jens Stoltenberg met South Korean \
+                President Yoon Suk Yeol on Tuesday. Stoltenberg praised Japan.";
+    let a = analyzer.analyze(text).unwrap();
+    let kind_of = |name: &str| a.entities.iter().find(|e| e.text == name).map(|e| e.kind);
+    assert_eq!(kind_of("Associated Press"), Some(EntityKind::Organisation), "{:?}", a.entities);
+    assert_eq!(kind_of("Tokyo"), Some(EntityKind::Place));
+    assert_eq!(kind_of("Jens Stoltenberg"), Some(EntityKind::Person));
+    assert_eq!(kind_of("Yoon Suk Yeol"), Some(EntityKind::Person));
+    assert_eq!(kind_of("South Korea"), Some(EntityKind::Place), "the demonym names its country in English");
+    assert!(kind_of("Tuesday").is_none());
+    assert!(!a.entities.iter().any(|e| e.text.contains("Secretary")), "a title is not part of the name");
+}
