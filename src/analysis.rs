@@ -106,7 +106,7 @@ impl Analysis {
             f(&mut q.end);
         }
         let spans = self.keywords.iter_mut().flat_map(|k| k.mentions.iter_mut())
-            .chain(self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()));
+            .chain(self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut().chain(e.demonyms.iter_mut())));
         for s in spans {
             f(&mut s.start);
             f(&mut s.end);
@@ -228,8 +228,8 @@ impl Analyzer {
         let language = self.language.unwrap_or(if detected == Lang::Unknown { html_lang.unwrap_or(Lang::Unknown) } else { detected });
         let stop = lang::stopwords(language, stopwords::french(), stopwords::english());
         let infos = words::word_infos(&doc, language, &self.stemmers, stop);
-        let keywords = keywords::extract(&doc, &infos, self.config.max_keywords);
-        let entities = entities::extract(&doc, &infos, gazetteer());
+        let keywords = keywords::extract(&doc, &infos, self.config.max_keywords, None);
+        let entities = entities::extract(&doc, &infos, gazetteer(), language);
         let topics = self.taxonomy.tag(&doc, &infos, language, self.config.min_topic_score);
         let quote_spans: Vec<Span> = doc.quotes.iter().map(|q| q.span).collect();
         let top = &keywords[..keywords.len().min(self.config.highlight_keywords)];

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::lang::Lang;
 use crate::normalize::{edit_distance, fold_accents, lower};
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -43,7 +44,19 @@ pub struct Entity {
     pub kind: EntityKind,
     /// Wikidata id ("Q7184") when the gazetteer knows the entity.
     pub wikidata: Option<String>,
+    /// Where the name is written; these are highlighted.
     pub mentions: Vec<Span>,
+    /// Adjectives and nouns of nationality that refer to this place ("japonais" → Japon);
+    /// they count as references but are not highlighted as the name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub demonyms: Vec<Span>,
+}
+
+impl Entity {
+    /// Start of the first reference, name or demonym.
+    fn first_start(&self) -> usize {
+        self.mentions.iter().chain(&self.demonyms).map(|m| m.start).min().unwrap_or(usize::MAX)
+    }
 }
 
 /// One gazetteer entry (see `data/gazetteer.tsv`).
@@ -121,6 +134,7 @@ const PARTICLES: &[&str] = &["de", "du", "des", "d'", "of", "von", "van", "der",
 const PARTICLE_ARTICLES: &[&str] = &["la", "l'", "le", "the"];
 /// Capitalised words that are titles or roles, not names.
 const ROLE_WORDS: &[&str] = &[
+    "secretary-general", "secrétaire-général", "vice-président", "vice-présidente", "vice-president",
     "m", "mme", "mlle", "mm", "dr", "pr", "me", "mr", "mrs", "ms", "président", "présidente", "premier",
     "première", "ministre", "secrétaire", "général", "générale", "chef", "sir", "lord", "saint",
     "president", "prime", "minister", "secretary", "general", "professeur", "professor",
@@ -143,16 +157,61 @@ const ORG_WORDS: &[&str] = &[
     "congrès", "congress", "parlement", "parliament", "tribunal", "cour", "court", "nations", "bureau",
     "club", "fc", "airlines", "motors", "société", "office", "service", "services", "département",
     "department", "armée", "army", "navy", "marine", "police", "gouvernement", "government",
+    "éditions", "editions", "ligue", "comité", "fédération", "syndicat", "compagnie", "mairie", "préfecture",
+    "limited", "ltd", "corp", "co", "holding", "holdings", "technologies", "systems", "airways", "ac",
+    "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications",
 ];
+/// Lowercase heads of institutions named after a place or a portfolio ("mairie de Paris").
+const INSTITUTION_HEADS: &[&str] = &[
+    "mairie", "ministère", "tribunal", "préfecture", "université", "ambassade", "consulat", "conseil",
+    "parlement", "gouvernement", "académie", "musée", "ministry", "university", "embassy", "museum",
+];
+
+/// Endings of French adjectives that follow an organisation word ("républicain", "national").
+fn looks_adjective(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "al", "ale", "aux", "el", "elle", "ain", "aine", "ique", "iste", "aire", "if", "ive", "ien", "ienne",
+        "ais", "aise", "ois", "oise", "é", "ée", "ral", "nel", "nelle",
+    ];
+    w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// Words before a single unknown name that say it is an organisation ("le groupe Elf").
+const ORG_CUES: &[&str] = &[
+    "groupe", "société", "entreprise", "firme", "constructeur", "compagnie", "banque", "journal", "quotidien",
+    "hebdomadaire", "agence", "club", "équipe", "marque", "fabricant", "opérateur", "chaîne", "géant",
+    "company", "firm", "group", "bank", "newspaper", "maker", "manufacturer", "giant",
+];
+/// Words that make a name an event ("Seconde Guerre mondiale"), which may take one lowercase adjective.
+const EVENT_WORDS: &[&str] = &[
+    "guerre", "révolution", "bataille", "crise", "coupe", "jeux", "championnat", "festival", "exposition",
+    "sommet", "war", "revolution", "battle", "crisis", "cup", "games", "championship",
+];
+const EVENT_ADJECTIVES: &[&str] = &["mondiale", "mondial", "civile", "froide", "olympiques", "sainte", "mondiaux"];
+/// Heads of a portfolio: "ministre de la Défense" names a role, not an entity.
+const PORTFOLIO_HEADS: &[&str] = &[
+    "ministre", "ministère", "secrétaire", "secrétariat", "commissaire", "minister", "ministry", "secretary",
+];
+/// A lone capitalised word this common in general language is an ordinary word, not a name.
+const COMMON_ZIPF_MID_SENTENCE: f32 = 5.0;
+const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
 const PLACE_PREPOSITIONS: &[&str] = &["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"];
 
 struct Candidate {
     span: Span,
     first_token: usize,
     words: Vec<usize>,
+    /// Named as the maker of a coded product ("SM-3 Block IIA de Raytheon").
+    maker: bool,
 }
 
-pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> Vec<Entity> {
+/// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
+/// entity named only by a demonym or a dateline code ("japonais", "AP").
+pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang) -> Vec<Entity> {
+    let display_name = |i: usize| {
+        let e = &gaz.entries[i];
+        if lang == Lang::En { e.name_en.clone() } else { e.name_fr.clone() }
+    };
     let text = doc.text.as_str();
     let lower_forms: std::collections::HashSet<&str> = words
         .iter()
@@ -160,35 +219,68 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
         .filter(|w| !w.cap && !w.sentence_initial)
         .map(|w| w.lower.as_str())
         .collect();
-    let cands = candidates(doc, words);
+    let mut cands = Vec::new();
+    for c in candidates(doc, words) {
+        split_candidate(doc, words, gaz, c, &mut cands);
+    }
 
     // Group mentions by key; remember context evidence.
+    #[derive(Default)]
     struct Group {
         kind: Option<EntityKind>,
         gaz: Option<usize>,
         person_cue: bool,
+        org_cue: bool,
         org_word: bool,
+        event_word: bool,
+        has_digit: bool,
+        inner_acronym: bool,
         place_prep: bool,
         mentions: Vec<Span>,
+        demonyms: Vec<Span>,
         surfaces: HashMap<String, usize>,
         n_words: usize,
     }
     let mut groups: HashMap<String, Group> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
+    let mut group_of = |key: String, gaz_hit: Option<usize>, n_words: usize, groups: &mut HashMap<String, Group>| -> String {
+        groups.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() }
+        });
+        key
+    };
     for c in cands {
         let surface = c.span.of(text);
         let single = c.words.len() == 1;
         let w0 = words[c.words[0]].as_ref().unwrap();
+        if single && (w0.stop || w0.lower.chars().count() < 2 || crate::keywords::is_calendar_word(&w0.lower)) {
+            continue;
+        }
+        // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
+        if !w0.acronym && c.words.len() <= 3 {
+            if let Some(i) = gaz.demonym(surface) {
+                let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+                groups.get_mut(&key).unwrap().demonyms.push(c.span);
+                continue;
+            }
+        }
         let gaz_hit = gaz.lookup(surface);
-        // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
-        if single && gaz_hit.is_none() {
-            if w0.stop || ROLE_WORDS.contains(&w0.lower.as_str()) || w0.lower.chars().count() < 2 {
+        let prev = prev_words(doc, words, c.first_token, 3);
+        if gaz_hit.is_none() && names_portfolio(&prev) {
+            continue;
+        }
+        if single && gaz_hit.is_none() && !w0.acronym {
+            if ROLE_WORDS.contains(&w0.lower.as_str()) {
                 continue;
             }
-            if w0.sentence_initial && !w0.acronym && lower_forms.contains(w0.lower.as_str()) {
+            // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
+            if w0.sentence_initial
+                && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || w0.zipf >= COMMON_ZIPF_SENTENCE_START)
+            {
                 continue;
             }
-            if w0.sentence_initial && !w0.acronym && is_common_word(&w0.lower) {
+            if w0.zipf >= COMMON_ZIPF_MID_SENTENCE {
                 continue;
             }
         }
@@ -196,44 +288,44 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
             Some(i) => format!("gaz:{i}"),
             None => alias_key(surface),
         };
-        let prev = prev_words(doc, words, c.first_token, 3);
-        let person_cue = prev.iter().any(|p| PERSON_CUES.contains(&p.as_str()));
-        let place_prep = prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
-        let org_word = c.words.iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str()));
-        let g = groups.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
-            Group {
-                kind: gaz_hit.map(|i| gaz.entries[i].kind),
-                gaz: gaz_hit,
-                person_cue: false,
-                org_word: false,
-                place_prep: false,
-                mentions: Vec::new(),
-                surfaces: HashMap::new(),
-                n_words: c.words.len(),
-            }
-        });
-        g.person_cue |= person_cue;
-        g.org_word |= org_word;
-        g.place_prep |= place_prep;
+        let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
+        let g = groups.get_mut(&key).unwrap();
+        let member_lowers = || c.words.iter().map(|&t| words[t].as_ref().unwrap());
+        g.person_cue |= prev.iter().any(|p| PERSON_CUES.contains(&p.as_str()));
+        g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
+        g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
+        g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
+        g.event_word |= member_lowers().any(|w| EVENT_WORDS.contains(&w.lower.as_str()));
+        g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
+        g.inner_acronym |= !single && member_lowers().any(|w| w.acronym);
         g.mentions.push(c.span);
         *g.surfaces.entry(surface.to_string()).or_insert(0) += 1;
     }
 
-    // Demonyms ("japonais") are mentions of their country.
+    // Demonyms ("japonais") refer to their country.
+    let mut demonym_of: HashMap<&str, Option<usize>> = HashMap::new();
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
-        if w.cap && !w.sentence_initial {
+        if w.cap || w.stop {
             continue;
         }
-        if let Some(i) = gaz.demonym(&w.lower) {
-            let key = format!("gaz:{i}");
-            let g = groups.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
-                Group { kind: Some(gaz.entries[i].kind), gaz: Some(i), person_cue: false, org_word: false,
-                        place_prep: false, mentions: Vec::new(), surfaces: HashMap::new(), n_words: 1 }
-            });
-            g.mentions.push(doc.tokens[ti].span);
+        if let Some(i) = *demonym_of.entry(w.lower.as_str()).or_insert_with(|| gaz.demonym(&w.lower)) {
+            let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+            groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
+        }
+    }
+
+    // A dateline ("TOKYO (AP) –") names a place and an agency the gazetteer knows.
+    if let Some(d) = doc.dateline {
+        let mut toks = Vec::new();
+        crate::text::tokenize(text, d, &mut toks);
+        for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+            if let Some(i) = gaz.lookup(t.span.of(text)) {
+                let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+                let g = groups.get_mut(&key).unwrap();
+                g.mentions.push(t.span);
+                *g.surfaces.entry(display_name(i)).or_insert(0) += 0;
+            }
         }
     }
 
@@ -241,42 +333,85 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer) -> V
         .iter()
         .map(|key| {
             let g = &groups[key];
-            let acronym = !g.surfaces.keys().any(|s| s.chars().any(char::is_lowercase));
-            let kind = g.kind.unwrap_or(if g.org_word || (acronym && g.n_words == 1) {
+            let acronym = !g.surfaces.is_empty() && !g.surfaces.keys().any(|s| s.chars().any(char::is_lowercase));
+            let kind = g.kind.unwrap_or(if g.event_word || (g.has_digit && !g.org_word) {
+                EntityKind::Other
+            } else if g.org_word || g.org_cue || g.inner_acronym || (acronym && g.n_words == 1) {
                 EntityKind::Organisation
-            } else if g.person_cue || (g.n_words >= 2 && g.n_words <= 3 && !g.place_prep) {
+            } else if g.person_cue {
                 EntityKind::Person
-            } else if g.place_prep {
+            } else if g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-'))) {
                 EntityKind::Place
+            } else if g.n_words <= 3 {
+                EntityKind::Person
             } else {
                 EntityKind::Other
             });
-            let text = match g.gaz {
-                Some(i) => {
-                    let e = &gaz.entries[i];
-                    // The display name follows the text: the alias used, else the French name.
-                    let mut s: Vec<(&String, &usize)> = g.surfaces.iter().collect();
-                    s.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-                    s.first().map(|x| x.0.clone()).unwrap_or_else(|| e.name_fr.clone())
-                }
-                None => {
-                    let mut s: Vec<(&String, &usize)> = g.surfaces.iter().collect();
-                    s.sort_by(|a, b| b.1.cmp(a.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| a.0.cmp(b.0)));
-                    s[0].0.clone()
-                }
+            let mut s: Vec<(&String, &usize)> = g.surfaces.iter().collect();
+            s.sort_by(|a, b| b.1.cmp(a.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| a.0.cmp(b.0)));
+            let text = match (g.gaz, s.first()) {
+                // The display name follows the text when it names the entity, else the French name.
+                (Some(_), Some(first)) if *first.1 > 0 => first.0.clone(),
+                (Some(i), _) => display_name(i),
+                (None, Some(first)) => first.0.clone(),
+                (None, None) => String::new(),
             };
             let mut mentions = g.mentions.clone();
             mentions.sort();
             mentions.dedup();
-            Entity { text, kind, wikidata: g.gaz.and_then(|i| gaz.entries[i].wikidata.clone()), mentions }
+            let mut demonyms = g.demonyms.clone();
+            demonyms.sort();
+            demonyms.dedup();
+            Entity { text, kind, wikidata: g.gaz.and_then(|i| gaz.entries[i].wikidata.clone()), mentions, demonyms }
         })
+        .filter(|e| !e.text.is_empty())
         .collect();
 
     join_surnames(&mut entities, text);
     entities.sort_by(|a, b| {
-        b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.mentions[0].cmp(&b.mentions[0]))
+        let refs = |e: &Entity| e.mentions.len() + e.demonyms.len();
+        refs(b).cmp(&refs(a)).then_with(|| a.first_start().cmp(&b.first_start())).then_with(|| a.text.cmp(&b.text))
     });
     entities
+}
+
+/// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
+fn names_portfolio(prev: &[String]) -> bool {
+    let is = |i: usize, set: &[&str]| prev.get(i).is_some_and(|p| set.contains(&p.as_str()));
+    (is(0, &["de", "du", "des", "d'", "of", "aux", "à"]) && is(1, PORTFOLIO_HEADS))
+        || (is(0, &["la", "l'", "the"]) && is(1, &["de", "à", "for", "of"]) && is(2, PORTFOLIO_HEADS))
+}
+
+/// Splits "HLM de Paris" or "Défense du Japon" where the part after a particle is a
+/// known name on its own, or the part before ends with a code ("SM-3 Block IIA de Raytheon").
+/// Organisation words keep the whole ("Université de Paris").
+fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, c: Candidate, out: &mut Vec<Candidate>) {
+    let text = doc.text.as_str();
+    if c.words.len() < 2 || gaz.lookup(c.span.of(text)).is_some() {
+        out.push(c);
+        return;
+    }
+    let w = |k: usize| words[c.words[k]].as_ref().unwrap();
+    for k in 1..c.words.len() {
+        if c.words[k] == c.words[k - 1] + 1 {
+            continue; // adjacent words, no particle between
+        }
+        let head: Vec<usize> = c.words[..k].to_vec();
+        if head.iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str())) {
+            break;
+        }
+        let tail_span = Span::new(doc.tokens[c.words[k]].span.start, c.span.end);
+        let head_last = w(k - 1);
+        let head_is_code = head_last.acronym || doc.tokens[c.words[k - 1]].span.of(text).chars().any(|ch| ch.is_ascii_digit());
+        if gaz.lookup(tail_span.of(text)).is_some() || head_is_code {
+            let head_span = Span::new(c.span.start, doc.tokens[c.words[k - 1]].span.end);
+            let head_is_product = head_span.of(text).chars().any(|ch| ch.is_ascii_digit());
+            out.push(Candidate { span: head_span, first_token: c.first_token, words: head, maker: false });
+            out.push(Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec(), maker: head_is_product });
+            return;
+        }
+    }
+    out.push(c);
 }
 
 /// Common French/English words that start sentences but are not names.
@@ -360,8 +495,37 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 }
                 break;
             }
+            // "Parti républicain", "Conseil constitutionnel": an organisation word may take adjectives.
+            if members.len() == 1 && words[start].as_ref().is_some_and(|w| ORG_WORDS.contains(&w.lower.as_str())) {
+                while j < b && members.len() < 3 && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop && looks_adjective(&w.lower)) {
+                    members.push(j);
+                    j += 1;
+                }
+            }
+            // "mairie de Paris", "ministère du Budget": a lowercase institution heads the name.
+            let mut first_member = start;
+            if start >= a + 2 {
+                let particle = lower(doc.tokens[start - 1].span.of(&doc.text));
+                let head = words[start - 2].as_ref();
+                if matches!(particle.as_str(), "de" | "du" | "des" | "d'")
+                    && head.is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
+                {
+                    first_member = start - 2;
+                }
+            }
+            if first_member != start {
+                members.insert(0, first_member);
+            }
+            // "Seconde Guerre mondiale": an event word may take one lowercase adjective.
+            let last = *members.last().unwrap();
+            if j < b && words[last].as_ref().is_some_and(|w| EVENT_WORDS.contains(&w.lower.as_str())) {
+                if words[j].as_ref().is_some_and(|w| EVENT_ADJECTIVES.contains(&w.lower.as_str())) {
+                    members.push(j);
+                    j += 1;
+                }
+            }
             // Drop a leading stop word ("Le Japon" at a sentence start → "Japon").
-            let mut first = start;
+            let mut first = first_member;
             while members.len() > 1 && words[first].as_ref().is_some_and(|w| w.stop) {
                 members.remove(0);
                 first = members[0];
@@ -371,6 +535,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 span: Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end),
                 first_token: first,
                 words: members,
+                maker: false,
             });
             i = j;
         }
@@ -380,11 +545,19 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
 
 /// "Stoltenberg" (and "Soltenberg") join "Jens Stoltenberg"; "Kishida" joins "Fumio Kishida".
 fn join_surnames(entities: &mut Vec<Entity>, _text: &str) {
+    // Family names come last in "Jens Stoltenberg", first in "Yoon Suk Yeol": try both ends.
     let full: Vec<(usize, String)> = entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Person && e.text.split_whitespace().count() >= 2)
-        .map(|(i, e)| (i, alias_key(e.text.split_whitespace().last().unwrap())))
+        .flat_map(|(i, e)| {
+            let parts: Vec<&str> = e.text.split_whitespace().collect();
+            let mut ends = vec![(i, alias_key(parts[parts.len() - 1]))];
+            if parts.len() >= 3 {
+                ends.push((i, alias_key(parts[0])));
+            }
+            ends
+        })
         .collect();
     let mut absorbed = vec![false; entities.len()];
     for i in 0..entities.len() {

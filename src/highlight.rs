@@ -3,6 +3,8 @@
 //! quote) and the lower one is clipped around it, so a quote stays visible
 //! around the names inside it.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::entities::{Entity, EntityKind};
@@ -59,46 +61,35 @@ pub fn merge(entities: &[Entity], keywords: &[Keyword], quotes: &[Span]) -> Vec<
     }
     // Within a priority: longer first, then earlier.
     all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)));
-    let mut taken: Vec<Highlight> = Vec::new(); // kept sorted by start
+    // Taken highlights by start; they never overlap, so their ends are sorted too.
+    let mut taken: BTreeMap<usize, Highlight> = BTreeMap::new();
     for (_, span, kind, index) in all {
         if span.is_empty() {
             continue;
         }
-        // Free pieces of `span` not covered by already-taken highlights.
-        let mut pieces = vec![span];
-        let first = taken.partition_point(|h| h.end <= span.start);
-        for h in &taken[first..] {
-            if h.start >= span.end {
-                break;
-            }
-            let hs = Span::new(h.start, h.end);
-            pieces = pieces
-                .into_iter()
-                .flat_map(|p| {
-                    if !p.overlaps(&hs) {
-                        return vec![p];
-                    }
-                    let mut v = Vec::new();
-                    if p.start < hs.start {
-                        v.push(Span::new(p.start, hs.start));
-                    }
-                    if hs.end < p.end {
-                        v.push(Span::new(hs.end, p.end));
-                    }
-                    v
-                })
-                .collect();
-        }
+        // The taken highlights that overlap `span`, in order.
+        let mut overlapping: Vec<Span> = taken
+            .range(..span.end)
+            .rev()
+            .take_while(|(_, h)| h.end > span.start)
+            .map(|(_, h)| Span::new(h.start, h.end))
+            .collect();
+        overlapping.reverse();
         // A keyphrase or entity is all or nothing: never highlight half a name.
-        if kind != HighlightKind::Quote && (pieces.len() != 1 || pieces[0] != span) {
+        if kind != HighlightKind::Quote && !overlapping.is_empty() {
             continue;
         }
-        for p in pieces {
-            let at = taken.partition_point(|h| h.start < p.start);
-            taken.insert(at, Highlight { start: p.start, end: p.end, kind, index });
+        // Free pieces of `span` around the taken ones.
+        let mut start = span.start;
+        for o in overlapping.iter().chain(std::iter::once(&Span::new(span.end, span.end))) {
+            if o.start > start {
+                let end = o.start.min(span.end);
+                taken.insert(start, Highlight { start, end, kind, index });
+            }
+            start = start.max(o.end);
         }
     }
-    taken
+    taken.into_values().collect()
 }
 
 #[cfg(test)]
@@ -107,7 +98,7 @@ mod tests {
 
     #[test]
     fn entities_win_and_quotes_are_clipped() {
-        let e = vec![Entity { text: "OTAN".into(), kind: EntityKind::Organisation, wikidata: None, mentions: vec![Span::new(5, 9)] }];
+        let e = vec![Entity { text: "OTAN".into(), kind: EntityKind::Organisation, wikidata: None, mentions: vec![Span::new(5, 9)], demonyms: vec![] }];
         let k = vec![Keyword { text: "l'OTAN x".into(), score: 1.0, mentions: vec![Span::new(5, 12)], key: String::new() }];
         let h = merge(&e, &k, &[Span::new(0, 20)]);
         let spans: Vec<(usize, usize, HighlightKind)> = h.iter().map(|h| (h.start, h.end, h.kind)).collect();

@@ -1,7 +1,16 @@
-//! Keyphrases of one to four words, scored with YAKE's statistical features
-//! (Campos et al., 2020): casing, position, frequency, relatedness to context,
-//! and spread over sentences. YAKE's score is lower-is-better; it is turned into
-//! a 0..1 score (higher is better) once, in `extract`.
+//! Keyphrases of one to four content words, found without a tagger.
+//!
+//! 1. Candidates are noun-phrase-like runs inside a sentence: content words
+//!    (not stop words, not verb-looking), optionally linked by one French or
+//!    English preposition with its article ("missiles à longue portée",
+//!    "stratégie de sécurité nationale", "forces de la coalition").
+//! 2. Variants share a key (stems, accents folded, linkers and case ignored), so
+//!    "l’OTAN", "L'Otan" and "OTAN" are one keyphrase with all their mentions.
+//! 3. Each key is scored like TF-IDF: how often the phrase and its words occur in
+//!    the document, times how rare its words are in general language (Zipf
+//!    frequencies shipped in `data/wordfreq-*.txt`) or, when a corpus is given,
+//!    across its documents; early and capitalised mentions count more.
+//!    Scores are scaled to 0..1 (the best keyphrase scores 1).
 
 use std::collections::HashMap;
 
@@ -20,175 +29,310 @@ pub struct Keyword {
     /// Score in 0..1, higher is better; the best keyphrase of a text scores 1.
     pub score: f32,
     pub mentions: Vec<Span>,
+    /// Matching key: the content words' stems, space-separated.
     #[serde(skip)]
     pub key: String,
 }
 
-#[derive(Default)]
-struct TermStats {
-    tf: f32,
-    tf_case: f32,
-    sentences: Vec<usize>,
-    left: Vec<usize>,
-    right: Vec<usize>,
+/// Document frequencies of word keys over a set of documents analysed together:
+/// with it, rarity across the corpus joins rarity in general language.
+#[derive(Debug, Clone, Default)]
+pub struct DocFrequencies {
+    pub documents: u32,
+    /// Word key → number of documents that contain it.
+    pub counts: HashMap<String, u32>,
 }
 
-const MAX_WORDS: usize = 4;
+impl DocFrequencies {
+    /// Counts one document's distinct word keys.
+    pub fn add_document(&mut self, words: &[Option<WordInfo>]) {
+        let mut keys: Vec<&str> = words.iter().flatten().filter(|w| !w.stop).map(|w| w.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            *self.counts.entry(k.to_string()).or_insert(0) += 1;
+        }
+        self.documents += 1;
+    }
+}
 
-pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize) -> Vec<Keyword> {
-    // 1. Term statistics over content words.
-    let mut term_ids: HashMap<&str, usize> = HashMap::new();
-    let mut terms: Vec<TermStats> = Vec::new();
-    let mut token_term: Vec<Option<usize>> = vec![None; words.len()];
-    for (ti, w) in words.iter().enumerate() {
-        let Some(w) = w else { continue };
-        if doc.tokens[ti].kind != TokenKind::Word {
-            continue;
-        }
-        let id = *term_ids.entry(w.key.as_str()).or_insert_with(|| {
-            terms.push(TermStats::default());
-            terms.len() - 1
-        });
-        token_term[ti] = Some(id);
-        let t = &mut terms[id];
-        t.tf += 1.0;
-        if w.acronym || (w.cap && !w.sentence_initial) {
-            t.tf_case += 1.0;
-        }
-        if t.sentences.last() != Some(&w.sentence) {
-            t.sentences.push(w.sentence);
-        }
-    }
-    // Co-occurrence with the neighbouring word in the same sentence (window 1).
-    for s in &doc.sentences {
-        let ids: Vec<usize> = (s.tokens.0..s.tokens.1).filter_map(|ti| token_term[ti]).collect();
-        for pair in ids.windows(2) {
-            terms[pair[1]].left.push(pair[0]);
-            terms[pair[0]].right.push(pair[1]);
-        }
-    }
-    let is_stop_term: Vec<bool> = {
-        let mut v = vec![false; terms.len()];
-        for (ti, w) in words.iter().enumerate() {
-            if let (Some(w), Some(id)) = (w, token_term[ti]) {
-                v[id] |= w.stop;
-            }
-        }
-        v
-    };
-    let n_sent = doc.sentences.len().max(1) as f32;
-    let content_tfs: Vec<f32> = terms.iter().zip(&is_stop_term).filter(|(_, s)| !**s).map(|(t, _)| t.tf).collect();
-    let (mean, std) = mean_std(&content_tfs);
-    let max_tf = content_tfs.iter().copied().fold(1.0f32, f32::max);
-    let weight: Vec<f32> = terms
+const MAX_CONTENT_WORDS: usize = 4;
+/// Zipf of the most common words ("de", "the" are about 7.5): rarity is measured below it.
+/// Rarity is `RARITY_CEILING - Zipf`: a ceiling above the commonest words keeps even
+/// everyday nouns ("lancement", "avion") in play when the document repeats them.
+const RARITY_CEILING: f32 = 9.0;
+/// Weight of an early first mention (the title and lead name the subject).
+const EARLY_BONUS: f32 = 2.0;
+/// Weight of a phrase mostly written with a capital inside sentences (a name).
+const NAME_BONUS: f32 = 1.2;
+
+/// Prepositions that may link two parts of a noun phrase.
+const LINKERS: &[&str] = &["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"];
+/// Articles allowed right after a linker.
+const LINK_ARTICLES: &[&str] = &["la", "l'", "le", "les", "the"];
+/// Words after which the next word is a verb: clitics, auxiliaries, negation.
+const VERB_CUES: &[&str] = &[
+    "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "ne", "n'", "se", "s'", "qui", "y", "a", "ont",
+    "avait", "avaient", "aura", "auront", "est", "sont", "était", "étaient", "sera", "seront", "été", "va",
+    "vont", "peut", "peuvent", "doit", "doivent", "pourrait", "devrait", "he", "she", "they", "we", "has",
+    "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does",
+    "was", "were", "is", "are", "been", "not",
+];
+/// Month and day names: dates are never keyphrases.
+const CALENDAR: &[&str] = &[
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+/// Month and day names ("juillet", "Tuesday").
+pub fn is_calendar_word(lower: &str) -> bool {
+    CALENDAR.contains(&lower)
+}
+
+/// Endings of French conjugated verbs that nouns rarely have.
+const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "erait", "eront", "issent", "ions", "iez"];
+
+/// `max` keyphrases, best first. `corpus`, when given, are document frequencies
+/// of the documents analysed together (this one included).
+pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>) -> Vec<Keyword> {
+    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti)).collect();
+    // Word keys as small ids, numbered in order of appearance (deterministic).
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut term_keys: Vec<&str> = Vec::new();
+    let term: Vec<u32> = words
         .iter()
-        .map(|t| {
-            let t_case = t.tf_case / (1.0 + t.tf.ln());
-            let median = t.sentences[t.sentences.len() / 2] as f32;
-            let t_pos = (3.0 + median).ln().ln();
-            let t_freq = t.tf / (mean + std).max(1.0);
-            let dl = distinct_ratio(&t.left);
-            let dr = distinct_ratio(&t.right);
-            let t_rel = 1.0 + (dl + dr) * t.tf / max_tf;
-            let t_sent = t.sentences.len() as f32 / n_sent;
-            (t_rel * t_pos) / (t_case + t_freq / t_rel + t_sent / t_rel)
+        .map(|w| match w {
+            Some(w) => *ids.entry(w.key.as_str()).or_insert_with(|| {
+                term_keys.push(w.key.as_str());
+                term_keys.len() as u32 - 1
+            }),
+            None => NO_TERM,
         })
         .collect();
 
-    // 2. Candidates: 1–4 consecutive words in one sentence, no stop word at either end.
     struct Cand {
-        tf: f32,
-        score: f32,
+        key: PhraseKey,
+        /// Sorted by start (candidates are found left to right).
         mentions: Vec<Span>,
-        surfaces: HashMap<String, usize>,
-        first: usize,
+        first_sentence: usize,
+        /// The content tokens of the first mention.
+        tokens: PhraseKey,
+        capitalised: u32,
     }
-    let mut cands: HashMap<String, Cand> = HashMap::new();
-    for s in &doc.sentences {
+    let mut index: HashMap<PhraseKey, usize> = HashMap::new();
+    let mut cands: Vec<Cand> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
         for i in a..b {
-            let Some(wi) = &words[i] else { continue };
-            if wi.stop || token_term[i].is_none() || wi.lower.chars().count() < 2 {
+            if !content[i] || doc.tokens[i].kind != TokenKind::Word {
                 continue;
             }
-            let mut key = String::new();
-            let mut n_words = 0;
+            let mut key: PhraseKey = [NO_TERM; MAX_CONTENT_WORDS];
+            let mut tokens: PhraseKey = [NO_TERM; MAX_CONTENT_WORDS];
+            let mut n = 0;
             let mut j = i;
-            while j < b && n_words < MAX_WORDS {
-                let t = doc.tokens[j];
-                let joinable = match t.kind {
-                    TokenKind::Word => true,
-                    TokenKind::Elision => j > i && j + 1 < b, // "l'" inside a phrase
-                    _ => false,
-                };
-                if !joinable {
+            let mut linked = false;
+            let capitalised = words[i].as_ref().is_some_and(|w| (w.cap && !w.sentence_initial) || w.acronym);
+            while j < b && n < MAX_CONTENT_WORDS {
+                if content[j] {
+                    let w = words[j].as_ref().unwrap();
+                    // A name followed by a lowercase word: a verb or a new phrase ("Minitel enregistrait").
+                    let prev_cap = j > i && content[j - 1] && words[j - 1].as_ref().is_some_and(|p| p.cap || p.acronym);
+                    if prev_cap && !w.cap && doc.tokens[j].kind == TokenKind::Word {
+                        break;
+                    }
+                    key[n] = term[j];
+                    tokens[n] = j as u32;
+                    n += 1;
+                    // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
+                    if cuts_name(doc, words, i, j) {
+                        j += 1;
+                        continue;
+                    }
+                    let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
+                    let ci = *index.entry(key).or_insert_with(|| {
+                        cands.push(Cand { key, mentions: Vec::new(), first_sentence: si, tokens, capitalised: 0 });
+                        cands.len() - 1
+                    });
+                    cands[ci].mentions.push(span);
+                    cands[ci].capitalised += u32::from(capitalised);
+                    j += 1;
+                    continue;
+                }
+                // One linker ("de", "de la", "d'", "à l'") then a content word.
+                if linked {
                     break;
                 }
-                if t.kind == TokenKind::Word {
-                    let w = words[j].as_ref().unwrap();
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(&w.key);
-                    n_words += 1;
-                    if !w.stop {
-                        let span = Span::new(doc.tokens[i].span.start, t.span.end);
-                        let c = cands.entry(key.clone()).or_insert_with(|| Cand {
-                            tf: 0.0,
-                            score: 0.0,
-                            mentions: Vec::new(),
-                            surfaces: HashMap::new(),
-                            first: span.start,
-                        });
-                        c.tf += 1.0;
-                        c.mentions.push(span);
-                        *c.surfaces.entry(span.of(&doc.text).to_string()).or_insert(0) += 1;
-                    }
+                linked = true;
+                let Some(after) = linker_end(doc, words, j, b) else { break };
+                if after >= b || !content[after] || doc.tokens[after].kind != TokenKind::Word {
+                    break;
                 }
-                j += 1;
+                j = after;
             }
         }
     }
-    // 3. YAKE candidate score: prod(H) / (tf * (1 + sum(H))), over the non-stop words.
-    let mut scored: Vec<(String, Cand)> = cands
-        .into_iter()
-        .map(|(key, mut c)| {
-            let (mut prod, mut sum) = (1.0f32, 0.0f32);
-            for k in key.split(' ') {
-                if let Some(&id) = term_ids.get(k) {
-                    if !is_stop_term[id] {
-                        prod *= weight[id];
-                        sum += weight[id];
-                    }
-                }
+
+    // Score every candidate.
+    let idf = |key: &str, zipf: f32| -> f32 {
+        let general = (RARITY_CEILING - zipf).max(0.2);
+        match corpus {
+            Some(df) if df.documents > 1 => {
+                let n = df.documents as f32;
+                let d = df.counts.get(key).copied().unwrap_or(1) as f32;
+                general * (1.0 + ((n + 1.0) / d).ln()) / (1.0 + (n + 1.0).ln())
             }
-            c.score = prod / (c.tf * (1.0 + sum));
-            (key, c)
+            _ => general,
+        }
+    };
+    let mut idf_of: Vec<Option<f32>> = vec![None; term_keys.len()];
+    let mut scores: Vec<f32> = cands
+        .iter()
+        .map(|c| {
+            let (mut sum_idf, mut n_scored) = (0.0f32, 0.0f32);
+            for &ti in c.tokens.iter().take_while(|&&t| t != NO_TERM) {
+                let ti = ti as usize;
+                if doc.tokens[ti].kind == TokenKind::Number {
+                    continue;
+                }
+                let w = words[ti].as_ref().unwrap();
+                n_scored += 1.0;
+                sum_idf += *idf_of[term[ti] as usize].get_or_insert_with(|| idf(&w.key, w.zipf));
+            }
+            let tf = c.mentions.len() as f32;
+            let mean_idf = sum_idf / n_scored.max(1.0);
+            let position = 1.0 + EARLY_BONUS / (1.0 + c.first_sentence as f32);
+            let casing = if c.capitalised * 2 >= c.mentions.len() as u32 { NAME_BONUS } else { 1.0 };
+            tf * mean_idf * position * casing
         })
         .collect();
-    scored.sort_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| a.0.cmp(&b.0)));
 
-    // 4. Drop near-duplicates of better candidates; convert the score.
+    // A capitalised word seen mostly inside one longer name ("Alan" in "Alan Turing") is part of it.
+    let mut longer_with: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.key[1] != NO_TERM {
+            for &t in c.key.iter().take_while(|&&t| t != NO_TERM) {
+                longer_with.entry(t).or_default().push(ci);
+            }
+        }
+    }
+    for (ci, c) in cands.iter().enumerate() {
+        if c.key[1] != NO_TERM || c.capitalised == 0 {
+            continue;
+        }
+        let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
+            longer.iter().map(|&li| covered(&c.mentions, &cands[li].mentions)).max().unwrap_or(0)
+        });
+        if inside * 4 >= c.mentions.len() * 3 {
+            scores[ci] *= 0.5;
+        }
+    }
+    let key_text = |c: &Cand| c.key.iter().take_while(|&&t| t != NO_TERM).map(|&t| term_keys[t as usize]).collect::<Vec<_>>().join(" ");
+    let keys: Vec<String> = cands.iter().map(key_text).collect();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then_with(|| keys[a].cmp(&keys[b])));
+
+    // Keep the best of near-duplicate keys; scale scores to 0..1.
+    let best = order.first().map_or(1.0, |&c| scores[c].max(f32::MIN_POSITIVE));
     let mut out: Vec<Keyword> = Vec::new();
-    let best = scored.first().map_or(1.0, |c| c.1.score.max(f32::MIN_POSITIVE));
-    for (key, c) in scored {
+    for ci in order {
         if out.len() >= max {
             break;
         }
+        let c = &cands[ci];
+        let key = keys[ci].clone();
         if out.iter().any(|k| similar(&k.key, &key)) {
             continue;
         }
-        let mut surfaces: Vec<(&String, &usize)> = c.surfaces.iter().collect();
-        surfaces.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        let _ = c.first;
+        // Display form: the most frequent surface, then the first in sort order.
+        let mut surfaces: HashMap<&str, u32> = HashMap::new();
+        for m in &c.mentions {
+            *surfaces.entry(m.of(&doc.text)).or_insert(0) += 1;
+        }
+        let text = surfaces.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0))).map(|s| s.0.to_string());
         out.push(Keyword {
-            text: surfaces[0].0.clone(),
-            score: (best / c.score.max(f32::MIN_POSITIVE)).sqrt().clamp(0.0, 1.0),
-            mentions: c.mentions,
+            text: text.unwrap_or_default(),
+            score: (scores[ci] / best).clamp(0.0, 1.0),
+            mentions: c.mentions.clone(),
             key,
         });
     }
     out
+}
+
+/// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
+fn cuts_name(doc: &Document, words: &[Option<WordInfo>], i: usize, j: usize) -> bool {
+    let name_word = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop && !w.sentence_initial)
+    };
+    let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
+    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1))
+        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i))
+}
+
+/// A phrase's word ids, `NO_TERM` after its last word.
+type PhraseKey = [u32; MAX_CONTENT_WORDS];
+const NO_TERM: u32 = u32::MAX;
+
+/// How many of `inner` (sorted) lie inside one of `outer` (sorted, disjoint starts).
+fn covered(inner: &[Span], outer: &[Span]) -> usize {
+    let mut count = 0;
+    let mut o = 0;
+    for m in inner {
+        while o < outer.len() && outer[o].end < m.end {
+            o += 1;
+        }
+        // Outer mentions can nest or overlap a little; look at the next few.
+        if outer[o.min(outer.len())..].iter().take(4).any(|x| x.start <= m.start && m.end <= x.end) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// A content word: a word or number that is not a stop word and does not look like a verb.
+/// Numbers count only after a word ("Falcon 9").
+fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+    let Some(w) = &words[ti] else { return false };
+    match doc.tokens[ti].kind {
+        TokenKind::Number => {
+            return ti > 0 && doc.tokens[ti - 1].kind == TokenKind::Word && words[ti - 1].as_ref().is_some_and(|p| !p.stop && p.cap)
+        }
+        TokenKind::Word => {}
+        _ => return false,
+    }
+    if w.stop || w.lower.chars().count() < 2 || CALENDAR.contains(&w.lower.as_str()) {
+        return false;
+    }
+    if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
+        return false;
+    }
+    let after_verb_cue = ti > 0
+        && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
+        && VERB_CUES.contains(&lower_token(doc, ti - 1).as_str());
+    w.cap || !after_verb_cue
+}
+
+fn lower_token(doc: &Document, ti: usize) -> String {
+    crate::normalize::lower(doc.tokens[ti].span.of(&doc.text))
+}
+
+/// If a linker starts at token `j`, the index of the token after it (and its article).
+fn linker_end(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) -> Option<usize> {
+    let is_linker_token = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
+    if !is_linker_token(j) || words[j].as_ref().is_some_and(|w| w.cap) {
+        return None;
+    }
+    let first = lower_token(doc, j);
+    if !LINKERS.contains(&first.as_str()) {
+        return None;
+    }
+    let mut k = j + 1;
+    if k < b && is_linker_token(k) && LINK_ARTICLES.contains(&lower_token(doc, k).as_str()) {
+        k += 1;
+    }
+    Some(k)
 }
 
 fn similar(a: &str, b: &str) -> bool {
@@ -198,24 +342,4 @@ fn similar(a: &str, b: &str) -> bool {
         return false;
     }
     edit_distance(a, b) * 5 < longest
-}
-
-fn distinct_ratio(ids: &[usize]) -> f32 {
-    if ids.is_empty() {
-        return 0.0;
-    }
-    let mut v = ids.to_vec();
-    v.sort_unstable();
-    v.dedup();
-    v.len() as f32 / ids.len() as f32
-}
-
-fn mean_std(v: &[f32]) -> (f32, f32) {
-    if v.is_empty() {
-        return (0.0, 0.0);
-    }
-    let n = v.len() as f32;
-    let mean = v.iter().sum::<f32>() / n;
-    let var = v.iter().map(|x| (x - mean) * (x - mean)).sum::<f32>() / n;
-    (mean, var.sqrt())
 }

@@ -6,6 +6,59 @@ use crate::normalize::{lower, Stemmers};
 use crate::stopwords::StopWords;
 use crate::text::TokenKind;
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// General word frequencies per matching key (see `scripts/wordfreq/build.py`).
+struct ZipfTable {
+    /// Key → Zipf × 2.
+    half_zipf: HashMap<String, u8>,
+    /// Zipf given to keys missing from the table: they are rarer than all of it.
+    unseen: f32,
+}
+
+impl ZipfTable {
+    /// Decodes the front-coded table: `<shared prefix 0-9><rest of key><bucket A-P>`.
+    fn parse(data: &str) -> ZipfTable {
+        let mut half_zipf = HashMap::new();
+        let mut lowest = u8::MAX;
+        let body: String = data.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut key = String::new();
+        let mut chars = body.chars().peekable();
+        while let Some(c) = chars.next() {
+            let Some(shared) = c.to_digit(10) else { break };
+            let keep = key.char_indices().nth(shared as usize).map_or(key.len(), |(i, _)| i);
+            key.truncate(keep);
+            while let Some(&n) = chars.peek() {
+                if n.is_ascii_uppercase() {
+                    break;
+                }
+                key.push(n);
+                chars.next();
+            }
+            let Some(bucket) = chars.next() else { break };
+            let half = 2 + (bucket as u8).saturating_sub(b'A');
+            lowest = lowest.min(half);
+            half_zipf.insert(key.clone(), half);
+        }
+        let unseen = if lowest == u8::MAX { 0.0 } else { (f32::from(lowest) / 2.0 - 0.5).max(0.0) };
+        ZipfTable { half_zipf, unseen }
+    }
+}
+
+/// Zipf frequency of a matching key in general French or English (English table for
+/// `Lang::En`, French otherwise). Unknown keys get a value below the table's last entry.
+pub fn zipf(lang: Lang, key: &str) -> f32 {
+    static FR: OnceLock<ZipfTable> = OnceLock::new();
+    static EN: OnceLock<ZipfTable> = OnceLock::new();
+    let table = if lang == Lang::En {
+        EN.get_or_init(|| ZipfTable::parse(include_str!("../data/wordfreq-en.txt")))
+    } else {
+        FR.get_or_init(|| ZipfTable::parse(include_str!("../data/wordfreq-fr.txt")))
+    };
+    table.half_zipf.get(key).map_or(table.unseen, |&h| f32::from(h) / 2.0)
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct WordInfo {
     /// Lowercase surface, apostrophes folded.
@@ -21,11 +74,16 @@ pub struct WordInfo {
     pub sentence: usize,
     /// First word of its sentence (its capital says nothing).
     pub sentence_initial: bool,
+    /// How common the word is in general use, as a Zipf value (log10 per billion words,
+    /// 0 for numbers); from the shipped `wordfreq` table, see [`zipf`].
+    pub zipf: f32,
 }
 
 /// One entry per token; `None` for tokens that are not words or numbers.
 pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWords) -> Vec<Option<WordInfo>> {
     let mut out: Vec<Option<WordInfo>> = vec![None; doc.tokens.len()];
+    // Stemming dominates the cost; words repeat, so each surface is stemmed once.
+    let mut keys: HashMap<&str, (String, f32)> = HashMap::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut first_word = true;
         for ti in s.tokens.0..s.tokens.1 {
@@ -39,10 +97,37 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
             let cap = surface.starts_with(|c: char| c.is_uppercase());
             let acronym = letters >= 2 && !surface.chars().any(char::is_lowercase);
             let stop = stop.contains(&low);
-            let key = if t.kind == TokenKind::Number { low.clone() } else { stemmers.key(lang, surface) };
-            out[ti] = Some(WordInfo { lower: low, key, stop, cap, acronym, sentence: si, sentence_initial: first_word });
+            let (key, zipf) = if t.kind == TokenKind::Number {
+                (low.clone(), 0.0)
+            } else {
+                keys.entry(surface)
+                    .or_insert_with(|| {
+                        let key = stemmers.key(lang, surface);
+                        let z = zipf(lang, &key);
+                        (key, z)
+                    })
+                    .clone()
+            };
+            out[ti] = Some(WordInfo { lower: low, key, stop, cap, acronym, sentence: si, sentence_initial: first_word, zipf });
             first_word = false;
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Stemmers;
+
+    #[test]
+    fn zipf_table_ranks_common_words_above_rare_ones() {
+        let s = Stemmers::default();
+        let z = |w: &str| zipf(Lang::Fr, &s.key(Lang::Fr, w));
+        assert!(z("maison") > 5.0, "maison {}", z("maison"));
+        assert!(z("canard") > 4.0 && z("canard") < z("maison"), "canard {}", z("canard"));
+        assert!(z("Nakatani") < 3.5, "unknown names are rare");
+        let e = |w: &str| zipf(Lang::En, &Stemmers::default().key(Lang::En, w));
+        assert!(e("house") >= 4.5 && e("Stoltenberg") + 2.0 <= e("house"), "house {} Stoltenberg {}", e("house"), e("Stoltenberg"));
+    }
 }

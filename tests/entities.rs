@@ -1,0 +1,131 @@
+//! Golden entities for the seed articles (seeds/*.txt): the names a reader expects,
+//! with their kinds, and no entity made of an ordinary word that only starts a sentence.
+
+use loupe::entities::EntityKind;
+use loupe::{Analysis, Analyzer, Config};
+
+fn seeds() -> Vec<Analysis> {
+    let analyzer = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap();
+    let mut paths: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 5, "expected the five seed articles");
+    paths.iter().map(|p| analyzer.analyze_bytes(&std::fs::read(p).unwrap(), p.to_str()).unwrap()).collect()
+}
+
+#[test]
+fn seed_goldens_are_found_with_their_kind() {
+    use EntityKind::*;
+    let goldens: &[(&str, EntityKind)] = &[
+        ("Jens Stoltenberg", Person), ("Fumio Kishida", Person), ("Mark Rutte", Person), ("Nakatani", Person),
+        ("Rustem Umerov", Person), ("Volodymyr Zelensky", Person), ("Yoon Suk Yeol", Person), ("Jun Nagashima", Person),
+        ("OTAN", Organisation), ("Kyodo News", Organisation), ("Associated Press", Organisation),
+        ("Mitsubishi Heavy Industries", Organisation), ("Raytheon", Organisation),
+        ("Japon", Place), ("Tokyo", Place), ("Chine", Place), ("Taïwan", Place), ("Corée du Nord", Place),
+        ("Corée du Sud", Place), ("Ukraine", Place), ("Russie", Place), ("Bruxelles", Place), ("Washington", Place),
+        ("Nouvelle-Zélande", Place), ("Australie", Place), ("Indo-Pacifique", Place),
+    ];
+    let all = seeds();
+    let mut missing = Vec::new();
+    for &(name, kind) in goldens {
+        let found = all.iter().flat_map(|a| &a.entities).any(|e| e.text == name && e.kind == kind);
+        if !found {
+            let seen: Vec<String> = all.iter().flat_map(|a| &a.entities).filter(|e| e.text.contains(name))
+                .map(|e| format!("{} ({:?})", e.text, e.kind)).collect();
+            missing.push(format!("{name} ({kind:?}); similar: {seen:?}"));
+        }
+    }
+    assert!(missing.is_empty(), "missing goldens:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn stoltenberg_mentions_join_the_full_name() {
+    let all = seeds();
+    let joined = all.iter().flat_map(|a| &a.entities).any(|e| e.text == "Jens Stoltenberg" && e.mentions.len() >= 3);
+    assert!(joined, "surname-only mentions should join Jens Stoltenberg");
+    for a in &all {
+        assert!(!a.entities.iter().any(|e| e.text == "Stoltenberg"), "{:?}: Stoltenberg left alone", a.source);
+    }
+}
+
+#[test]
+fn no_entity_is_a_sentence_initial_common_word() {
+    for a in seeds() {
+        for e in &a.entities {
+            if e.wikidata.is_some() || e.text.contains(' ') || e.mentions.is_empty() {
+                continue;
+            }
+            let all_initial = e.mentions.iter().all(|m| {
+                let before = a.text[..m.start].trim_end_matches([' ', '\u{a0}', '«', '"', '“']);
+                before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+            });
+            // An ordinary word also appears in lowercase elsewhere in the text.
+            let lower_form = format!(" {} ", e.text.to_lowercase());
+            assert!(
+                !(all_initial && a.text.contains(&lower_form)),
+                "{:?}: '{}' is a sentence-initial common word",
+                a.source,
+                e.text
+            );
+        }
+    }
+}
+
+#[test]
+fn elided_article_stays_outside_the_highlight() {
+    let analyzer = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap();
+    let text = "Le chef de l’OTAN est à Tokyo. L'OTAN et le Japon renforcent leurs liens, a dit l’Otan.";
+    let a = analyzer.analyze(text).unwrap();
+    let otan = a.entities.iter().position(|e| e.text == "OTAN").expect("OTAN entity");
+    assert_eq!(a.entities[otan].mentions.len(), 3, "l’OTAN, L'OTAN and l’Otan are one entity");
+    for m in &a.entities[otan].mentions {
+        assert!(a.text[m.start..m.end].eq_ignore_ascii_case("otan"), "highlight covers {:?}", &a.text[m.start..m.end]);
+    }
+    let highlighted: Vec<&str> =
+        a.highlights.iter().filter(|h| h.index == otan && h.kind == loupe::highlight::HighlightKind::Organisation)
+            .map(|h| &a.text[h.start..h.end]).collect();
+    assert_eq!(highlighted, ["OTAN", "OTAN", "Otan"]);
+}
+
+#[test]
+fn role_titles_introduce_people() {
+    let analyzer = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap();
+    let text = "Le secrétaire général de l'OTAN, Mark Rutte, a rencontré le Premier ministre japonais Fumio Kishida \
+                et le ministre de la Défense du Japon. Rutte a salué la coopération.";
+    let a = analyzer.analyze(text).unwrap();
+    let kind_of = |name: &str| a.entities.iter().find(|e| e.text == name).map(|e| e.kind);
+    assert_eq!(kind_of("Mark Rutte"), Some(EntityKind::Person));
+    assert_eq!(kind_of("Fumio Kishida"), Some(EntityKind::Person));
+    assert_eq!(kind_of("OTAN"), Some(EntityKind::Organisation));
+    assert_eq!(kind_of("Japon"), Some(EntityKind::Place));
+    assert!(kind_of("Défense").is_none() && kind_of("Défense du Japon").is_none(), "a portfolio is not an entity");
+    assert!(kind_of("Rutte").is_none(), "the surname joins Mark Rutte");
+    assert!(!a.entities.iter().any(|e| e.text.contains(" et ")), "no entity spans a coordination");
+}
+
+#[test]
+fn coordinated_places_stay_apart() {
+    let analyzer = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap();
+    let a = analyzer.analyze("Des responsables de Nouvelle-Zélande et de Corée du Sud sont venus.").unwrap();
+    let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(names.contains(&"Nouvelle-Zélande") && names.contains(&"Corée du Sud"), "{names:?}");
+}
+
+#[test]
+fn english_dateline_roles_and_demonyms() {
+    let analyzer = Analyzer::new(Config { language: "en".into(), ..Config::default() }).unwrap();
+    let text = "Japan and NATO deepen ties\n\nTOKYO (AP) — NATO Secretary-General Jens Stoltenberg met South Korean \
+                President Yoon Suk Yeol on Tuesday. Stoltenberg praised Japan.";
+    let a = analyzer.analyze(text).unwrap();
+    let kind_of = |name: &str| a.entities.iter().find(|e| e.text == name).map(|e| e.kind);
+    assert_eq!(kind_of("Associated Press"), Some(EntityKind::Organisation), "{:?}", a.entities);
+    assert_eq!(kind_of("Tokyo"), Some(EntityKind::Place));
+    assert_eq!(kind_of("Jens Stoltenberg"), Some(EntityKind::Person));
+    assert_eq!(kind_of("Yoon Suk Yeol"), Some(EntityKind::Person));
+    assert_eq!(kind_of("South Korea"), Some(EntityKind::Place), "the demonym names its country in English");
+    assert!(kind_of("Tuesday").is_none());
+    assert!(!a.entities.iter().any(|e| e.text.contains("Secretary")), "a title is not part of the name");
+}

@@ -1,0 +1,85 @@
+//! Keyphrases: noun-phrase candidates, variants grouped under one display form with
+//! all their mentions, scores in 0..1, and corpus rarity when documents come together.
+
+use loupe::document::Document;
+use loupe::keywords::{self, DocFrequencies};
+use loupe::normalize::Stemmers;
+use loupe::{stopwords, words, Analyzer, Config, Lang};
+
+fn analyze(text: &str) -> loupe::Analysis {
+    Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap().analyze(text).unwrap()
+}
+
+const TEXT: &str = "Le Japon veut des missiles à longue portée.\n\n\
+    Tokyo a présenté sa stratégie de sécurité nationale. L’OTAN salue la stratégie de sécurité nationale du Japon. \
+    Les missiles à longue portée inquiètent Pékin. L'Otan et le Japon renforcent leur coopération. \
+    Selon l’OTAN, le missile à longue portée change la donne.";
+
+#[test]
+fn noun_phrases_are_candidates() {
+    let a = analyze(TEXT);
+    let texts: Vec<&str> = a.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert!(texts.contains(&"missiles à longue portée"), "{texts:?}");
+    assert!(texts.contains(&"stratégie de sécurité nationale"), "{texts:?}");
+    // No phrase starts or ends with a stop word, and none runs from a name into a verb.
+    for k in &a.keywords {
+        assert!(!k.text.starts_with("le ") && !k.text.ends_with(" de"), "{}", k.text);
+        assert!(!k.text.contains("renforcent") && !k.text.contains("inquiètent"), "{}", k.text);
+    }
+}
+
+#[test]
+fn variants_share_one_keyphrase_and_its_mentions() {
+    let a = analyze(TEXT);
+    let otan: Vec<_> = a.keywords.iter().filter(|k| k.text.eq_ignore_ascii_case("otan")).collect();
+    assert_eq!(otan.len(), 1, "l’OTAN, L'Otan and l’OTAN are one keyphrase");
+    assert_eq!(otan[0].mentions.len(), 3);
+    for m in &otan[0].mentions {
+        assert!(a.text[m.start..m.end].eq_ignore_ascii_case("otan"), "the elided article stays outside");
+    }
+    // Singular and plural are one keyphrase.
+    let missiles = a.keywords.iter().find(|k| k.text == "missiles à longue portée").unwrap();
+    assert_eq!(missiles.mentions.len(), 3);
+}
+
+#[test]
+fn scores_are_in_0_1_best_first_and_deterministic() {
+    let a = analyze(TEXT);
+    assert!(!a.keywords.is_empty());
+    assert_eq!(a.keywords[0].score, 1.0);
+    for w in a.keywords.windows(2) {
+        assert!(w[0].score >= w[1].score);
+        assert!((0.0..=1.0).contains(&w[1].score));
+    }
+    let b = analyze(TEXT);
+    let names = |a: &loupe::Analysis| a.keywords.iter().map(|k| (k.text.clone(), k.score.to_bits())).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b));
+}
+
+#[test]
+fn dates_are_not_keyphrases() {
+    let a = analyze("Le sommet de l'OTAN s'ouvre le 12 juillet 2024 à Washington. Le sommet durera jusqu'au 14 juillet.");
+    assert!(!a.keywords.iter().any(|k| k.text.contains("juillet")), "{:?}", a.keywords);
+}
+
+#[test]
+fn corpus_rarity_lowers_words_every_document_shares() {
+    let stemmers = Stemmers::default();
+    let docs = [
+        "Le ministre parle du budget. Le ministre défend le budget.",
+        "Le ministre parle des écoles. Le ministre visite les écoles.",
+        "Le ministre parle des routes. Le ministre inaugure les routes.",
+    ];
+    let parsed: Vec<Document> = docs.iter().map(|t| Document::parse_text(t.to_string())).collect();
+    let infos: Vec<_> = parsed.iter().map(|d| words::word_infos(d, Lang::Fr, &stemmers, stopwords::french())).collect();
+    let mut df = DocFrequencies::default();
+    for i in &infos {
+        df.add_document(i);
+    }
+    let alone = keywords::extract(&parsed[0], &infos[0], 5, None);
+    let together = keywords::extract(&parsed[0], &infos[0], 5, Some(&df));
+    let rank = |ks: &[keywords::Keyword], t: &str| ks.iter().position(|k| k.text == t);
+    assert!(rank(&together, "budget") < rank(&together, "ministre"), "{together:?}");
+    let score = |ks: &[keywords::Keyword], t: &str| ks.iter().find(|k| k.text == t).map_or(0.0, |k| k.score);
+    assert!(score(&together, "ministre") < score(&alone, "ministre"));
+}
