@@ -52,6 +52,13 @@ fn analyze(args: &[String]) -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            "--min-topic-score" => match value(a).and_then(|v| v.parse().ok()) {
+                Some(n) => config.min_topic_score = n,
+                None => {
+                    eprintln!("loupe: --min-topic-score needs a number in 0..1");
+                    return ExitCode::from(2);
+                }
+            },
             "--taxonomy" => {
                 let Some(path) = value(a) else { return ExitCode::from(2) };
                 match std::fs::read_to_string(&path) {
