@@ -1,0 +1,94 @@
+//! Story grouping on a mixed drop: the five seed articles (one story: NATO and
+//! Japan) plus unrelated short articles written for this test.
+
+use loupe::corpus::{self, CorpusConfig};
+use loupe::{Analysis, Analyzer, Config};
+
+fn read_dir(dir: &str) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    files.sort();
+    files.into_iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap())).collect()
+}
+
+fn analyse(items: &[(String, String)]) -> Vec<(String, Analysis)> {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    items.iter().map(|(id, text)| (id.clone(), analyzer.analyze(text).unwrap())).collect()
+}
+
+fn mixed_drop() -> Vec<(String, Analysis)> {
+    // Interleave seeds and fixtures so that input order does not do the grouping.
+    let seeds = read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+    let others = read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus"));
+    assert_eq!(seeds.len(), 5);
+    assert!(others.len() >= 4);
+    let mut items = Vec::new();
+    for i in 0..seeds.len().max(others.len()) {
+        items.extend(others.get(i).cloned());
+        items.extend(seeds.get(i).cloned());
+    }
+    analyse(&items)
+}
+
+#[test]
+fn seeds_form_one_story_and_nothing_else_joins_it() {
+    let docs = mixed_drop();
+    let refs: Vec<(String, &Analysis)> = docs.iter().map(|(id, a)| (id.clone(), a)).collect();
+    let c = corpus::build(&refs, &CorpusConfig::default());
+    let seed_ids: Vec<&String> = docs.iter().map(|(id, _)| id).filter(|id| !id.contains('_') || id.starts_with("00")).collect();
+    assert_eq!(seed_ids.len(), 5, "{seed_ids:?}");
+    let story = c.stories.iter().find(|s| s.ids.contains(seed_ids[0])).unwrap();
+    let mut ids = story.ids.clone();
+    ids.sort();
+    let mut want: Vec<String> = seed_ids.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    assert_eq!(ids, want, "the seed story must hold exactly the five seeds; stories: {:#?}", c.stories.iter().map(|s| &s.ids).collect::<Vec<_>>());
+    // Every other article is a story of its own.
+    assert_eq!(c.stories.len(), 1 + (docs.len() - 5));
+    // The story is described by what the seeds share: NATO and Japan.
+    let ents: Vec<String> = story.entities.iter().map(|e| e.to_lowercase()).collect();
+    assert!(ents.iter().any(|e| e == "otan"), "{ents:?}");
+    assert!(ents.iter().any(|e| e == "japon"), "{ents:?}");
+    // What each seed adds is not shared inside the story.
+    assert_eq!(story.adds.len(), 5);
+    for a in &story.adds {
+        for k in &a.entities {
+            assert!(!story.entities.contains(k), "{k} is both shared and added");
+        }
+    }
+    // Topic mix: conflict and politics each on the five seeds at least.
+    for id in ["medtop:16000000", "medtop:11000000"] {
+        let t = c.topic_mix.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("{id} missing from {:?}", c.topic_mix));
+        assert!(t.articles >= 5, "{id}: {}", t.articles);
+        assert!(t.share > 0.0 && t.share <= 1.0);
+    }
+}
+
+#[test]
+fn grouping_is_deterministic_and_order_independent() {
+    let docs = mixed_drop();
+    let refs: Vec<(String, &Analysis)> = docs.iter().map(|(id, a)| (id.clone(), a)).collect();
+    let a = serde_json::to_string(&corpus::build(&refs, &CorpusConfig::default())).unwrap();
+    let b = serde_json::to_string(&corpus::build(&refs, &CorpusConfig::default())).unwrap();
+    assert_eq!(a, b);
+    let mut rev = refs.clone();
+    rev.reverse();
+    let c = corpus::build(&rev, &CorpusConfig::default());
+    let mut groups: Vec<Vec<String>> = c.stories.iter().map(|s| { let mut v = s.ids.clone(); v.sort(); v }).collect();
+    groups.sort();
+    let d = corpus::build(&refs, &CorpusConfig::default());
+    let mut groups2: Vec<Vec<String>> = d.stories.iter().map(|s| { let mut v = s.ids.clone(); v.sort(); v }).collect();
+    groups2.sort();
+    assert_eq!(groups, groups2);
+}
+
+#[test]
+fn empty_and_single_sets() {
+    let c = corpus::build(&[], &CorpusConfig::default());
+    assert_eq!(c.articles, 0);
+    assert!(c.stories.is_empty() && c.topic_mix.is_empty());
+    let docs = analyse(&[("one".into(), "Le Parlement a voté le budget de la défense.\n\nLes députés ont adopté le texte mardi.".into())]);
+    let refs: Vec<(String, &Analysis)> = docs.iter().map(|(id, a)| (id.clone(), a)).collect();
+    let c = corpus::build(&refs, &CorpusConfig::default());
+    assert_eq!(c.stories.len(), 1);
+    assert!(c.stories[0].adds.is_empty());
+}
