@@ -7,8 +7,8 @@
 //! feature's weight is its rarity in the loaded set, idf = ln(1 + N / df), so a
 //! word every article shares ties nothing together. Two articles are similar by
 //! weighted Jaccard (weight of shared features / weight of all their features);
-//! articles whose similarity reaches the threshold are linked and a story is a
-//! connected group (single link). Everything is computed in input order and
+//! groups are merged while their mean pairwise similarity reaches the threshold
+//! (average-link agglomerative clustering; single link above 1,500 articles). Everything is computed in input order and
 //! sorted with explicit tie-breaks, so the output is deterministic.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,7 +31,7 @@ pub struct CorpusConfig {
 
 impl Default for CorpusConfig {
     fn default() -> Self {
-        CorpusConfig { keyphrases_per_article: 15, threshold: 0.12, max_listed: 8 }
+        CorpusConfig { keyphrases_per_article: 15, threshold: 0.07, max_listed: 8 }
     }
 }
 
@@ -125,7 +125,78 @@ pub fn build(docs: &[(String, &Analysis)], config: &CorpusConfig) -> Corpus {
     let idf = |k: &(Kind, String)| (1.0 + n as f32 / df.get(k).copied().unwrap_or(1) as f32).ln();
     let mass: Vec<f32> = feats.iter().map(|f| f.keys().map(idf).sum()).collect();
 
-    // Link pairs over the threshold; union-find keeps the smallest index as root.
+    // Pairwise similarities; links are the pairs over the threshold.
+    let mut sim = vec![0f32; n * n];
+    let mut links: Vec<(usize, usize, f32)> = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            let shared: f32 = feats[i].keys().filter(|k| feats[j].contains_key(*k)).map(idf).sum();
+            let union = mass[i] + mass[j] - shared;
+            let s = if union > 0.0 { shared / union } else { 0.0 };
+            sim[i * n + j] = s;
+            sim[j * n + i] = s;
+            if s >= config.threshold {
+                links.push((i, j, s));
+            }
+        }
+    }
+    let groups = if n <= AVERAGE_LINK_MAX { average_link(&sim, n, config.threshold) } else { single_link(&links, n) };
+    let mut stories: Vec<Story> = groups
+        .into_iter()
+        .map(|members| describe(docs, &feats, &members, &links, &idf, config.max_listed))
+        .collect();
+    stories.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then_with(|| a.articles.cmp(&b.articles)));
+
+    Corpus { articles: n, stories, topic_mix: topic_mix(docs), keyphrase_df: keyphrase_df(&feats, config.max_listed * 4) }
+}
+
+/// Above this many articles, grouping falls back from average link (cubic time)
+/// to single link (quadratic, but prone to chaining).
+const AVERAGE_LINK_MAX: usize = 1500;
+
+/// Agglomerative clustering, average link: repeatedly merge the two groups with
+/// the highest mean pairwise similarity while it reaches `threshold`. Ties go to
+/// the lowest indexes. Groups come out sorted by their first member.
+fn average_link(sim: &[f32], n: usize, threshold: f32) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+    // Group-to-group mean similarity, updated by the Lance–Williams formula.
+    let mut g = sim.to_vec();
+    loop {
+        let mut best: Option<(usize, usize, f32)> = None;
+        for a in 0..n {
+            if groups[a].is_none() {
+                continue;
+            }
+            for b in a + 1..n {
+                if groups[b].is_none() {
+                    continue;
+                }
+                let s = g[a * n + b];
+                if s >= threshold && best.map_or(true, |(_, _, bs)| s > bs) {
+                    best = Some((a, b, s));
+                }
+            }
+        }
+        let Some((a, b, _)) = best else { break };
+        let (na, nb) = (groups[a].as_ref().map_or(0, Vec::len) as f32, groups[b].as_ref().map_or(0, Vec::len) as f32);
+        for c in 0..n {
+            if c != a && c != b && groups[c].is_some() {
+                let s = (na * g[a * n + c] + nb * g[b * n + c]) / (na + nb);
+                g[a * n + c] = s;
+                g[c * n + a] = s;
+            }
+        }
+        let moved = groups[b].take().unwrap_or_default();
+        if let Some(ga) = groups[a].as_mut() {
+            ga.extend(moved);
+            ga.sort_unstable();
+        }
+    }
+    groups.into_iter().flatten().collect()
+}
+
+/// Connected groups of the links (union-find, smallest index as root).
+fn single_link(links: &[(usize, usize, f32)], n: usize) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
@@ -134,32 +205,16 @@ pub fn build(docs: &[(String, &Analysis)], config: &CorpusConfig) -> Corpus {
         }
         i
     }
-    let mut links: Vec<(usize, usize, f32)> = Vec::new();
-    for i in 0..n {
-        for j in i + 1..n {
-            let shared: f32 = feats[i].keys().filter(|k| feats[j].contains_key(*k)).map(idf).sum();
-            let union = mass[i] + mass[j] - shared;
-            let sim = if union > 0.0 { shared / union } else { 0.0 };
-            if sim >= config.threshold {
-                links.push((i, j, sim));
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                let (lo, hi) = (a.min(b), a.max(b));
-                parent[hi] = lo;
-            }
-        }
+    for &(i, j, _) in links {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        parent[a.max(b)] = a.min(b);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
-    let mut stories: Vec<Story> = groups
-        .into_values()
-        .map(|members| describe(docs, &feats, &members, &links, &idf, config.max_listed))
-        .collect();
-    stories.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then_with(|| a.articles.cmp(&b.articles)));
-
-    Corpus { articles: n, stories, topic_mix: topic_mix(docs), keyphrase_df: keyphrase_df(&feats, config.max_listed * 4) }
+    groups.into_values().collect()
 }
 
 fn describe(
