@@ -324,6 +324,23 @@ impl Taxonomy {
             }
             triggers.retain(|_, (_, spans)| !spans.is_empty());
         }
+        // Distinct triggers per topic, counting its descendants': one ordinary
+        // word alone is not enough to settle a topic.
+        let mut distinct: Vec<std::collections::BTreeSet<&str>> = vec![Default::default(); self.topics.len()];
+        let mut strongest = vec![0f32; self.topics.len()];
+        for (&topic, triggers) in &hits {
+            let mut t = Some(topic);
+            let mut guard = 0;
+            while let Some(ti) = t {
+                distinct[ti].extend(triggers.keys().map(String::as_str));
+                strongest[ti] = triggers.values().map(|(w, _)| *w).fold(strongest[ti], f32::max);
+                t = self.topics[ti].parent;
+                guard += 1;
+                if guard > self.topics.len() {
+                    break;
+                }
+            }
+        }
         let mut raw = vec![0f32; self.topics.len()];
         for (&topic, triggers) in &hits {
             let s: f32 = triggers
@@ -365,7 +382,9 @@ impl Taxonomy {
             .map(|(i, &s)| {
                 let best = best_sibling[&self.topics[i].parent].max(f32::MIN_POSITIVE);
                 let share = s / best;
-                (i, strength(s) * share.sqrt(), share)
+                let lone_weak_cue = distinct[i].len() < 2 && strongest[i] < 3.0;
+                let support = if lone_weak_cue { 0.5 } else { 1.0 };
+                (i, strength(s) * share.sqrt() * support, share)
             })
             .collect();
         out.sort_by(|a, b| {
