@@ -92,3 +92,73 @@ fn empty_and_single_sets() {
     assert_eq!(c.stories.len(), 1);
     assert!(c.stories[0].adds.is_empty());
 }
+
+// The command line: `loupe analyze --jsonl` keeps input order and one output line per
+// input line; `loupe corpus` prints the stories.
+fn loupe(args: &[&str], stdin: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_loupe"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn cli_jsonl_archive_is_streamed_in_order() {
+    let mut input = String::new();
+    let texts = read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus"));
+    for round in 0..4 {
+        for (i, (_, text)) in texts.iter().enumerate() {
+            input.push_str(&serde_json::json!({"id": format!("a{round}-{i}"), "text": text, "url": "ignored"}).to_string());
+            input.push('\n');
+        }
+    }
+    input.push_str("{\"id\": \"h\", \"html\": \"<html><body><h1>Match nul</h1><p>Le PSG et Lyon ont fait match nul en championnat de Ligue 1.</p></body></html>\"}\n");
+    input.push_str("not json\n\n{\"id\": 7}\n");
+    let (code, out, err) = loupe(&["analyze", "--threads", "3", "--jsonl", "-"], &input);
+    assert_eq!(code, 1, "bad lines make the exit code 1; stderr: {err}");
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4 * texts.len() + 3, "one output line per non-empty input line");
+    for round in 0..4 {
+        for i in 0..texts.len() {
+            let l = &lines[round * texts.len() + i];
+            assert_eq!(l["source"], format!("a{round}-{i}"));
+            assert!(l["text"].is_string() && l["topics"].is_array() && l["highlights"].is_array());
+        }
+    }
+    let html = &lines[4 * texts.len()];
+    assert_eq!((html["source"].as_str(), html["format"].as_str()), (Some("h"), Some("html")));
+    assert_eq!(html["topics"][0]["id"], "medtop:15000000");
+    // Unnamed lines are named by their line number (blank lines count).
+    assert_eq!(lines[4 * texts.len() + 1]["source"], format!("-:{}", 4 * texts.len() + 2));
+    assert!(lines[4 * texts.len() + 1]["error"]["code"].is_string());
+    assert_eq!(lines[4 * texts.len() + 2]["source"], "7");
+    assert!(lines[4 * texts.len() + 2]["error"]["message"].as_str().unwrap().contains("\"text\" or \"html\""));
+    // Same output with one thread: order does not depend on scheduling.
+    let (_, out1, _) = loupe(&["analyze", "--threads", "1", "--jsonl", "-"], &input);
+    assert_eq!(out, out1);
+}
+
+#[test]
+fn cli_corpus_prints_stories() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut files: Vec<String> = read_dir(&format!("{root}/seeds")).into_iter().map(|(n, _)| format!("{root}/seeds/{n}")).collect();
+    files.extend(read_dir(&format!("{root}/tests/fixtures/corpus")).into_iter().map(|(n, _)| format!("{root}/tests/fixtures/corpus/{n}")));
+    let mut args = vec!["corpus"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out, err) = loupe(&args, "");
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["articles"], files.len());
+    assert_eq!(v["documents"].as_array().unwrap().len(), files.len());
+    let first = v["stories"][0]["ids"].as_array().unwrap();
+    assert_eq!(first.len(), 5);
+    assert!(first.iter().all(|id| id.as_str().unwrap().contains("/seeds/")));
+    assert!(v["topic_mix"].as_array().unwrap().len() >= 4);
+}
