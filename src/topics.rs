@@ -1,11 +1,13 @@
 //! Topic tagging against a taxonomy: IPTC Media Topics by default (with a
-//! curated French and English trigger vocabulary), or a site's own sections.
+//! curated French and English trigger vocabulary, `data/topics/`), or a site's
+//! own sections (`Taxonomy::from_json`, schema in `data/topics/README.md`).
 //!
 //! Each trigger is a word or phrase, matched on stemmed, accent-folded keys.
-//! A topic's evidence is the trigger mentions found; level-2 evidence also
-//! counts for its level-1 parent. Confidence grows with the weight of distinct
-//! evidence and saturates; topics under the threshold are dropped, so a text
-//! with no clear topic gets none.
+//! A topic's evidence is the trigger mentions found (spans into the text, for
+//! highlighting); headline and lead mentions weigh more, and level-2 evidence
+//! also counts for its level-1 parent. Confidence (0..1) combines how much
+//! evidence there is with how clearly the topic beats its siblings; topics under
+//! the threshold are dropped, so a text with no clear topic gets none.
 
 use std::collections::HashMap;
 
