@@ -15,7 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Analyzer};
+use crate::error::Error;
 use crate::normalize::{fold_accents, lower};
 
 /// Settings for grouping. `Default` is tuned on the seeds + fixtures drop.
@@ -36,6 +37,7 @@ impl Default for CorpusConfig {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Corpus {
     /// Number of articles.
     pub articles: usize,
@@ -48,6 +50,7 @@ pub struct Corpus {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Story {
     /// Indexes of its articles in the input order.
     pub articles: Vec<usize>,
@@ -64,6 +67,7 @@ pub struct Story {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ArticleAdds {
     pub article: usize,
     pub id: String,
@@ -72,6 +76,7 @@ pub struct ArticleAdds {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TopicShare {
     pub id: String,
     pub label: String,
@@ -84,6 +89,7 @@ pub struct TopicShare {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct KeyphraseDf {
     pub text: String,
     /// In how many articles it is among their keyphrases.
@@ -172,7 +178,7 @@ fn average_link(sim: &[f32], n: usize, threshold: f32) -> Vec<Vec<usize>> {
                     continue;
                 }
                 let s = g[a * n + b];
-                if s >= threshold && best.map_or(true, |(_, _, bs)| s > bs) {
+                if s >= threshold && best.is_none_or(|(_, _, bs)| s > bs) {
                     best = Some((a, b, s));
                 }
             }
@@ -328,4 +334,27 @@ pub fn keyphrase_document_frequency(analyses: &[&Analysis]) -> BTreeMap<String, 
         }
     }
     df
+}
+
+/// One input of `analyze_many`: an id (the caller's) and the text.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct ManyItem {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub text: String,
+}
+
+/// Analyses several texts and groups them: what a drop of files needs in one
+/// call. Offsets in the analyses are UTF-8 bytes (convert at the edge). An item
+/// that fails keeps its place with its error and takes no part in the grouping;
+/// an item without id is named by its 0-based position.
+pub fn analyze_many(analyzer: &Analyzer, items: &[ManyItem], config: &CorpusConfig) -> (Vec<(String, Result<Analysis, Error>)>, Corpus) {
+    let docs: Vec<(String, Result<Analysis, Error>)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (it.id.clone().unwrap_or_else(|| i.to_string()), analyzer.analyze(&it.text)))
+        .collect();
+    let ok: Vec<(String, &Analysis)> = docs.iter().filter_map(|(id, r)| r.as_ref().ok().map(|a| (id.clone(), a))).collect();
+    let corpus = build(&ok, config);
+    (docs, corpus)
 }

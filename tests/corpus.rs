@@ -160,5 +160,19 @@ fn cli_corpus_prints_stories() {
     let first = v["stories"][0]["ids"].as_array().unwrap();
     assert_eq!(first.len(), 5);
     assert!(first.iter().all(|id| id.as_str().unwrap().contains("/seeds/")));
-    assert!(v["topic_mix"].as_array().unwrap().len() >= 4);
+    assert!(v["topicMix"].as_array().unwrap().len() >= 4);
+}
+
+#[test]
+fn analyze_many_keeps_failed_items_in_place() {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    let seeds = read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+    let mut items: Vec<corpus::ManyItem> = seeds.iter().map(|(id, t)| corpus::ManyItem { id: Some(id.clone()), text: t.clone() }).collect();
+    items.insert(2, corpus::ManyItem { id: None, text: "   ".into() });
+    let (docs, c) = corpus::analyze_many(&analyzer, &items, &CorpusConfig::default());
+    assert_eq!(docs.len(), 6);
+    assert_eq!(docs[2].0, "2");
+    assert_eq!(docs[2].1.as_ref().unwrap_err().code(), "empty_input");
+    assert_eq!(c.articles, 5);
+    assert_eq!(c.stories.len(), 1);
 }
