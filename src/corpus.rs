@@ -129,24 +129,32 @@ pub fn build(docs: &[(String, &Analysis)], config: &CorpusConfig) -> Corpus {
         }
     }
     let idf = |k: &(Kind, String)| (1.0 + n as f32 / df.get(k).copied().unwrap_or(1) as f32).ln();
-    let mass: Vec<f32> = feats.iter().map(|f| f.keys().map(idf).sum()).collect();
+    // Features as sorted integer ids with their idf, for fast pairwise intersection.
+    let ids: BTreeMap<&(Kind, String), usize> = df.keys().enumerate().map(|(i, k)| (*k, i)).collect();
+    let idf_of: Vec<f32> = df.keys().map(|k| idf(k)).collect();
+    let doc_ids: Vec<Vec<usize>> = feats.iter().map(|f| f.keys().map(|k| ids[k]).collect()).collect();
+    let mass: Vec<f32> = doc_ids.iter().map(|d| d.iter().map(|&k| idf_of[k]).sum()).collect();
 
     // Pairwise similarities; links are the pairs over the threshold.
-    let mut sim = vec![0f32; n * n];
+    // The full matrix only where average link needs it (memory n²).
+    let dense = n <= AVERAGE_LINK_MAX;
+    let mut sim = vec![0f32; if dense { n * n } else { 0 }];
     let mut links: Vec<(usize, usize, f32)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
-            let shared: f32 = feats[i].keys().filter(|k| feats[j].contains_key(*k)).map(idf).sum();
+            let shared = shared_weight(&doc_ids[i], &doc_ids[j], &idf_of);
             let union = mass[i] + mass[j] - shared;
             let s = if union > 0.0 { shared / union } else { 0.0 };
-            sim[i * n + j] = s;
-            sim[j * n + i] = s;
+            if dense {
+                sim[i * n + j] = s;
+                sim[j * n + i] = s;
+            }
             if s >= config.threshold {
                 links.push((i, j, s));
             }
         }
     }
-    let groups = if n <= AVERAGE_LINK_MAX { average_link(&sim, n, config.threshold) } else { single_link(&links, n) };
+    let groups = if dense { average_link(&sim, n, config.threshold) } else { single_link(&links, n) };
     let mut stories: Vec<Story> = groups
         .into_iter()
         .map(|members| describe(docs, &feats, &members, &links, &idf, config.max_listed))
@@ -154,6 +162,23 @@ pub fn build(docs: &[(String, &Analysis)], config: &CorpusConfig) -> Corpus {
     stories.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then_with(|| a.articles.cmp(&b.articles)));
 
     Corpus { articles: n, stories, topic_mix: topic_mix(docs), keyphrase_df: keyphrase_df(&feats, config.max_listed * 4) }
+}
+
+/// Sum of the weights of the ids two sorted lists share.
+fn shared_weight(a: &[usize], b: &[usize], weight: &[f32]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weight[a[i]];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// Above this many articles, grouping falls back from average link (cubic time)
@@ -269,7 +294,8 @@ fn describe(
             })
             .collect()
     };
-    let inner: Vec<f32> = links.iter().filter(|l| members.contains(&l.0) && members.contains(&l.1)).map(|l| l.2).collect();
+    // Members are sorted: binary search keeps this linear in the links.
+    let inner: Vec<f32> = links.iter().filter(|l| members.binary_search(&l.0).is_ok() && members.binary_search(&l.1).is_ok()).map(|l| l.2).collect();
     let cohesion = if inner.is_empty() { 0.0 } else { inner.iter().sum::<f32>() / inner.len() as f32 };
     Story {
         articles: members.to_vec(),
