@@ -372,7 +372,8 @@ pub struct ManyItem {
 
 /// Analyses several texts and groups them: what a drop of files needs in one
 /// call. Offsets in the analyses are UTF-8 bytes (convert at the edge). An item
-/// that fails keeps its place with its error and takes no part in the grouping;
+/// that fails keeps its place with its error and takes no part in the grouping
+/// (story `articles` indexes are positions in `items`);
 /// an item without id is named by its 0-based position.
 pub fn analyze_many(analyzer: &Analyzer, items: &[ManyItem], config: &CorpusConfig) -> (Vec<(String, Result<Analysis, Error>)>, Corpus) {
     let docs: Vec<(String, Result<Analysis, Error>)> = items
@@ -380,7 +381,19 @@ pub fn analyze_many(analyzer: &Analyzer, items: &[ManyItem], config: &CorpusConf
         .enumerate()
         .map(|(i, it)| (it.id.clone().unwrap_or_else(|| i.to_string()), analyzer.analyze(&it.text)))
         .collect();
-    let ok: Vec<(String, &Analysis)> = docs.iter().filter_map(|(id, r)| r.as_ref().ok().map(|a| (id.clone(), a))).collect();
-    let corpus = build(&ok, config);
+    let ok: Vec<(usize, (String, &Analysis))> =
+        docs.iter().enumerate().filter_map(|(i, (id, r))| r.as_ref().ok().map(|a| (i, (id.clone(), a)))).collect();
+    let input_index: Vec<usize> = ok.iter().map(|(i, _)| *i).collect();
+    let ok: Vec<(String, &Analysis)> = ok.into_iter().map(|(_, d)| d).collect();
+    let mut corpus = build(&ok, config);
+    // Story indexes point into `items`, failed ones included.
+    for s in &mut corpus.stories {
+        for a in &mut s.articles {
+            *a = input_index[*a];
+        }
+        for add in &mut s.adds {
+            add.article = input_index[add.article];
+        }
+    }
     (docs, corpus)
 }

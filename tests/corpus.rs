@@ -175,4 +175,5 @@ fn analyze_many_keeps_failed_items_in_place() {
     assert_eq!(docs[2].1.as_ref().unwrap_err().code(), "empty_input");
     assert_eq!(c.articles, 5);
     assert_eq!(c.stories.len(), 1);
+    assert_eq!(c.stories[0].articles, vec![0, 1, 3, 4, 5], "indexes into the items, the failed one skipped");
 }
