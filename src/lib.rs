@@ -16,6 +16,7 @@
 //! → `words` (per-token facts) → `keywords`, `entities`, `topics` → `highlight`.
 
 pub mod analysis;
+pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod error;

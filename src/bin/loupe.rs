@@ -1,20 +1,50 @@
-//! `loupe analyze [--lang auto|fr|en] [--format auto|text|markdown|html] [--taxonomy FILE] FILE... | -`
+//! Loupe's command line.
 //!
-//! Prints one JSON object per input on its own line (JSON Lines). Offsets are
-//! Unicode character offsets into the object's `text`. An unreadable file gets a
-//! one-line message on stderr and a nonzero exit; the other files are still analysed.
+//! `loupe analyze [OPTIONS] FILE... | -` prints one JSON object per input on its
+//! own line (JSON Lines). Offsets are Unicode character offsets into the object's
+//! `text`. An unreadable file gets a one-line message on stderr and a nonzero
+//! exit; the other files are still analysed.
+//!
+//! `loupe analyze [OPTIONS] --jsonl FILE|-` reads a JSON Lines archive, one
+//! article per line: `{"id"?: string, "text": string}` or `{"id"?, "html": string}`
+//! (other fields are ignored). Lines are analysed on all cores and printed in
+//! input order, one output line per input line; memory stays bounded (at most a
+//! few lines per core in flight). A line that fails prints
+//! `{"source", "error": {"code", "message"}}` in its place and makes the exit code 1.
+//!
+//! `loupe corpus [OPTIONS] FILE... | --jsonl FILE|-` analyses every article, then
+//! prints one JSON object: the articles, their grouping into stories (what each
+//! story shares, what each article adds), the topic mix and keyphrase document
+//! frequencies.
 
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
 
-use loupe::{Analyzer, Config, OffsetUnit};
+use loupe::corpus::{self, CorpusConfig};
+use loupe::{Analysis, Analyzer, Config, Error, OffsetUnit};
+use serde::Serialize;
 
-const USAGE: &str = "usage: loupe analyze [--lang auto|fr|en] [--format auto|text|markdown|html] [--taxonomy FILE] [--max-keywords N] FILE... (- for standard input)";
+const USAGE: &str = "usage: loupe analyze [OPTIONS] FILE... | - | --jsonl FILE|-\n       loupe corpus  [OPTIONS] FILE... | --jsonl FILE|-\n\
+options: --lang auto|fr|en  --format auto|text|markdown|html  --taxonomy FILE  --max-keywords N\n         --min-topic-score X  --threads N  --story-threshold X (corpus)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("analyze") => analyze(&args[1..]),
+        Some(cmd @ ("analyze" | "corpus")) => match Options::parse(&args[1..]) {
+            Ok(opts) => {
+                if cmd == "analyze" {
+                    analyze(opts)
+                } else {
+                    corpus_cmd(opts)
+                }
+            }
+            Err(msg) => {
+                eprintln!("loupe: {msg}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         Some("--version" | "-V") => {
             println!("loupe {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -30,91 +60,311 @@ fn main() -> ExitCode {
     }
 }
 
-fn analyze(args: &[String]) -> ExitCode {
-    let mut config = Config::default();
-    let mut files: Vec<String> = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| -> Option<String> {
-            let v = it.next().cloned();
-            if v.is_none() {
-                eprintln!("loupe: {name} needs a value\n{USAGE}");
-            }
-            v
+struct Options {
+    config: Config,
+    files: Vec<String>,
+    jsonl: Option<String>,
+    threads: usize,
+    story_threshold: Option<f32>,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Options, String> {
+        let mut o = Options {
+            config: Config::default(),
+            files: Vec::new(),
+            jsonl: None,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            story_threshold: None,
         };
-        match a.as_str() {
-            "--lang" | "--language" => match value(a) { Some(v) => config.language = v, None => return ExitCode::from(2) },
-            "--format" => match value(a) { Some(v) => config.format = v, None => return ExitCode::from(2) },
-            "--max-keywords" => match value(a).and_then(|v| v.parse().ok()) {
-                Some(n) => config.max_keywords = n,
-                None => {
-                    eprintln!("loupe: --max-keywords needs a number");
-                    return ExitCode::from(2);
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+            match a.as_str() {
+                "--lang" | "--language" => o.config.language = value(a)?,
+                "--format" => o.config.format = value(a)?,
+                "--max-keywords" => o.config.max_keywords = value(a)?.parse().map_err(|_| "--max-keywords needs a number")?,
+                "--min-topic-score" => {
+                    o.config.min_topic_score = value(a)?.parse().map_err(|_| "--min-topic-score needs a number in 0..1")?
                 }
-            },
-            "--taxonomy" => {
-                let Some(path) = value(a) else { return ExitCode::from(2) };
-                match std::fs::read_to_string(&path) {
-                    Ok(s) => config.taxonomy = Some(s),
-                    Err(e) => {
-                        eprintln!("loupe: {path}: cannot read taxonomy: {e}");
-                        return ExitCode::from(2);
-                    }
+                "--threads" => {
+                    o.threads = value(a)?.parse().ok().filter(|&n| n > 0).ok_or("--threads needs a positive number")?
                 }
+                "--story-threshold" => {
+                    o.story_threshold = Some(value(a)?.parse().ok().filter(|x: &f32| (0.0..=1.0).contains(x)).ok_or("--story-threshold needs a number in 0..1")?)
+                }
+                "--jsonl" => o.jsonl = Some(value(a)?),
+                "--taxonomy" => {
+                    let path = value(a)?;
+                    o.config.taxonomy = Some(std::fs::read_to_string(&path).map_err(|e| format!("{path}: cannot read taxonomy: {e}"))?);
+                }
+                "--" => o.files.extend(it.by_ref().cloned()),
+                s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+                _ => o.files.push(a.clone()),
             }
-            "--" => files.extend(it.by_ref().cloned()),
-            s if s.starts_with("--") => {
-                eprintln!("loupe: unknown option {s}\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            _ => files.push(a.clone()),
         }
+        if o.files.is_empty() == o.jsonl.is_none() {
+            return Err("give FILE... or --jsonl FILE, not both, not neither".into());
+        }
+        Ok(o)
     }
-    if files.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    }
-    let analyzer = match Analyzer::new(config) {
-        Ok(a) => a,
+}
+
+fn new_analyzer(config: Config) -> Option<Analyzer> {
+    match Analyzer::new(config) {
+        Ok(a) => Some(a),
         Err(e) => {
             eprintln!("loupe: {e} ({})", e.code());
-            return ExitCode::from(2);
+            None
+        }
+    }
+}
+
+/// One input: where it comes from and what to analyse.
+struct Job {
+    source: String,
+    body: Result<Body, Error>,
+}
+
+enum Body {
+    /// File bytes: encoding and format are detected (the name hints the format).
+    Bytes(Vec<u8>),
+    Text(String),
+    Html(String),
+}
+
+fn run_job(analyzer: &Analyzer, job: Job) -> Result<Analysis, Error> {
+    let mut a = match job.body? {
+        Body::Bytes(b) => analyzer.analyze_bytes(&b, (job.source != "-").then_some(job.source.as_str()))?,
+        Body::Text(t) => analyzer.analyze(&t)?,
+        Body::Html(h) => analyzer.analyze_bytes(h.as_bytes(), Some("input.html"))?,
+    };
+    a.source = Some(job.source);
+    Ok(a)
+}
+
+/// Parses one archive line. `n` is 1-based.
+fn parse_line(line: &str, n: usize, file: &str) -> Job {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        id: Option<serde_json::Value>,
+        text: Option<String>,
+        html: Option<String>,
+    }
+    let fallback = format!("{file}:{n}");
+    match serde_json::from_str::<Line>(line) {
+        Ok(l) => {
+            let source = match l.id {
+                Some(serde_json::Value::String(s)) => s,
+                Some(serde_json::Value::Number(x)) => x.to_string(),
+                _ => fallback,
+            };
+            let body = match (l.text, l.html) {
+                (Some(t), _) => Ok(Body::Text(t)),
+                (None, Some(h)) => Ok(Body::Html(h)),
+                (None, None) => Err(Error::InvalidOptions(format!("line {n}: needs a \"text\" or \"html\" field"))),
+            };
+            Job { source, body }
+        }
+        Err(e) => Job { source: fallback, body: Err(Error::InvalidOptions(format!("line {n}: not a JSON object: {e}"))) },
+    }
+}
+
+fn open_input(path: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
+    Ok(if path == "-" { Box::new(BufReader::new(std::io::stdin())) } else { Box::new(BufReader::new(std::fs::File::open(path)?)) })
+}
+
+/// Analyses jobs on `threads` workers and hands results to `sink` in input order.
+/// At most `4 × threads` jobs are in flight (read but not yet handed over), so
+/// memory does not grow with the input.
+fn run_ordered<I, F>(analyzer: &Analyzer, threads: usize, jobs: I, mut sink: F)
+where
+    I: Iterator<Item = Job> + Send,
+    F: FnMut(String, Result<Analysis, Error>) -> bool,
+{
+    let cap = 4 * threads.max(1);
+    let (slot_tx, slot_rx) = sync_channel::<()>(cap);
+    for _ in 0..cap {
+        slot_tx.send(()).ok();
+    }
+    let (job_tx, job_rx) = sync_channel::<(usize, Job)>(cap);
+    let job_rx: Arc<Mutex<Receiver<(usize, Job)>>> = Arc::new(Mutex::new(job_rx));
+    let (res_tx, res_rx) = sync_channel::<(usize, String, Result<Analysis, Error>)>(cap);
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            for (seq, job) in jobs.enumerate() {
+                // Wait for a free slot: the writer frees one per result written.
+                if slot_rx.recv().is_err() || job_tx.send((seq, job)).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..threads.max(1) {
+            let job_rx = Arc::clone(&job_rx);
+            let res_tx = res_tx.clone();
+            s.spawn(move || loop {
+                let next = job_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok((seq, job))) = next else { break };
+                let source = job.source.clone();
+                if res_tx.send((seq, source, run_job(analyzer, job))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(res_tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0usize;
+        let mut go_on = true;
+        for (seq, source, result) in res_rx.iter() {
+            pending.insert(seq, (source, result));
+            while let Some((source, result)) = pending.remove(&next) {
+                next += 1;
+                if go_on {
+                    go_on = sink(source, result);
+                }
+                let _ = slot_tx.send(());
+            }
+        }
+    });
+}
+
+/// The jobs of the command line: files, or the lines of an archive.
+fn jobs(opts: &Options) -> Result<Box<dyn Iterator<Item = Job> + Send>, String> {
+    if let Some(path) = &opts.jsonl {
+        let reader = open_input(path).map_err(|e| format!("{path}: cannot read: {e} (unreadable_file)"))?;
+        let path = path.clone();
+        let mut n = 0usize;
+        let lines = reader.lines().filter_map(move |line| {
+            n += 1;
+            match line {
+                Ok(l) if l.trim().is_empty() => None,
+                Ok(l) => Some(parse_line(&l, n, &path)),
+                Err(e) => Some(Job { source: format!("{path}:{n}"), body: Err(Error::InvalidOptions(format!("line {n}: cannot read: {e}"))) }),
+            }
+        });
+        Ok(Box::new(lines))
+    } else {
+        let files = opts.files.clone();
+        Ok(Box::new(files.into_iter().map(|file| {
+            let bytes = if file == "-" {
+                let mut buf = Vec::new();
+                std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+            } else {
+                std::fs::read(&file)
+            };
+            let body = bytes.map(Body::Bytes).map_err(|e| Error::InvalidOptions(format!("cannot read: {e}")));
+            Job { source: file, body }
+        })))
+    }
+}
+
+fn error_code(e: &Error) -> &'static str {
+    match e {
+        Error::InvalidOptions(m) if m.starts_with("cannot read") => "unreadable_file",
+        e => e.code(),
+    }
+}
+
+fn analyze(opts: Options) -> ExitCode {
+    let Some(analyzer) = new_analyzer(opts.config.clone()) else { return ExitCode::from(2) };
+    let jobs = match jobs(&opts) {
+        Ok(j) => j,
+        Err(msg) => {
+            eprintln!("loupe: {msg}");
+            return ExitCode::from(1);
         }
     };
+    let archive = opts.jsonl.is_some();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
-    for file in &files {
-        let bytes = if file == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
-        } else {
-            std::fs::read(file)
-        };
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("loupe: {file}: cannot read: {e} (unreadable_file)");
-                failed = true;
-                continue;
-            }
-        };
-        let name = (file != "-").then_some(file.as_str());
-        match analyzer.analyze_bytes(&bytes, name) {
+    let mut broken_pipe = false;
+    run_ordered(&analyzer, opts.threads, jobs, |source, result| {
+        let line = match result {
             Ok(mut a) => {
-                a.source = Some(file.clone());
                 a.convert_offsets(OffsetUnit::Chars);
-                let line = serde_json::to_string(&a).expect("analysis serialises");
-                if writeln!(out, "{line}").is_err() {
-                    return ExitCode::from(1);
-                }
+                serde_json::to_string(&a).expect("analysis serialises")
             }
             Err(e) => {
-                eprintln!("loupe: {file}: {e} ({})", e.code());
+                eprintln!("loupe: {source}: {e} ({})", error_code(&e));
+                failed = true;
+                if !archive {
+                    return true;
+                }
+                serde_json::json!({"source": source, "error": {"code": error_code(&e), "message": e.to_string()}}).to_string()
+            }
+        };
+        if writeln!(out, "{line}").is_err() {
+            broken_pipe = true;
+            return false;
+        }
+        true
+    });
+    if out.flush().is_err() || broken_pipe {
+        return ExitCode::from(1);
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+#[derive(Serialize)]
+struct CorpusOut<'a> {
+    documents: Vec<DocOut<'a>>,
+    #[serde(flatten)]
+    corpus: corpus::Corpus,
+}
+
+#[derive(Serialize)]
+struct DocOut<'a> {
+    index: usize,
+    id: &'a str,
+    language: loupe::Lang,
+    title: Option<&'a str>,
+    topics: Vec<(&'a str, &'a str, f32)>,
+}
+
+fn corpus_cmd(opts: Options) -> ExitCode {
+    let Some(analyzer) = new_analyzer(opts.config.clone()) else { return ExitCode::from(2) };
+    let jobs = match jobs(&opts) {
+        Ok(j) => j,
+        Err(msg) => {
+            eprintln!("loupe: {msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut docs: Vec<(String, Analysis)> = Vec::new();
+    let mut failed = false;
+    run_ordered(&analyzer, opts.threads, jobs, |source, result| {
+        match result {
+            Ok(a) => docs.push((source, a)),
+            Err(e) => {
+                eprintln!("loupe: {source}: {e} ({})", error_code(&e));
                 failed = true;
             }
         }
+        true
+    });
+    let mut config = CorpusConfig::default();
+    if let Some(t) = opts.story_threshold {
+        config.threshold = t;
     }
-    let _ = out.flush();
+    let refs: Vec<(String, &Analysis)> = docs.iter().map(|(id, a)| (id.clone(), a)).collect();
+    let out = CorpusOut {
+        documents: docs
+            .iter()
+            .enumerate()
+            .map(|(i, (id, a))| DocOut {
+                index: i,
+                id,
+                language: a.language,
+                title: a.title.as_deref(),
+                topics: a.topics.iter().map(|t| (t.id.as_str(), t.label.as_str(), t.score)).collect(),
+            })
+            .collect(),
+        corpus: corpus::build(&refs, &config),
+    };
+    let json = serde_json::to_string_pretty(&out).expect("corpus serialises");
+    if writeln!(std::io::stdout().lock(), "{json}").is_err() {
+        return ExitCode::from(1);
+    }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
