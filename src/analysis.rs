@@ -207,18 +207,18 @@ impl Analyzer {
             return Err(Error::EmptyInput);
         }
         let format = self.format.unwrap_or_else(|| input::detect_format(&text, name));
-        let (body, meta) = match format {
+        let (body, meta, hints) = match format {
             Format::Html => {
-                let (t, m) = html::extract(&text);
-                (t, Some(m))
+                let a = html::extract(&text);
+                (a.text, Some(a.meta), a.hints)
             }
-            Format::Markdown => (markdown::extract(&text), None),
-            Format::Text => (text, None),
+            Format::Markdown => (markdown::extract(&text), None, Vec::new()),
+            Format::Text => (text, None, Vec::new()),
         };
         if body.trim().is_empty() {
             return Err(Error::EmptyInput);
         }
-        let doc = Document::parse_text(body);
+        let doc = Document::parse_with_hints(body, &hints);
         let lowers: Vec<String> = doc.tokens.iter().take(5000)
             .filter(|t| t.kind != crate::text::TokenKind::Punct)
             .map(|t| crate::normalize::lower(t.span.of(&doc.text)).trim_end_matches('\'').to_string())

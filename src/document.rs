@@ -314,13 +314,20 @@ fn dateline_of(text: &str, block: Span) -> Option<Span> {
 impl Document {
     /// Parses plain text (or text already extracted from HTML/Markdown).
     pub fn parse_text(text: String) -> Document {
+        Document::parse_with_hints(text, &[])
+    }
+
+    /// Parses text whose structure is partly known (from HTML): `hints` give the kind of
+    /// the blocks (headings, list items, block quotes) by span; a line inside a hinted span
+    /// takes its kind unless it is boilerplate.
+    pub fn parse_with_hints(text: String, hints: &[(Span, BlockKind)]) -> Document {
         let mut doc = Document { text, ..Document::default() };
-        doc.build_blocks();
+        doc.build_blocks(hints);
         doc.tokenize();
         doc
     }
 
-    fn build_blocks(&mut self) {
+    fn build_blocks(&mut self, hints: &[(Span, BlockKind)]) {
         let text = &self.text;
         let raw: Vec<Span> = lines(text).into_iter().map(|l| trim_span(text, l)).collect();
         // Paragraphs: one per non-empty line (pasted news uses one line per paragraph),
@@ -376,6 +383,8 @@ impl Document {
                     prev.kind = BlockKind::Quote;
                 }
                 BlockKind::Attribution
+            } else if let Some(&(_, hinted)) = hints.iter().find(|(h, _)| h.contains(&p)) {
+                hinted
             } else if line.starts_with('#') {
                 BlockKind::Heading
             } else if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("• ") {
@@ -458,4 +467,75 @@ mod tests {
         assert_eq!(doc.dateline.unwrap().of(&doc.text), "TOKYO (AP) –");
         assert_eq!(doc.byline.as_deref(), Some("Mari Yamaguchi et Haruka Nuga, The Associated Press"));
     }
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1), ("janv", 1), ("février", 2), ("fevrier", 2), ("févr", 2), ("fevr", 2), ("mars", 3),
+    ("avril", 4), ("avr", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("juil", 7), ("août", 8),
+    ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12), ("decembre", 12),
+    ("déc", 12), ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10),
+    ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let l = word.to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == l).map(|&(_, n)| n)
+}
+
+fn day_of(word: &str) -> Option<u32> {
+    let w = word.strip_suffix("er").or_else(|| word.strip_suffix("st")).or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd")).or_else(|| word.strip_suffix("th")).unwrap_or(word);
+    (w.len() <= 2 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|d| (1..=31).contains(d))
+}
+
+fn year_of(word: &str) -> Option<u32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok()).flatten().filter(|y| (1800..=2200).contains(y))
+}
+
+/// The first date written in words in `s`: "12 décembre 2022", "1er mars 2024", "March 3, 2024",
+/// "3 March 2024", "Tue, 05 May 2015", or a month and year ("mars 2024" → "2024-03").
+/// Returns the ISO date and the byte span of the words it was read from.
+pub fn date_in_words(s: &str) -> Option<(String, Span)> {
+    let mut words2: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            words2.push((st, &s[st..i]));
+        }
+    }
+    if let Some(st) = start {
+        words2.push((st, &s[st..]));
+    }
+    for (k, &(at, w)) in words2.iter().enumerate() {
+        let Some(m) = month_of(w) else { continue };
+        let prev = k.checked_sub(1).map(|j| words2[j]);
+        let next = words2.get(k + 1).copied();
+        let next2 = words2.get(k + 2).copied();
+        let end_of = |(p, w): (usize, &str)| p + w.len();
+        // Day Month Year
+        if let (Some(pd), Some(ny)) = (prev, next) {
+            if let (Some(d), Some(y)) = (day_of(pd.1), year_of(ny.1)) {
+                return Some((format!("{y:04}-{m:02}-{d:02}"), Span::new(pd.0, end_of(ny))));
+            }
+        }
+        // Month Day, Year
+        if let (Some(nd), Some(ny)) = (next, next2) {
+            if let (Some(d), Some(y)) = (day_of(nd.1), year_of(ny.1)) {
+                return Some((format!("{y:04}-{m:02}-{d:02}"), Span::new(at, end_of(ny))));
+            }
+        }
+        // Month Year (a short month name alone is too ambiguous: "mar", "may")
+        if let Some(ny) = next {
+            if let Some(y) = year_of(ny.1) {
+                if w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase) {
+                    return Some((format!("{y:04}-{m:02}"), Span::new(at, end_of(ny))));
+                }
+            }
+        }
+    }
+    None
 }
