@@ -244,8 +244,9 @@ impl Analyzer {
             encoding: encoding.to_string(),
             title: text_of(doc.title).or(meta.title),
             kicker: text_of(doc.kicker),
-            date: doc.date.clone().or(meta.date),
-            byline: doc.byline.clone().or(meta.byline),
+            // A page's own metadata is more reliable than what the text suggests.
+            date: meta.date.or(doc.date.clone()),
+            byline: meta.byline.or(doc.byline.clone()),
             dateline: text_of(doc.dateline),
             blocks: doc.blocks.iter().map(|b| BlockOut { kind: b.kind, start: b.span.start, end: b.span.end }).collect(),
             quotes: doc.quotes.iter().map(|q| QuoteOut { start: q.span.start, end: q.span.end, speaker: q.speaker.clone() }).collect(),

@@ -129,6 +129,7 @@ const UNLIKELY: u8 = 2;
 const BYLINE_HINT: u8 = 4;
 const HASH_LINK: u8 = 8;
 const ROLE_UNLIKELY: u8 = 16;
+const ITEMPROP_NAME: u8 = 32;
 
 struct Tree {
     nodes: Vec<Node>,
@@ -149,7 +150,8 @@ struct RawMeta {
 
 impl RawMeta {
     fn get(&self, key: &str) -> Option<&str> {
-        self.values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).filter(|v| !v.trim().is_empty())
+        // The last tag wins, as in Readability.
+        self.values.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).filter(|v| !v.trim().is_empty())
     }
 }
 
@@ -434,6 +436,9 @@ fn parse(html: &str) -> Tree {
         }
         let rel_author = st.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
         let itemprop_author = st.attr("itemprop").is_some_and(|r| r.contains("author"));
+        if st.attr("itemprop").is_some_and(|r| r.contains("name")) {
+            flags |= ITEMPROP_NAME;
+        }
         if byline || rel_author || itemprop_author {
             flags |= BYLINE_HINT;
         }
@@ -1239,9 +1244,31 @@ pub fn extract(html: &str) -> HtmlArticle {
     }
     let e = best.unwrap();
 
-    // Inside the article: the byline element and a heading repeating the title are not body.
+    // Without a byline in the metadata, the first visible element marked as one (class, rel
+    // or itemprop "author") gives it, and leaves the body.
     let mut skip = vec![false; tree.nodes.len()];
     let mut byline = meta_byline;
+    if byline.is_none() {
+        let mut i = 1;
+        while i < tree.nodes.len() {
+            let node = &tree.nodes[i];
+            if node.flags & HIDDEN != 0 || matches!(node.tag, Tag::Head | Tag::Template) {
+                i = node.end as usize;
+                continue;
+            }
+            if node.flags & BYLINE_HINT != 0 && node.tag != Tag::Text {
+                let t = tree.inner_text(i, &none_removed);
+                let len = t.chars().count();
+                if len > 0 && len < 100 {
+                    let name_node = (i + 1..node.end as usize).find(|&j| tree.nodes[j].flags & ITEMPROP_NAME != 0);
+                    byline = Some(name_node.map_or(t, |j| tree.inner_text(j, &none_removed)));
+                    skip[i] = true;
+                    break;
+                }
+            }
+            i += 1;
+        }
+    }
     let title_fold = title.as_deref().map(fold);
     let mut title_heading_seen = false;
     for &r in &e.roots {
@@ -1253,18 +1280,6 @@ pub fn extract(html: &str) -> HtmlArticle {
                 continue;
             }
             let node = &tree.nodes[i];
-            if node.flags & BYLINE_HINT != 0 && node.tag != Tag::Text {
-                let t = tree.inner_text(i, &e.removed);
-                let len = t.chars().count();
-                if len > 0 && len < 100 {
-                    if byline.is_none() {
-                        byline = Some(t);
-                    }
-                    skip[i] = true;
-                    i = node.end as usize;
-                    continue;
-                }
-            }
             if (node.tag == Tag::H1 || node.tag == Tag::H2) && !title_heading_seen {
                 let t = fold(&tree.inner_text(i, &e.removed));
                 if title_fold.as_deref().is_some_and(|tf| !t.is_empty() && (similarity(tf, &t) > 0.75 || tf == t)) {
