@@ -177,82 +177,294 @@ fn is_attribution_line(line: &str) -> bool {
     words <= 30 && (dashed || opens) && SPEECH_VERBS.iter().any(|v| f.split(' ').take(5).any(|w| w == *v))
 }
 
-/// The speaker named after a speech verb: "a déclaré Stoltenberg", "a ajouté Rutte",
-/// "a déclaré le secrétaire général de l'OTAN, Mark Rutte", "cite … du Premier ministre Fumio Kishida".
-pub fn speaker_after(text: &str, from: usize, limit: usize) -> Option<String> {
-    let window = text.get(from..limit.min(text.len()))?;
-    let f = window.to_lowercase();
-    let verb_at = SPEECH_VERBS.iter().filter_map(|v| find_word(&f, v).map(|p| p + v.len())).min()?;
-    if verb_at > 60 {
-        return None;
-    }
-    // The clause after the verb, to the end of the sentence.
-    let clause = &window[verb_at.min(window.len())..];
-    let clause = clause.split(['.', ';', '\n', '!', '?']).next().unwrap_or("");
-    last_capitalised_run(clause)
+/// Who a quotation is attributed to, before pronouns are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Attribution {
+    Name(String),
+    /// "a-t-il déclaré", "il a ajouté": the most recent speaker.
+    Pronoun,
 }
 
-fn find_word(hay: &str, word: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(p) = hay[from..].find(word) {
-        let at = from + p;
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + word.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return Some(at);
+const PRESENT_VERBS: &[&str] = &[
+    "déclare", "ajoute", "affirme", "souligne", "explique", "indique", "estime", "précise", "assure",
+    "insiste", "poursuit", "conclut", "note", "rappelle", "répond", "lance", "prévient", "reconnaît",
+    "cite", "écrit", "annonce", "dit", "says", "adds", "writes", "notes", "warns",
+];
+const AUXILIARIES: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "has", "had"];
+/// Words that may sit between the auxiliary, the verb and the speaker.
+const ADVERBS: &[&str] = &[
+    "également", "alors", "ensuite", "encore", "aussi", "enfin", "notamment", "plus", "tard", "déjà",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "récemment",
+    "pourtant", "toutefois", "cependant", "then", "also", "later", "on", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+/// Titles before a name: "M. Stoltenberg", "le Premier ministre Fumio Kishida".
+const TITLES: &[&str] = &[
+    "M.", "Mme", "Mlle", "MM.", "Dr", "Dr.", "Pr", "Me", "Mgr", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
+    "Premier", "Président", "Présidente", "President", "Prime", "Minister", "Secretary", "General",
+    "Général", "Sir", "Lord", "Lady",
+];
+const TITLE_NOUNS: &[&str] = &[
+    "ministre", "président", "présidente", "secrétaire", "général", "générale", "professeur", "chef",
+    "porte-parole", "directeur", "directrice", "ambassadeur", "ambassadrice", "général", "amiral",
+    "chancelier", "chancelière", "roi", "reine", "pape", "sénateur", "député", "députée", "maire",
+    "commissaire", "minister", "president", "secretary", "spokesperson", "spokesman", "professor",
+    "chief", "director", "ambassador", "chancellor", "senator",
+];
+
+fn is_speech_verb(w: &str) -> bool {
+    let l = w.to_lowercase();
+    SPEECH_VERBS.contains(&l.as_str()) || PRESENT_VERBS.contains(&l.as_str())
+}
+
+fn has_pronoun_suffix(w: &str) -> bool {
+    let l = w.to_lowercase().replace('’', "'");
+    ["-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles"].iter().any(|s| l.ends_with(s))
+}
+
+/// One word of an attribution clause, with the punctuation glued to it.
+struct Chunk<'a> {
+    word: &'a str,
+    /// A comma, period or other clause mark follows the word.
+    comma_after: bool,
+    stop_after: bool,
+}
+
+fn chunks(s: &str) -> Vec<Chunk<'_>> {
+    let mut out = Vec::new();
+    for raw in s.split(|c: char| c.is_whitespace()) {
+        let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—'));
+        // Keep the period of a title ("M.").
+        let word = if raw.ends_with('.') && TITLES.contains(&format!("{word}.").as_str()) { &raw[raw.find(word).unwrap_or(0)..raw.find(word).unwrap_or(0) + word.len() + 1] } else { word };
+        let tail = &raw[raw.rfind(word).map_or(0, |p| p + word.len())..];
+        if word.is_empty() {
+            if let Some(last) = out.last_mut() {
+                let last: &mut Chunk = last;
+                last.comma_after |= raw.contains(',') || raw.contains('–') || raw.contains('—');
+                last.stop_after |= raw.contains(['.', ';', '!', '?', '«', '“', '(']);
+            }
+            continue;
         }
-        from = at + word.len();
+        out.push(Chunk {
+            word,
+            comma_after: tail.contains(',') || tail.contains(':'),
+            stop_after: tail.contains(['.', ';', '!', '?', '(']) && !TITLES.contains(&word),
+        });
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A person-like name starting at chunk `i`: capitalised words, titles dropped
+/// ("M. Stoltenberg" → "Stoltenberg"), not an all-capitals acronym ("OTAN").
+fn name_at(ch: &[Chunk], mut i: usize) -> Option<String> {
+    while i < ch.len() && TITLES.contains(&ch[i].word) && !ch[i].comma_after && !ch[i].stop_after {
+        i += 1;
+    }
+    let mut words = Vec::new();
+    while i < ch.len() && capitalised(ch[i].word) && !ch[i].word.contains(['\'', '’']) {
+        words.push(ch[i].word);
+        if ch[i].comma_after || ch[i].stop_after || words.len() == 4 {
+            break;
+        }
+        i += 1;
+    }
+    let name = words.join(" ");
+    let acronym = words.len() == 1 && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name.chars().count() <= 6
+        && !name.chars().all(|c| c.is_uppercase() && c.is_alphabetic() && name.len() > 6);
+    (!words.is_empty() && !acronym && !matches!(name.as_str(), "Il" | "Elle" | "Ils" | "Elles" | "He" | "She" | "They")).then_some(name)
+}
+
+/// The speaker in a noun phrase after the verb: an apposition ("le secrétaire général de
+/// l'OTAN, Mark Rutte") or a name after a title noun ("du Premier ministre Fumio Kishida").
+fn name_in_phrase(ch: &[Chunk], from: usize) -> Option<String> {
+    let end = (from + 16).min(ch.len());
+    for i in from..end {
+        if ch[i].comma_after && i + 1 < ch.len() {
+            return name_at(ch, i + 1);
+        }
+        if ch[i].stop_after || matches!(ch[i].word, "dans" | "lors" | "qui" | "lorsqu" | "in" | "during" | "who") {
+            return None;
+        }
+        let l = ch[i].word.to_lowercase();
+        if TITLE_NOUNS.contains(&l.as_str()) {
+            let mut j = i + 1;
+            // "ministre japonais Fumio Kishida": skip one lowercase adjective.
+            if j < ch.len() && !capitalised(ch[j].word) && !ch[i].comma_after && j + 1 < ch.len() && capitalised(ch[j + 1].word) {
+                j += 1;
+            }
+            if j < ch.len() && capitalised(ch[j].word) && !ch[i].comma_after {
+                if let Some(n) = name_at(ch, j) {
+                    return Some(n);
+                }
+            }
+        }
     }
     None
 }
 
-/// The last run of capitalised words in `s`, e.g. "Mark Rutte" in "le secrétaire général de l'OTAN, Mark Rutte".
-fn last_capitalised_run(s: &str) -> Option<String> {
-    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    let mut best: Option<(usize, usize)> = None;
+/// The attribution right after a quotation: ", a déclaré Stoltenberg", "», a-t-il déclaré",
+/// "– a également souligné alors Kishida", "- cite … du Premier ministre Fumio Kishida",
+/// ", Rutte said".
+fn attribution_after(s: &str) -> Option<Attribution> {
+    attribution_at(s).or_else(|| {
+        // Later in the same sentence: "», par exemple dans les domaines maritime et aérien, a déclaré M. Stoltenberg".
+        let sentence = &s[..s.find(['.', '!', '?', '«', '“']).unwrap_or(s.len())];
+        sentence.char_indices().filter(|&(p, c)| c == ',' && p > 0 && p < 200).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
+    })
+}
+
+fn attribution_at(s: &str) -> Option<Attribution> {
+    let s: String = s.chars().take(300).collect();
+    let ch = chunks(&s);
     let mut i = 0;
-    while i < words.len() {
-        if words[i].starts_with(|c: char| c.is_uppercase()) && !words[i].contains(['\'', '’']) {
-            let start = i;
-            while i < words.len() && words[i].starts_with(|c: char| c.is_uppercase()) {
-                i += 1;
-            }
-            // Skip titles: "Premier ministre" is handled by requiring the run to end the clause or be a name.
-            best = Some((start, i));
-        } else {
+    // English, subject first: "Rutte said".
+    if ch.first().is_some_and(|c| capitalised(c.word)) {
+        let mut j = 0;
+        while j < ch.len().min(4) && capitalised(ch[j].word) && !is_speech_verb(ch[j].word) {
+            j += 1;
+        }
+        if j > 0 && j < ch.len() && is_speech_verb(ch[j].word) && ch[j].word.chars().all(|c| c.is_lowercase()) {
+            return name_at(&ch, 0).map(Attribution::Name);
+        }
+        if matches!(ch[0].word, "Il" | "Elle" | "He" | "She") && ch.get(1).is_some_and(|c| AUXILIARIES.contains(&c.word) || is_speech_verb(c.word)) {
+            return Some(Attribution::Pronoun);
+        }
+    }
+    let mut pronoun = false;
+    if let Some(c) = ch.get(i) {
+        let l = c.word.to_lowercase();
+        if AUXILIARIES.contains(&l.as_str()) {
+            i += 1;
+        } else if (l.starts_with("a-t-") || l.starts_with("ont-") || l.starts_with("avait-")) && has_pronoun_suffix(&l) {
+            pronoun = true;
             i += 1;
         }
     }
-    let (a, b) = best?;
-    let name = words[a..b].join(" ");
-    let name = name.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    (!name.is_empty() && !matches!(name.as_str(), "Premier" | "Le" | "La" | "Il" | "Elle")).then_some(name)
+    while ch.get(i).is_some_and(|c| ADVERBS.contains(&c.word.to_lowercase().as_str())) {
+        i += 1;
+    }
+    let verb = ch.get(i)?;
+    let verb_word = verb.word.split('-').next().unwrap_or("");
+    if !is_speech_verb(verb_word) {
+        return None;
+    }
+    if pronoun || has_pronoun_suffix(verb.word) {
+        return Some(Attribution::Pronoun);
+    }
+    if verb.stop_after {
+        return None;
+    }
+    i += 1;
+    let mut skipped = 0;
+    while skipped < 3 && ch.get(i).is_some_and(|c| ADVERBS.contains(&c.word.to_lowercase().as_str()) && !c.stop_after) {
+        i += 1;
+        skipped += 1;
+    }
+    let next = ch.get(i)?;
+    if capitalised(next.word) {
+        return name_at(&ch, i).map(Attribution::Name);
+    }
+    if matches!(next.word.to_lowercase().as_str(), "il" | "elle" | "he" | "she") {
+        return Some(Attribution::Pronoun);
+    }
+    name_in_phrase(&ch, i).map(Attribution::Name)
 }
 
-/// Finds quotations inside one block: « … », “ … ”, " … " (marks may be mismatched,
-/// as in pasted text, so any closing mark closes any opening one).
-fn find_quotes(text: &str, block: Span, out: &mut Vec<Quote>) {
+/// The attribution that introduces a quotation: "Stoltenberg a déclaré : « … »",
+/// "il a déclaré qu'il n'y avait « aucun doute »".
+fn attribution_before(s: &str) -> Option<Attribution> {
+    // The current sentence only.
+    let start = s.rfind(['.', '!', '?', '»', '”']).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+    let ch = chunks(&s[start..]);
+    let n = ch.len();
+    let v = (n.saturating_sub(8)..n).rev().find(|&k| is_speech_verb(ch[k].word))?;
+    let mut k = v;
+    while k > 0 && ADVERBS.contains(&ch[k - 1].word.to_lowercase().as_str()) {
+        k -= 1;
+    }
+    if k > 0 && AUXILIARIES.contains(&ch[k - 1].word) {
+        k -= 1;
+    }
+    let subj = k.checked_sub(1)?;
+    let w = ch[subj].word;
+    if matches!(w, "il" | "elle" | "Il" | "Elle" | "he" | "she" | "He" | "She") {
+        return Some(Attribution::Pronoun);
+    }
+    if !capitalised(w) {
+        return None;
+    }
+    let mut first = subj;
+    while first > 0 && capitalised(ch[first - 1].word) && !ch[first - 1].comma_after && subj - first < 3 {
+        first -= 1;
+    }
+    name_at(&ch, first).map(Attribution::Name)
+}
+
+fn resolve(a: Option<Attribution>, last: &mut Option<String>) -> Option<String> {
+    match a? {
+        Attribution::Name(n) => {
+            *last = Some(n.clone());
+            Some(n)
+        }
+        Attribution::Pronoun => last.clone(),
+    }
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '«' | '“' | '„')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '»' | '”')
+}
+
+/// Finds quotations inside one block: « … », “ … ”, " … ". Marks may be mismatched, as in
+/// pasted text: any closing mark closes any opening one, and an opening « followed by a
+/// comma closes too. Only outermost quotations are kept. A closing mark with no opening
+/// one, followed by an attribution, quotes the block from its start (a truncated paste).
+fn find_quotes(text: &str, block: Span, last_speaker: &mut Option<String>, out: &mut Vec<Quote>) {
     let s = block.of(text);
-    let mut open: Option<usize> = None;
-    let mut straight_open = false;
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut seen_quote = false;
     for (i, c) in s.char_indices() {
-        let at = block.start + i;
-        match c {
-            '«' | '“' if open.is_none() => open = Some(at + c.len_utf8()),
-            '"' if open.is_none() => {
-                open = Some(at + 1);
-                straight_open = true;
-            }
-            '»' | '”' | '"' if open.is_some() && (c != '"' || straight_open || true) => {
-                let start = open.take().unwrap();
-                straight_open = false;
-                let span = trim_span(text, Span::new(start, at));
-                if span.len() >= 2 && span.of(text).chars().any(char::is_alphabetic) {
-                    let speaker = speaker_after(text, at + c.len_utf8(), block.end);
-                    out.push(Quote { span, speaker });
+        let after = &s[i + c.len_utf8()..];
+        let closes = if c == '"' {
+            stack.last().is_some_and(|&(_, o)| o == '"')
+        } else {
+            is_closer(c) || c == '«' && !stack.is_empty() && after.trim_start_matches([' ', '\u{A0}', '\u{202F}']).starts_with(',')
+        };
+        if closes {
+            let Some((open_at, opener)) = stack.pop() else {
+                if !seen_quote {
+                    if let Some(a) = attribution_after(after) {
+                        let span = trim_span(text, Span::new(block.start, block.start + i));
+                        if span.len() >= 2 {
+                            let speaker = resolve(Some(a), last_speaker);
+                            out.push(Quote { span, speaker });
+                            seen_quote = true;
+                        }
+                    }
                 }
+                continue;
+            };
+            if !stack.is_empty() {
+                continue;
             }
-            _ => {}
+            seen_quote = true;
+            let span = trim_span(text, Span::new(block.start + open_at, block.start + i));
+            if span.len() >= 2 && span.of(text).chars().any(char::is_alphabetic) {
+                let a = attribution_after(after).or_else(|| attribution_before(&s[..open_at - opener.len_utf8()]));
+                let speaker = resolve(a, last_speaker);
+                out.push(Quote { span, speaker });
+            }
+        } else if is_opener(c) || c == '"' {
+            if stack.len() < 8 {
+                stack.push((i + c.len_utf8(), c));
+            }
         }
     }
 }
@@ -399,15 +611,15 @@ impl Document {
             self.dateline = dateline_of(text, lead.span);
         }
         // Block quotes: the quote is the whole block, the speaker is in the attribution line.
+        let mut last_speaker = None;
         for w in 0..blocks.len() {
             if blocks[w].kind == BlockKind::Quote {
                 let attr = blocks.get(w + 1).filter(|b| b.kind == BlockKind::Attribution).map(|b| b.span);
-                let speaker = attr.and_then(|a| {
-                    speaker_after(text, a.start, a.end).or_else(|| last_capitalised_run(a.of(text)))
-                });
+                let a = attr.and_then(|a| attribution_after(a.of(text).trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))));
+                let speaker = resolve(a, &mut last_speaker);
                 self.quotes.push(Quote { span: blocks[w].span, speaker });
             } else if blocks[w].kind.is_content() && blocks[w].kind != BlockKind::Title {
-                find_quotes(text, blocks[w].span, &mut self.quotes);
+                find_quotes(text, blocks[w].span, &mut last_speaker, &mut self.quotes);
             }
         }
         self.blocks = blocks;
