@@ -312,9 +312,27 @@ fn name_in_phrase(ch: &[Chunk], from: usize) -> Option<String> {
 fn attribution_after(s: &str) -> Option<Attribution> {
     attribution_at(s).or_else(|| {
         // Later in the same sentence: "», par exemple dans les domaines maritime et aérien, a déclaré M. Stoltenberg".
-        let sentence = &s[..s.find(['.', '!', '?', '«', '“']).unwrap_or(s.len())];
+        let sentence = &s[..sentence_end(s)];
         sentence.char_indices().filter(|&(p, c)| c == ',' && p > 0 && p < 200).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
     })
+}
+
+/// Where the first sentence of `s` ends: at . ! ? or an opening quote, not after "M." or an initial.
+fn sentence_end(s: &str) -> usize {
+    for (p, c) in s.char_indices() {
+        match c {
+            '!' | '?' | '«' | '“' => return p,
+            '.' => {
+                let word = s[..p].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if !initial && !matches!(word, "M" | "MM" | "Mme" | "Mmes" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Pr" | "Me") {
+                    return p;
+                }
+            }
+            _ => {}
+        }
+    }
+    s.len()
 }
 
 fn attribution_at(s: &str) -> Option<Attribution> {
@@ -568,9 +586,15 @@ impl Document {
         let mut title_fold = None;
         let mut in_comments = false;
         for (i, &p) in paras.iter().enumerate() {
+            let mut p = p;
             let line = p.of(text);
             let kind = if i == 0 {
                 let (title, date) = strip_date_prefix(text, p);
+                if title.start > p.start {
+                    // " date 2023-01 " glued to the headline: metadata, its own block.
+                    blocks.push(Block { kind: BlockKind::Boilerplate, span: trim_span(text, Span::new(p.start, title.start)) });
+                    p = title;
+                }
                 self.title = Some(title);
                 self.date = date;
                 self.kicker = kicker_of(text, title);
@@ -605,6 +629,9 @@ impl Document {
                 BlockKind::Paragraph
             };
             blocks.push(Block { kind, span: p });
+        }
+        if self.date.is_none() {
+            self.date = self.date_near_top(&mut blocks);
         }
         if let Some(lead) = blocks.iter_mut().find(|b| b.kind == BlockKind::Paragraph) {
             lead.kind = BlockKind::Lead;
@@ -644,6 +671,34 @@ impl Document {
             text::tokenize(&self.text, span, &mut self.tokens);
             text::sentences(&self.text, &self.tokens, (first, self.tokens.len()), &mut self.sentences);
         }
+    }
+
+    /// The article's date when the text gives one at its top: a short line right after the
+    /// title ("12 décembre 2022", "Publié le 3 mars 2024 à 10h", "March 3, 2024") or in a byline.
+    /// Such a line becomes a byline block (metadata, not body). Dates in the body or in a
+    /// comment section are not the article's.
+    fn date_near_top(&self, blocks: &mut [Block]) -> Option<String> {
+        let text = &self.text;
+        let title_at = blocks.iter().position(|b| b.kind == BlockKind::Title)?;
+        for b in blocks.iter_mut().skip(title_at + 1).take(3) {
+            let line = b.span.of(text);
+            let words = line.split_whitespace().count();
+            let candidate = b.kind == BlockKind::Byline || matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && words <= 12;
+            if !candidate || b.kind == BlockKind::Boilerplate {
+                continue;
+            }
+            let iso = line.split_whitespace().find_map(|w| {
+                let d: String = w.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+                (d.len() >= 7 && is_iso_date(&d)).then_some(d)
+            });
+            if let Some(d) = iso.or_else(|| date_in_words(line).map(|(d, _)| d)) {
+                if b.kind != BlockKind::Byline {
+                    b.kind = BlockKind::Byline;
+                }
+                return Some(d);
+            }
+        }
+        None
     }
 
     /// Content blocks (not boilerplate, not byline).
