@@ -212,7 +212,10 @@ impl Analyzer {
                 let a = html::extract(&text);
                 (a.text, Some(a.meta), a.hints)
             }
-            Format::Markdown => (markdown::extract(&text), None, Vec::new()),
+            Format::Markdown => {
+                let (t, hints) = markdown::extract(&text);
+                (t, None, hints)
+            }
             Format::Text => (text, None, Vec::new()),
         };
         if body.trim().is_empty() {

@@ -516,6 +516,13 @@ pub fn is_iso_date(s: &str) -> bool {
         && parts.get(2).is_none_or(|d| (1..=31).contains(&d.parse::<u32>().unwrap_or(0)))
 }
 
+/// A first line is a headline unless it reads as body text: long, or several sentences.
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let sentences = line.match_indices(". ").filter(|(p, _)| line[p + 2..].starts_with(|c: char| c.is_uppercase())).count();
+    words <= 30 && sentences == 0
+}
+
 /// "Défense nationale : le Japon …" → kicker "Défense nationale".
 fn kicker_of(text: &str, title: Span) -> Option<Span> {
     let s = title.of(text);
@@ -588,7 +595,7 @@ impl Document {
         for (i, &p) in paras.iter().enumerate() {
             let mut p = p;
             let line = p.of(text);
-            let kind = if i == 0 {
+            let kind = if i == 0 && looks_like_title(line) {
                 let (title, date) = strip_date_prefix(text, p);
                 if title.start > p.start {
                     // " date 2023-01 " glued to the headline: metadata, its own block.
