@@ -119,22 +119,24 @@ fn strip_bullet(line: &str) -> &str {
     line.trim_start().trim_start_matches(['•', '·', '▪', '*']).trim_start()
 }
 
-fn is_photo_credit(line: &str) -> bool {
-    let l = fold_for_compare(strip_bullet(line));
+/// The predicates below take the line folded once by `fold_for_compare` (empty for long lines).
+fn is_photo_credit(folded: &str) -> bool {
+    let l = strip_bullet(folded);
     ["photo", "photos", "crédit", "credit", "image", "illustration", "©"].iter().any(|p| l.starts_with(p))
         && (l.contains(':') || l.starts_with('©') || l.contains("©"))
         || l.starts_with('©')
 }
 
-fn is_contributor_credit(line: &str) -> bool {
-    let l = fold_for_compare(line);
+fn is_contributor_credit(l: &str) -> bool {
     l.contains("a contribué à ce rapport") || l.contains("ont contribué à ce rapport")
         || l.contains("contributed to this report") || l.contains("contributed reporting")
 }
 
 /// Start of a reader-comment section: everything from here on is boilerplate.
-fn starts_comments(line: &str) -> bool {
-    let l = fold_for_compare(line);
+fn starts_comments(l: &str) -> bool {
+    if l.is_empty() {
+        return false;
+    }
     let words: Vec<&str> = l.split(' ').collect();
     if words.len() == 2 && words[0].bytes().all(|b| b.is_ascii_digit())
         && matches!(words[1], "commentaire" | "commentaires" | "comment" | "comments" | "réactions" | "réaction")
@@ -148,13 +150,12 @@ fn starts_comments(line: &str) -> bool {
             && ["en ligne", "hors ligne", "офлайн", "онлайн", "offline", "online"].iter().any(|m| l.contains(m)))
 }
 
-fn looks_like_byline(line: &str) -> bool {
+fn looks_like_byline(line: &str, f: &str) -> bool {
     let l = line.trim();
-    let words = l.split_whitespace().count();
-    if words == 0 || words > 14 || l.ends_with('.') && !l.ends_with("Press.") {
+    let words = f.split(' ').count();
+    if f.is_empty() || words > 14 || l.ends_with('.') && !l.ends_with("Press.") {
         return false;
     }
-    let f = fold_for_compare(l);
     const AGENCIES: &[&str] = &["associated press", "(ap)", "afp", "reuters", "agence france-presse", "kyodo", "bloomberg"];
     (f.starts_with("par ") || f.starts_with("by ")) && words <= 10
         || (l.contains(',') && AGENCIES.iter().any(|a| f.ends_with(a)))
@@ -167,10 +168,13 @@ const SPEECH_VERBS: &[&str] = &[
     "said", "added", "told", "says", "stated", "noted", "warned", "explained", "wrote",
 ];
 
-fn is_attribution_line(line: &str) -> bool {
+fn is_attribution_line(line: &str, folded: &str) -> bool {
+    if folded.is_empty() {
+        return false;
+    }
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
     let dashed = t.len() < line.trim_start().len();
-    let f = fold_for_compare(t);
+    let f = folded.trim_start_matches(['-', '–', '—', ' ']);
     let words = f.split(' ').count();
     let opens = f.starts_with("a ") || f.starts_with("ont ") || f.starts_with("cite ") || f.starts_with("said ")
         || f.starts_with("a-t-il") || f.starts_with("a-t-elle");
@@ -475,7 +479,13 @@ fn find_quotes(text: &str, block: Span, last_speaker: &mut Option<String>, out: 
             seen_quote = true;
             let span = trim_span(text, Span::new(block.start + open_at, block.start + i));
             if span.len() >= 2 && span.of(text).chars().any(char::is_alphabetic) {
-                let a = attribution_after(after).or_else(|| attribution_before(&s[..open_at - opener.len_utf8()]));
+                let before = || attribution_before(&s[..open_at - opener.len_utf8()]);
+                let a = match attribution_after(after) {
+                    // "X a déclaré que « … », a-t-il ajouté": the name beats the pronoun.
+                    Some(Attribution::Pronoun) => before().filter(|b| matches!(b, Attribution::Name(_))).or(Some(Attribution::Pronoun)),
+                    None => before(),
+                    named => named,
+                };
                 let speaker = resolve(a, last_speaker);
                 out.push(Quote { span, speaker });
             }
@@ -592,9 +602,15 @@ impl Document {
         let mut blocks: Vec<Block> = Vec::with_capacity(paras.len());
         let mut title_fold = None;
         let mut in_comments = false;
+        let mut next_hint = 0;
         for (i, &p) in paras.iter().enumerate() {
             let mut p = p;
             let line = p.of(text);
+            let folded = if line.len() <= 400 { fold_for_compare(line) } else { String::new() };
+            while next_hint < hints.len() && hints[next_hint].0.end <= p.start {
+                next_hint += 1;
+            }
+            let hint = hints.get(next_hint).filter(|(h, _)| h.contains(&p)).map(|&(_, k)| k);
             let kind = if i == 0 && looks_like_title(line) {
                 let (title, date) = strip_date_prefix(text, p);
                 if title.start > p.start {
@@ -607,26 +623,26 @@ impl Document {
                 self.kicker = kicker_of(text, title);
                 title_fold = Some(fold_for_compare(title.of(text)));
                 BlockKind::Title
-            } else if in_comments || starts_comments(line) {
+            } else if in_comments || starts_comments(&folded) {
                 in_comments = true;
                 BlockKind::Boilerplate
-            } else if title_fold.as_deref() == Some(fold_for_compare(line).as_str())
-                || is_pagination(line) || is_photo_credit(line) || is_contributor_credit(line)
+            } else if title_fold.as_deref().is_some_and(|t| *t == folded)
+                || is_pagination(line) || is_photo_credit(&folded) || is_contributor_credit(&folded)
             {
                 BlockKind::Boilerplate
-            } else if looks_like_byline(line) && i + 3 >= paras.len() || looks_like_byline(line) && i <= 2 {
+            } else if (i + 3 >= paras.len() || i <= 2) && looks_like_byline(line, &folded) {
                 if self.byline.is_none() {
                     let b = line.trim();
                     let b = b.strip_prefix("Par ").or_else(|| b.strip_prefix("By ")).unwrap_or(b);
                     self.byline = Some(b.to_string());
                 }
                 BlockKind::Byline
-            } else if is_attribution_line(line) && blocks.last().is_some_and(|b: &Block| b.kind.is_content() && b.kind != BlockKind::Title) {
+            } else if is_attribution_line(line, &folded) && blocks.last().is_some_and(|b: &Block| b.kind.is_content() && b.kind != BlockKind::Title) {
                 if let Some(prev) = blocks.last_mut() {
                     prev.kind = BlockKind::Quote;
                 }
                 BlockKind::Attribution
-            } else if let Some(&(_, hinted)) = hints.iter().find(|(h, _)| h.contains(&p)) {
+            } else if let Some(hinted) = hint {
                 hinted
             } else if line.starts_with('#') {
                 BlockKind::Heading
@@ -724,7 +740,8 @@ mod tests {
         assert_eq!(doc.title.unwrap().of(&doc.text), "Le titre");
         assert_eq!(doc.date.as_deref(), Some("2023-01"));
         let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, vec![BlockKind::Title, BlockKind::Boilerplate, BlockKind::Lead, BlockKind::Boilerplate]);
+        assert_eq!(kinds, vec![BlockKind::Boilerplate, BlockKind::Title, BlockKind::Boilerplate, BlockKind::Lead, BlockKind::Boilerplate]);
+        assert_eq!(doc.blocks[0].span.of(&doc.text), "date 2023-01");
     }
 
     #[test]

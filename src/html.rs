@@ -1403,14 +1403,14 @@ mod tests {
     #[test]
     fn extracts_article_and_skips_chrome() {
         let body = "<p>Le secrétaire général de l'OTAN, Jens Stoltenberg, a rencontré mardi le Premier ministre japonais, avec des mots forts, des promesses, des exercices.</p>".repeat(4);
-        let html = format!("<html lang=fr><head><title>Le titre | Journal</title><meta name=author content=\"Jean Dupont\">\
+        let html = format!("<html lang=fr><head><title>Le Japon se rapproche de l'OTAN | Journal</title><meta name=author content=\"Jean Dupont\">\
             <meta property=\"article:published_time\" content=\"2023-01-31T10:00:00Z\"></head>\
             <body><nav><a href=/>Accueil</a> <a href=/x>Monde</a></nav><div class=share><a href=#>Partager</a></div>\
-            <article><h1>Le titre</h1>{body}<p onclick=\"evil()\">Un &laquo;&nbsp;mot&nbsp;&raquo; <b>gras</b>, enfin, pour finir ici.</p></article>\
+            <article><h1>Le Japon se rapproche de l'OTAN</h1>{body}<p onclick=\"evil()\">Un &laquo;&nbsp;mot&nbsp;&raquo; <b>gras</b>, enfin, pour finir ici.</p></article>\
             <script>alert('x')</script><div class=comments><p>Un commentaire, long, très long, trop long pour rien.</p></div>\
             <footer>pied</footer></body></html>");
         let a = extract(&html);
-        assert!(a.text.starts_with("Le titre\n\nLe secrétaire général"), "{}", a.text);
+        assert!(a.text.starts_with("Le Japon se rapproche de l'OTAN\n\nLe secrétaire général"), "{}", a.text);
         assert!(a.text.ends_with("Un «\u{A0}mot\u{A0}» gras, enfin, pour finir ici."), "{}", a.text);
         assert!(!a.text.contains("Accueil") && !a.text.contains("alert") && !a.text.contains("commentaire") && !a.text.contains("pied"));
         assert_eq!(a.meta.byline.as_deref(), Some("Jean Dupont"));
