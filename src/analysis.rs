@@ -207,18 +207,21 @@ impl Analyzer {
             return Err(Error::EmptyInput);
         }
         let format = self.format.unwrap_or_else(|| input::detect_format(&text, name));
-        let (body, meta) = match format {
+        let (body, meta, hints) = match format {
             Format::Html => {
-                let (t, m) = html::extract(&text);
-                (t, Some(m))
+                let a = html::extract(&text);
+                (a.text, Some(a.meta), a.hints)
             }
-            Format::Markdown => (markdown::extract(&text), None),
-            Format::Text => (text, None),
+            Format::Markdown => {
+                let (t, hints) = markdown::extract(&text);
+                (t, None, hints)
+            }
+            Format::Text => (text, None, Vec::new()),
         };
         if body.trim().is_empty() {
             return Err(Error::EmptyInput);
         }
-        let doc = Document::parse_text(body);
+        let doc = Document::parse_with_hints(body, &hints);
         let lowers: Vec<String> = doc.tokens.iter().take(5000)
             .filter(|t| t.kind != crate::text::TokenKind::Punct)
             .map(|t| crate::normalize::lower(t.span.of(&doc.text)).trim_end_matches('\'').to_string())
@@ -244,8 +247,9 @@ impl Analyzer {
             encoding: encoding.to_string(),
             title: text_of(doc.title).or(meta.title),
             kicker: text_of(doc.kicker),
-            date: doc.date.clone().or(meta.date),
-            byline: doc.byline.clone().or(meta.byline),
+            // A page's own metadata is more reliable than what the text suggests.
+            date: meta.date.or(doc.date.clone()),
+            byline: meta.byline.or(doc.byline.clone()),
             dateline: text_of(doc.dateline),
             blocks: doc.blocks.iter().map(|b| BlockOut { kind: b.kind, start: b.span.start, end: b.span.end }).collect(),
             quotes: doc.quotes.iter().map(|q| QuoteOut { start: q.span.start, end: q.span.end, speaker: q.speaker.clone() }).collect(),

@@ -119,22 +119,24 @@ fn strip_bullet(line: &str) -> &str {
     line.trim_start().trim_start_matches(['•', '·', '▪', '*']).trim_start()
 }
 
-fn is_photo_credit(line: &str) -> bool {
-    let l = fold_for_compare(strip_bullet(line));
+/// The predicates below take the line folded once by `fold_for_compare` (empty for long lines).
+fn is_photo_credit(folded: &str) -> bool {
+    let l = strip_bullet(folded);
     ["photo", "photos", "crédit", "credit", "image", "illustration", "©"].iter().any(|p| l.starts_with(p))
         && (l.contains(':') || l.starts_with('©') || l.contains("©"))
         || l.starts_with('©')
 }
 
-fn is_contributor_credit(line: &str) -> bool {
-    let l = fold_for_compare(line);
+fn is_contributor_credit(l: &str) -> bool {
     l.contains("a contribué à ce rapport") || l.contains("ont contribué à ce rapport")
         || l.contains("contributed to this report") || l.contains("contributed reporting")
 }
 
 /// Start of a reader-comment section: everything from here on is boilerplate.
-fn starts_comments(line: &str) -> bool {
-    let l = fold_for_compare(line);
+fn starts_comments(l: &str) -> bool {
+    if l.is_empty() {
+        return false;
+    }
     let words: Vec<&str> = l.split(' ').collect();
     if words.len() == 2 && words[0].bytes().all(|b| b.is_ascii_digit())
         && matches!(words[1], "commentaire" | "commentaires" | "comment" | "comments" | "réactions" | "réaction")
@@ -148,13 +150,12 @@ fn starts_comments(line: &str) -> bool {
             && ["en ligne", "hors ligne", "офлайн", "онлайн", "offline", "online"].iter().any(|m| l.contains(m)))
 }
 
-fn looks_like_byline(line: &str) -> bool {
+fn looks_like_byline(line: &str, f: &str) -> bool {
     let l = line.trim();
-    let words = l.split_whitespace().count();
-    if words == 0 || words > 14 || l.ends_with('.') && !l.ends_with("Press.") {
+    let words = f.split(' ').count();
+    if f.is_empty() || words > 14 || l.ends_with('.') && !l.ends_with("Press.") {
         return false;
     }
-    let f = fold_for_compare(l);
     const AGENCIES: &[&str] = &["associated press", "(ap)", "afp", "reuters", "agence france-presse", "kyodo", "bloomberg"];
     (f.starts_with("par ") || f.starts_with("by ")) && words <= 10
         || (l.contains(',') && AGENCIES.iter().any(|a| f.ends_with(a)))
@@ -167,92 +168,331 @@ const SPEECH_VERBS: &[&str] = &[
     "said", "added", "told", "says", "stated", "noted", "warned", "explained", "wrote",
 ];
 
-fn is_attribution_line(line: &str) -> bool {
+fn is_attribution_line(line: &str, folded: &str) -> bool {
+    if folded.is_empty() {
+        return false;
+    }
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
     let dashed = t.len() < line.trim_start().len();
-    let f = fold_for_compare(t);
+    let f = folded.trim_start_matches(['-', '–', '—', ' ']);
     let words = f.split(' ').count();
     let opens = f.starts_with("a ") || f.starts_with("ont ") || f.starts_with("cite ") || f.starts_with("said ")
         || f.starts_with("a-t-il") || f.starts_with("a-t-elle");
     words <= 30 && (dashed || opens) && SPEECH_VERBS.iter().any(|v| f.split(' ').take(5).any(|w| w == *v))
 }
 
-/// The speaker named after a speech verb: "a déclaré Stoltenberg", "a ajouté Rutte",
-/// "a déclaré le secrétaire général de l'OTAN, Mark Rutte", "cite … du Premier ministre Fumio Kishida".
-pub fn speaker_after(text: &str, from: usize, limit: usize) -> Option<String> {
-    let window = text.get(from..limit.min(text.len()))?;
-    let f = window.to_lowercase();
-    let verb_at = SPEECH_VERBS.iter().filter_map(|v| find_word(&f, v).map(|p| p + v.len())).min()?;
-    if verb_at > 60 {
-        return None;
-    }
-    // The clause after the verb, to the end of the sentence.
-    let clause = &window[verb_at.min(window.len())..];
-    let clause = clause.split(['.', ';', '\n', '!', '?']).next().unwrap_or("");
-    last_capitalised_run(clause)
+/// Who a quotation is attributed to, before pronouns are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Attribution {
+    Name(String),
+    /// "a-t-il déclaré", "il a ajouté": the most recent speaker.
+    Pronoun,
 }
 
-fn find_word(hay: &str, word: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(p) = hay[from..].find(word) {
-        let at = from + p;
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + word.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return Some(at);
+const PRESENT_VERBS: &[&str] = &[
+    "déclare", "ajoute", "affirme", "souligne", "explique", "indique", "estime", "précise", "assure",
+    "insiste", "poursuit", "conclut", "note", "rappelle", "répond", "lance", "prévient", "reconnaît",
+    "cite", "écrit", "annonce", "dit", "says", "adds", "writes", "notes", "warns",
+];
+const AUXILIARIES: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "has", "had"];
+/// Words that may sit between the auxiliary, the verb and the speaker.
+const ADVERBS: &[&str] = &[
+    "également", "alors", "ensuite", "encore", "aussi", "enfin", "notamment", "plus", "tard", "déjà",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "récemment",
+    "pourtant", "toutefois", "cependant", "then", "also", "later", "on", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+/// Titles before a name: "M. Stoltenberg", "le Premier ministre Fumio Kishida".
+const TITLES: &[&str] = &[
+    "M.", "Mme", "Mlle", "MM.", "Dr", "Dr.", "Pr", "Me", "Mgr", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
+    "Premier", "Président", "Présidente", "President", "Prime", "Minister", "Secretary", "General",
+    "Général", "Sir", "Lord", "Lady",
+];
+const TITLE_NOUNS: &[&str] = &[
+    "ministre", "président", "présidente", "secrétaire", "général", "générale", "professeur", "chef",
+    "porte-parole", "directeur", "directrice", "ambassadeur", "ambassadrice", "général", "amiral",
+    "chancelier", "chancelière", "roi", "reine", "pape", "sénateur", "député", "députée", "maire",
+    "commissaire", "minister", "president", "secretary", "spokesperson", "spokesman", "professor",
+    "chief", "director", "ambassador", "chancellor", "senator",
+];
+
+fn is_speech_verb(w: &str) -> bool {
+    let l = w.to_lowercase();
+    SPEECH_VERBS.contains(&l.as_str()) || PRESENT_VERBS.contains(&l.as_str())
+}
+
+fn has_pronoun_suffix(w: &str) -> bool {
+    let l = w.to_lowercase().replace('’', "'");
+    ["-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles"].iter().any(|s| l.ends_with(s))
+}
+
+/// One word of an attribution clause, with the punctuation glued to it.
+struct Chunk<'a> {
+    word: &'a str,
+    /// A comma, period or other clause mark follows the word.
+    comma_after: bool,
+    stop_after: bool,
+}
+
+fn chunks(s: &str) -> Vec<Chunk<'_>> {
+    let mut out = Vec::new();
+    for raw in s.split(|c: char| c.is_whitespace()) {
+        let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—'));
+        // Keep the period of a title ("M.").
+        let word = if raw.ends_with('.') && TITLES.contains(&format!("{word}.").as_str()) { &raw[raw.find(word).unwrap_or(0)..raw.find(word).unwrap_or(0) + word.len() + 1] } else { word };
+        let tail = &raw[raw.rfind(word).map_or(0, |p| p + word.len())..];
+        if word.is_empty() {
+            if let Some(last) = out.last_mut() {
+                let last: &mut Chunk = last;
+                last.comma_after |= raw.contains(',') || raw.contains('–') || raw.contains('—');
+                last.stop_after |= raw.contains(['.', ';', '!', '?', '«', '“', '(']);
+            }
+            continue;
         }
-        from = at + word.len();
+        out.push(Chunk {
+            word,
+            comma_after: tail.contains(',') || tail.contains(':'),
+            stop_after: tail.contains(['.', ';', '!', '?', '(']) && !TITLES.contains(&word),
+        });
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A person-like name starting at chunk `i`: capitalised words, titles dropped
+/// ("M. Stoltenberg" → "Stoltenberg"), not an all-capitals acronym ("OTAN").
+fn name_at(ch: &[Chunk], mut i: usize) -> Option<String> {
+    while i < ch.len() && TITLES.contains(&ch[i].word) && !ch[i].comma_after && !ch[i].stop_after {
+        i += 1;
+    }
+    let mut words = Vec::new();
+    while i < ch.len() && capitalised(ch[i].word) && !ch[i].word.contains(['\'', '’']) {
+        words.push(ch[i].word);
+        if ch[i].comma_after || ch[i].stop_after || words.len() == 4 {
+            break;
+        }
+        i += 1;
+    }
+    let name = words.join(" ");
+    let acronym = words.len() == 1 && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name.chars().count() <= 6
+        && !name.chars().all(|c| c.is_uppercase() && c.is_alphabetic() && name.len() > 6);
+    (!words.is_empty() && !acronym && !matches!(name.as_str(), "Il" | "Elle" | "Ils" | "Elles" | "He" | "She" | "They")).then_some(name)
+}
+
+/// The speaker in a noun phrase after the verb: an apposition ("le secrétaire général de
+/// l'OTAN, Mark Rutte") or a name after a title noun ("du Premier ministre Fumio Kishida").
+fn name_in_phrase(ch: &[Chunk], from: usize) -> Option<String> {
+    let end = (from + 16).min(ch.len());
+    for i in from..end {
+        if ch[i].comma_after && i + 1 < ch.len() {
+            return name_at(ch, i + 1);
+        }
+        if ch[i].stop_after || matches!(ch[i].word, "dans" | "lors" | "qui" | "lorsqu" | "in" | "during" | "who") {
+            return None;
+        }
+        let l = ch[i].word.to_lowercase();
+        if TITLE_NOUNS.contains(&l.as_str()) {
+            let mut j = i + 1;
+            // "ministre japonais Fumio Kishida": skip one lowercase adjective.
+            if j < ch.len() && !capitalised(ch[j].word) && !ch[i].comma_after && j + 1 < ch.len() && capitalised(ch[j + 1].word) {
+                j += 1;
+            }
+            if j < ch.len() && capitalised(ch[j].word) && !ch[i].comma_after {
+                if let Some(n) = name_at(ch, j) {
+                    return Some(n);
+                }
+            }
+        }
     }
     None
 }
 
-/// The last run of capitalised words in `s`, e.g. "Mark Rutte" in "le secrétaire général de l'OTAN, Mark Rutte".
-fn last_capitalised_run(s: &str) -> Option<String> {
-    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    let mut best: Option<(usize, usize)> = None;
-    let mut i = 0;
-    while i < words.len() {
-        if words[i].starts_with(|c: char| c.is_uppercase()) && !words[i].contains(['\'', '’']) {
-            let start = i;
-            while i < words.len() && words[i].starts_with(|c: char| c.is_uppercase()) {
-                i += 1;
-            }
-            // Skip titles: "Premier ministre" is handled by requiring the run to end the clause or be a name.
-            best = Some((start, i));
-        } else {
-            i += 1;
-        }
-    }
-    let (a, b) = best?;
-    let name = words[a..b].join(" ");
-    let name = name.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    (!name.is_empty() && !matches!(name.as_str(), "Premier" | "Le" | "La" | "Il" | "Elle")).then_some(name)
+/// The attribution right after a quotation: ", a déclaré Stoltenberg", "», a-t-il déclaré",
+/// "– a également souligné alors Kishida", "- cite … du Premier ministre Fumio Kishida",
+/// ", Rutte said".
+fn attribution_after(s: &str) -> Option<Attribution> {
+    attribution_at(s).or_else(|| {
+        // Later in the same sentence: "», par exemple dans les domaines maritime et aérien, a déclaré M. Stoltenberg".
+        let sentence = &s[..sentence_end(s)];
+        sentence.char_indices().filter(|&(p, c)| c == ',' && p > 0 && p < 200).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
+    })
 }
 
-/// Finds quotations inside one block: « … », “ … ”, " … " (marks may be mismatched,
-/// as in pasted text, so any closing mark closes any opening one).
-fn find_quotes(text: &str, block: Span, out: &mut Vec<Quote>) {
-    let s = block.of(text);
-    let mut open: Option<usize> = None;
-    let mut straight_open = false;
-    for (i, c) in s.char_indices() {
-        let at = block.start + i;
+/// Where the first sentence of `s` ends: at . ! ? or an opening quote, not after "M." or an initial.
+fn sentence_end(s: &str) -> usize {
+    for (p, c) in s.char_indices() {
         match c {
-            '«' | '“' if open.is_none() => open = Some(at + c.len_utf8()),
-            '"' if open.is_none() => {
-                open = Some(at + 1);
-                straight_open = true;
-            }
-            '»' | '”' | '"' if open.is_some() && (c != '"' || straight_open || true) => {
-                let start = open.take().unwrap();
-                straight_open = false;
-                let span = trim_span(text, Span::new(start, at));
-                if span.len() >= 2 && span.of(text).chars().any(char::is_alphabetic) {
-                    let speaker = speaker_after(text, at + c.len_utf8(), block.end);
-                    out.push(Quote { span, speaker });
+            '!' | '?' | '«' | '“' => return p,
+            '.' => {
+                let word = s[..p].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if !initial && !matches!(word, "M" | "MM" | "Mme" | "Mmes" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Pr" | "Me") {
+                    return p;
                 }
             }
             _ => {}
+        }
+    }
+    s.len()
+}
+
+fn attribution_at(s: &str) -> Option<Attribution> {
+    let s: String = s.chars().take(300).collect();
+    let ch = chunks(&s);
+    let mut i = 0;
+    // English, subject first: "Rutte said".
+    if ch.first().is_some_and(|c| capitalised(c.word)) {
+        let mut j = 0;
+        while j < ch.len().min(4) && capitalised(ch[j].word) && !is_speech_verb(ch[j].word) {
+            j += 1;
+        }
+        if j > 0 && j < ch.len() && is_speech_verb(ch[j].word) && ch[j].word.chars().all(|c| c.is_lowercase()) {
+            return name_at(&ch, 0).map(Attribution::Name);
+        }
+        if matches!(ch[0].word, "Il" | "Elle" | "He" | "She") && ch.get(1).is_some_and(|c| AUXILIARIES.contains(&c.word) || is_speech_verb(c.word)) {
+            return Some(Attribution::Pronoun);
+        }
+    }
+    let mut pronoun = false;
+    if let Some(c) = ch.get(i) {
+        let l = c.word.to_lowercase();
+        if AUXILIARIES.contains(&l.as_str()) {
+            i += 1;
+        } else if (l.starts_with("a-t-") || l.starts_with("ont-") || l.starts_with("avait-")) && has_pronoun_suffix(&l) {
+            pronoun = true;
+            i += 1;
+        }
+    }
+    while ch.get(i).is_some_and(|c| ADVERBS.contains(&c.word.to_lowercase().as_str())) {
+        i += 1;
+    }
+    let verb = ch.get(i)?;
+    let verb_word = verb.word.split('-').next().unwrap_or("");
+    if !is_speech_verb(verb_word) {
+        return None;
+    }
+    if pronoun || has_pronoun_suffix(verb.word) {
+        return Some(Attribution::Pronoun);
+    }
+    if verb.stop_after {
+        return None;
+    }
+    i += 1;
+    let mut skipped = 0;
+    while skipped < 3 && ch.get(i).is_some_and(|c| ADVERBS.contains(&c.word.to_lowercase().as_str()) && !c.stop_after) {
+        i += 1;
+        skipped += 1;
+    }
+    let next = ch.get(i)?;
+    if capitalised(next.word) {
+        return name_at(&ch, i).map(Attribution::Name);
+    }
+    if matches!(next.word.to_lowercase().as_str(), "il" | "elle" | "he" | "she") {
+        return Some(Attribution::Pronoun);
+    }
+    name_in_phrase(&ch, i).map(Attribution::Name)
+}
+
+/// The attribution that introduces a quotation: "Stoltenberg a déclaré : « … »",
+/// "il a déclaré qu'il n'y avait « aucun doute »".
+fn attribution_before(s: &str) -> Option<Attribution> {
+    // The current sentence only.
+    let start = s.rfind(['.', '!', '?', '»', '”']).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+    let ch = chunks(&s[start..]);
+    let n = ch.len();
+    let v = (n.saturating_sub(8)..n).rev().find(|&k| is_speech_verb(ch[k].word))?;
+    let mut k = v;
+    while k > 0 && ADVERBS.contains(&ch[k - 1].word.to_lowercase().as_str()) {
+        k -= 1;
+    }
+    if k > 0 && AUXILIARIES.contains(&ch[k - 1].word) {
+        k -= 1;
+    }
+    let subj = k.checked_sub(1)?;
+    let w = ch[subj].word;
+    if matches!(w, "il" | "elle" | "Il" | "Elle" | "he" | "she" | "He" | "She") {
+        return Some(Attribution::Pronoun);
+    }
+    if !capitalised(w) {
+        return None;
+    }
+    let mut first = subj;
+    while first > 0 && capitalised(ch[first - 1].word) && !ch[first - 1].comma_after && subj - first < 3 {
+        first -= 1;
+    }
+    name_at(&ch, first).map(Attribution::Name)
+}
+
+fn resolve(a: Option<Attribution>, last: &mut Option<String>) -> Option<String> {
+    match a? {
+        Attribution::Name(n) => {
+            *last = Some(n.clone());
+            Some(n)
+        }
+        Attribution::Pronoun => last.clone(),
+    }
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '«' | '“' | '„')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '»' | '”')
+}
+
+/// Finds quotations inside one block: « … », “ … ”, " … ". Marks may be mismatched, as in
+/// pasted text: any closing mark closes any opening one, and an opening « followed by a
+/// comma closes too. Only outermost quotations are kept. A closing mark with no opening
+/// one, followed by an attribution, quotes the block from its start (a truncated paste).
+fn find_quotes(text: &str, block: Span, last_speaker: &mut Option<String>, out: &mut Vec<Quote>) {
+    let s = block.of(text);
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut seen_quote = false;
+    for (i, c) in s.char_indices() {
+        let after = &s[i + c.len_utf8()..];
+        let closes = if c == '"' {
+            stack.last().is_some_and(|&(_, o)| o == '"')
+        } else {
+            is_closer(c) || c == '«' && !stack.is_empty() && after.trim_start_matches([' ', '\u{A0}', '\u{202F}']).starts_with(',')
+        };
+        if closes {
+            let Some((open_at, opener)) = stack.pop() else {
+                if !seen_quote {
+                    if let Some(a) = attribution_after(after) {
+                        let span = trim_span(text, Span::new(block.start, block.start + i));
+                        if span.len() >= 2 {
+                            let speaker = resolve(Some(a), last_speaker);
+                            out.push(Quote { span, speaker });
+                            seen_quote = true;
+                        }
+                    }
+                }
+                continue;
+            };
+            if !stack.is_empty() {
+                continue;
+            }
+            seen_quote = true;
+            let span = trim_span(text, Span::new(block.start + open_at, block.start + i));
+            if span.len() >= 2 && span.of(text).chars().any(char::is_alphabetic) {
+                let before = || attribution_before(&s[..open_at - opener.len_utf8()]);
+                let a = match attribution_after(after) {
+                    // "X a déclaré que « … », a-t-il ajouté": the name beats the pronoun.
+                    Some(Attribution::Pronoun) => before().filter(|b| matches!(b, Attribution::Name(_))).or(Some(Attribution::Pronoun)),
+                    None => before(),
+                    named => named,
+                };
+                let speaker = resolve(a, last_speaker);
+                out.push(Quote { span, speaker });
+            }
+        } else if is_opener(c) || c == '"' {
+            if stack.len() < 8 {
+                stack.push((i + c.len_utf8(), c));
+            }
         }
     }
 }
@@ -286,6 +526,13 @@ pub fn is_iso_date(s: &str) -> bool {
         && parts.get(2).is_none_or(|d| (1..=31).contains(&d.parse::<u32>().unwrap_or(0)))
 }
 
+/// A first line is a headline unless it reads as body text: long, or several sentences.
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let sentences = line.match_indices(". ").filter(|(p, _)| line[p + 2..].starts_with(|c: char| c.is_uppercase())).count();
+    words <= 30 && sentences == 0
+}
+
 /// "Défense nationale : le Japon …" → kicker "Défense nationale".
 fn kicker_of(text: &str, title: Span) -> Option<Span> {
     let s = title.of(text);
@@ -314,13 +561,20 @@ fn dateline_of(text: &str, block: Span) -> Option<Span> {
 impl Document {
     /// Parses plain text (or text already extracted from HTML/Markdown).
     pub fn parse_text(text: String) -> Document {
+        Document::parse_with_hints(text, &[])
+    }
+
+    /// Parses text whose structure is partly known (from HTML): `hints` give the kind of
+    /// the blocks (headings, list items, block quotes) by span; a line inside a hinted span
+    /// takes its kind unless it is boilerplate.
+    pub fn parse_with_hints(text: String, hints: &[(Span, BlockKind)]) -> Document {
         let mut doc = Document { text, ..Document::default() };
-        doc.build_blocks();
+        doc.build_blocks(hints);
         doc.tokenize();
         doc
     }
 
-    fn build_blocks(&mut self) {
+    fn build_blocks(&mut self, hints: &[(Span, BlockKind)]) {
         let text = &self.text;
         let raw: Vec<Span> = lines(text).into_iter().map(|l| trim_span(text, l)).collect();
         // Paragraphs: one per non-empty line (pasted news uses one line per paragraph),
@@ -348,34 +602,48 @@ impl Document {
         let mut blocks: Vec<Block> = Vec::with_capacity(paras.len());
         let mut title_fold = None;
         let mut in_comments = false;
+        let mut next_hint = 0;
         for (i, &p) in paras.iter().enumerate() {
+            let mut p = p;
             let line = p.of(text);
-            let kind = if i == 0 {
+            let folded = if line.len() <= 400 { fold_for_compare(line) } else { String::new() };
+            while next_hint < hints.len() && hints[next_hint].0.end <= p.start {
+                next_hint += 1;
+            }
+            let hint = hints.get(next_hint).filter(|(h, _)| h.contains(&p)).map(|&(_, k)| k);
+            let kind = if i == 0 && looks_like_title(line) {
                 let (title, date) = strip_date_prefix(text, p);
+                if title.start > p.start {
+                    // " date 2023-01 " glued to the headline: metadata, its own block.
+                    blocks.push(Block { kind: BlockKind::Boilerplate, span: trim_span(text, Span::new(p.start, title.start)) });
+                    p = title;
+                }
                 self.title = Some(title);
                 self.date = date;
                 self.kicker = kicker_of(text, title);
                 title_fold = Some(fold_for_compare(title.of(text)));
                 BlockKind::Title
-            } else if in_comments || starts_comments(line) {
+            } else if in_comments || starts_comments(&folded) {
                 in_comments = true;
                 BlockKind::Boilerplate
-            } else if title_fold.as_deref() == Some(fold_for_compare(line).as_str())
-                || is_pagination(line) || is_photo_credit(line) || is_contributor_credit(line)
+            } else if title_fold.as_deref().is_some_and(|t| *t == folded)
+                || is_pagination(line) || is_photo_credit(&folded) || is_contributor_credit(&folded)
             {
                 BlockKind::Boilerplate
-            } else if looks_like_byline(line) && i + 3 >= paras.len() || looks_like_byline(line) && i <= 2 {
+            } else if (i + 3 >= paras.len() || i <= 2) && looks_like_byline(line, &folded) {
                 if self.byline.is_none() {
                     let b = line.trim();
                     let b = b.strip_prefix("Par ").or_else(|| b.strip_prefix("By ")).unwrap_or(b);
                     self.byline = Some(b.to_string());
                 }
                 BlockKind::Byline
-            } else if is_attribution_line(line) && blocks.last().is_some_and(|b: &Block| b.kind.is_content() && b.kind != BlockKind::Title) {
+            } else if is_attribution_line(line, &folded) && blocks.last().is_some_and(|b: &Block| b.kind.is_content() && b.kind != BlockKind::Title) {
                 if let Some(prev) = blocks.last_mut() {
                     prev.kind = BlockKind::Quote;
                 }
                 BlockKind::Attribution
+            } else if let Some(hinted) = hint {
+                hinted
             } else if line.starts_with('#') {
                 BlockKind::Heading
             } else if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("• ") {
@@ -385,20 +653,23 @@ impl Document {
             };
             blocks.push(Block { kind, span: p });
         }
+        if self.date.is_none() {
+            self.date = self.date_near_top(&mut blocks);
+        }
         if let Some(lead) = blocks.iter_mut().find(|b| b.kind == BlockKind::Paragraph) {
             lead.kind = BlockKind::Lead;
             self.dateline = dateline_of(text, lead.span);
         }
         // Block quotes: the quote is the whole block, the speaker is in the attribution line.
+        let mut last_speaker = None;
         for w in 0..blocks.len() {
             if blocks[w].kind == BlockKind::Quote {
                 let attr = blocks.get(w + 1).filter(|b| b.kind == BlockKind::Attribution).map(|b| b.span);
-                let speaker = attr.and_then(|a| {
-                    speaker_after(text, a.start, a.end).or_else(|| last_capitalised_run(a.of(text)))
-                });
+                let a = attr.and_then(|a| attribution_after(a.of(text).trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))));
+                let speaker = resolve(a, &mut last_speaker);
                 self.quotes.push(Quote { span: blocks[w].span, speaker });
             } else if blocks[w].kind.is_content() && blocks[w].kind != BlockKind::Title {
-                find_quotes(text, blocks[w].span, &mut self.quotes);
+                find_quotes(text, blocks[w].span, &mut last_speaker, &mut self.quotes);
             }
         }
         self.blocks = blocks;
@@ -425,6 +696,34 @@ impl Document {
         }
     }
 
+    /// The article's date when the text gives one at its top: a short line right after the
+    /// title ("12 décembre 2022", "Publié le 3 mars 2024 à 10h", "March 3, 2024") or in a byline.
+    /// Such a line becomes a byline block (metadata, not body). Dates in the body or in a
+    /// comment section are not the article's.
+    fn date_near_top(&self, blocks: &mut [Block]) -> Option<String> {
+        let text = &self.text;
+        let title_at = blocks.iter().position(|b| b.kind == BlockKind::Title)?;
+        for b in blocks.iter_mut().skip(title_at + 1).take(3) {
+            let line = b.span.of(text);
+            let words = line.split_whitespace().count();
+            let candidate = b.kind == BlockKind::Byline || matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && words <= 12;
+            if !candidate || b.kind == BlockKind::Boilerplate {
+                continue;
+            }
+            let iso = line.split_whitespace().find_map(|w| {
+                let d: String = w.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+                (d.len() >= 7 && is_iso_date(&d)).then_some(d)
+            });
+            if let Some(d) = iso.or_else(|| date_in_words(line).map(|(d, _)| d)) {
+                if b.kind != BlockKind::Byline {
+                    b.kind = BlockKind::Byline;
+                }
+                return Some(d);
+            }
+        }
+        None
+    }
+
     /// Content blocks (not boilerplate, not byline).
     pub fn content_blocks(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.kind.is_content())
@@ -441,7 +740,8 @@ mod tests {
         assert_eq!(doc.title.unwrap().of(&doc.text), "Le titre");
         assert_eq!(doc.date.as_deref(), Some("2023-01"));
         let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, vec![BlockKind::Title, BlockKind::Boilerplate, BlockKind::Lead, BlockKind::Boilerplate]);
+        assert_eq!(kinds, vec![BlockKind::Boilerplate, BlockKind::Title, BlockKind::Boilerplate, BlockKind::Lead, BlockKind::Boilerplate]);
+        assert_eq!(doc.blocks[0].span.of(&doc.text), "date 2023-01");
     }
 
     #[test]
@@ -458,4 +758,75 @@ mod tests {
         assert_eq!(doc.dateline.unwrap().of(&doc.text), "TOKYO (AP) –");
         assert_eq!(doc.byline.as_deref(), Some("Mari Yamaguchi et Haruka Nuga, The Associated Press"));
     }
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1), ("janv", 1), ("février", 2), ("fevrier", 2), ("févr", 2), ("fevr", 2), ("mars", 3),
+    ("avril", 4), ("avr", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("juil", 7), ("août", 8),
+    ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12), ("decembre", 12),
+    ("déc", 12), ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10),
+    ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let l = word.to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == l).map(|&(_, n)| n)
+}
+
+fn day_of(word: &str) -> Option<u32> {
+    let w = word.strip_suffix("er").or_else(|| word.strip_suffix("st")).or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd")).or_else(|| word.strip_suffix("th")).unwrap_or(word);
+    (w.len() <= 2 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|d| (1..=31).contains(d))
+}
+
+fn year_of(word: &str) -> Option<u32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok()).flatten().filter(|y| (1800..=2200).contains(y))
+}
+
+/// The first date written in words in `s`: "12 décembre 2022", "1er mars 2024", "March 3, 2024",
+/// "3 March 2024", "Tue, 05 May 2015", or a month and year ("mars 2024" → "2024-03").
+/// Returns the ISO date and the byte span of the words it was read from.
+pub fn date_in_words(s: &str) -> Option<(String, Span)> {
+    let mut words2: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            words2.push((st, &s[st..i]));
+        }
+    }
+    if let Some(st) = start {
+        words2.push((st, &s[st..]));
+    }
+    for (k, &(at, w)) in words2.iter().enumerate() {
+        let Some(m) = month_of(w) else { continue };
+        let prev = k.checked_sub(1).map(|j| words2[j]);
+        let next = words2.get(k + 1).copied();
+        let next2 = words2.get(k + 2).copied();
+        let end_of = |(p, w): (usize, &str)| p + w.len();
+        // Day Month Year
+        if let (Some(pd), Some(ny)) = (prev, next) {
+            if let (Some(d), Some(y)) = (day_of(pd.1), year_of(ny.1)) {
+                return Some((format!("{y:04}-{m:02}-{d:02}"), Span::new(pd.0, end_of(ny))));
+            }
+        }
+        // Month Day, Year
+        if let (Some(nd), Some(ny)) = (next, next2) {
+            if let (Some(d), Some(y)) = (day_of(nd.1), year_of(ny.1)) {
+                return Some((format!("{y:04}-{m:02}-{d:02}"), Span::new(at, end_of(ny))));
+            }
+        }
+        // Month Year (a short month name alone is too ambiguous: "mar", "may")
+        if let Some(ny) = next {
+            if let Some(y) = year_of(ny.1) {
+                if w.len() >= 4 || w.chars().next().is_some_and(char::is_uppercase) {
+                    return Some((format!("{y:04}-{m:02}"), Span::new(at, end_of(ny))));
+                }
+            }
+        }
+    }
+    None
 }

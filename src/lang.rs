@@ -92,4 +92,19 @@ mod tests {
         assert_eq!(detect("東京 大阪 京都".split(' ')), Lang::Unknown);
         assert_eq!(detect(std::iter::empty()), Lang::Unknown);
     }
+
+    #[test]
+    fn short_texts_and_other_scripts() {
+        assert_eq!(detect("le japon et l otan".split(' ')), Lang::Fr);
+        assert_eq!(detect("japan and the nato".split(' ')), Lang::En);
+        // One word is no evidence.
+        assert_eq!(detect(["otan"].into_iter()), Lang::Unknown);
+        assert_eq!(detect(["le"].into_iter()), Lang::Unknown);
+        for other in ["офлайн в сети и не только", "مرحبا بالعالم في كل مكان", "東京 大阪 京都 と 日本", "😀 👍🏽 🇫🇷", "der die das und ist nicht"] {
+            assert_eq!(detect(other.split(' ')), Lang::Unknown, "{other}");
+        }
+        // A French text quoting an English title stays French.
+        let mixed = "le magazine écrit dans son article intitulé japan seeks deeper defence ties with nato que le japon va se rapprocher de l otan";
+        assert_eq!(detect(mixed.split(' ')), Lang::Fr);
+    }
 }

@@ -179,7 +179,7 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
         let after_pos = pos + n.len_utf8();
         let after = char_at(text, after_pos).filter(|_| after_pos < end);
         let so_far = &text[word_start..pos];
-        let digits_only = !so_far.is_empty() && so_far.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',' || b == b' ');
+        let digits_only = !so_far.is_empty() && so_far.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}'));
         if is_hyphen(n) && after.is_some_and(is_word_char) {
             pos = after_pos;
             continue;
@@ -342,5 +342,64 @@ mod tests {
         sentences(text, &tokens, (0, tokens.len()), &mut out);
         let got: Vec<&str> = out.iter().map(|s| s.span.of(text)).collect();
         assert_eq!(got, vec!["M. Stoltenberg a parlé.", "Le Dr. Who est là !", "Fin"]);
+    }
+
+    #[test]
+    fn every_french_elision_with_both_apostrophes() {
+        use TokenKind::*;
+        for apo in ['’', '\''] {
+            let text = format!("l{apo}OTAN d{apo}abord qu{apo}il jusqu{apo}à lorsqu{apo}elle s{apo}est");
+            let got = toks(&text);
+            let words: Vec<(&str, TokenKind)> = got.iter().map(|&(t, k)| (t, k)).collect();
+            assert_eq!(words.iter().filter(|t| t.1 == Elision).count(), 6, "{text}: {words:?}");
+            assert_eq!(words.iter().filter(|t| t.1 == Word).map(|t| t.0).collect::<Vec<_>>(), vec!["OTAN", "abord", "il", "à", "elle", "est"]);
+        }
+    }
+
+    #[test]
+    fn guillemets_with_narrow_no_break_spaces() {
+        let t = toks("«\u{202F}Bonjour\u{202F}» et « salut »\u{A0}!");
+        assert_eq!(t.iter().map(|x| x.0).collect::<Vec<_>>(), vec!["«", "Bonjour", "»", "et", "«", "salut", "»", "!"]);
+    }
+
+    #[test]
+    fn hyphenated_names_acronyms_codes() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("Nouvelle-Zélande Indo-Pacifique a-t-il OTAN SM-3 F-35 COVID-19"),
+            vec![("Nouvelle-Zélande", Word), ("Indo-Pacifique", Word), ("a-t-il", Word), ("OTAN", Word),
+                 ("SM-3", Word), ("F-35", Word), ("COVID-19", Word)]
+        );
+    }
+
+    #[test]
+    fn numbers_with_spaces_decimals_ordinals() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("1 000 2\u{A0}500\u{202F}000 3,5 75e 1er 21st 12 mois"),
+            vec![("1 000", Number), ("2\u{A0}500\u{202F}000", Number), ("3,5", Number), ("75e", Number),
+                 ("1er", Number), ("21st", Number), ("12", Number), ("mois", Word)]
+        );
+    }
+
+    #[test]
+    fn urls_emails_and_emoji_sequences() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("(www.nato.int/fr) contact@otan.fr. 👨‍👩‍👧 🇫🇷!"),
+            vec![("(", Punct), ("www.nato.int/fr", Url), (")", Punct), ("contact@otan.fr", Email), (".", Punct),
+                 ("👨‍👩‍👧", Emoji), ("🇫🇷", Emoji), ("!", Punct)]
+        );
+    }
+
+    #[test]
+    fn sentences_with_french_and_english_abbreviations() {
+        let text = "Mme Dupont et le Dr Martin sont arrivés. St. John's est loin. Mr. Smith said so. Fin.";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let mut out = Vec::new();
+        sentences(text, &tokens, (0, tokens.len()), &mut out);
+        let got: Vec<&str> = out.iter().map(|s| s.span.of(text)).collect();
+        assert_eq!(got, vec!["Mme Dupont et le Dr Martin sont arrivés.", "St. John's est loin.", "Mr. Smith said so.", "Fin."]);
     }
 }

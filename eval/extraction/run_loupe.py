@@ -46,7 +46,7 @@ def main():
     pages = extlib.pages()
     paths = [d / "source.html" for _, d in pages]
     results, secs, failures = run_loupe(paths, lang="auto")
-    for system, drop in (("loupe", {"boilerplate"}), ("loupe-no-title", {"boilerplate", "title"})):
+    for system, drop in (("loupe", {"boilerplate", "byline"}), ("loupe-no-title", {"boilerplate", "title", "byline"})):
         preds, no_blocks = {}, 0
         for (name, d), p in zip(pages, paths):
             o = results.get(str(p))
