@@ -75,7 +75,7 @@ pub struct QuoteOut {
 
 /// The result for one text. Every `start`/`end` is an offset into `text`:
 /// UTF-8 bytes in Rust, characters in the CLI's JSON, UTF-16 units in JS.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Default)]
 pub struct Analysis {
     pub source: Option<String>,
     pub language: Lang,

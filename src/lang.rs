@@ -8,11 +8,12 @@ use serde::Serialize;
 
 use crate::stopwords::StopWords;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Fr,
     En,
+    #[default]
     Unknown,
 }
 

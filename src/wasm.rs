@@ -32,7 +32,12 @@ export type BlockKind = "title" | "lead" | "paragraph" | "heading" | "list_item"
 export type EntityKind = "person" | "place" | "organisation" | "other";
 export type HighlightKind = EntityKind | "keyphrase" | "quote";
 export interface Keyword { text: string; score: number; mentions: Span[]; }
-export interface Entity { text: string; kind: EntityKind; wikidata: string | null; mentions: Span[]; }
+export interface Entity { text: string; kind: EntityKind; wikidata: string | null; mentions: Span[]; /** nationality words referring to this place ("japonais"); not highlighted */ demonyms?: Span[]; }
+export interface Story { articles: number[]; ids: string[]; keyphrases: string[]; entities: string[];
+  adds: { article: number; id: string; keyphrases: string[]; entities: string[] }[]; cohesion: number; }
+export interface Corpus { articles: number; stories: Story[];
+  topicMix: { id: string; label: string; articles: number; share: number; meanScore: number }[];
+  keyphraseDf: { text: string; df: number }[]; }
 export interface Evidence { text: string; start: number; end: number; }
 export interface Topic { id: string; label: string; level: number; parent: string | null; score: number; evidence: Evidence[]; }
 export interface Highlight { start: number; end: number; kind: HighlightKind; index: number; }
@@ -111,9 +116,83 @@ impl Analyzer {
         serialize(&a)
     }
 
+    /// Groups already-analysed articles (the objects `analyze` returned) into stories,
+    /// with what each story shares, what each article adds, and the topic mix.
+    /// Story `articles` are indexes into `analyses`.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn stories(&self, analyses: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let lite: Vec<LiteAnalysis> = serde_wasm_bindgen::from_value(analyses)
+            .map_err(|e| to_js(Error::InvalidOptions(format!("stories() takes a list of analyses: {e}"))))?;
+        let mut config = crate::corpus::CorpusConfig::default();
+        if let Some(t) = js_sys::Reflect::get(&options, &"storyThreshold".into()).ok().and_then(|v| v.as_f64()) {
+            if !(0.0..=1.0).contains(&t) {
+                return Err(to_js(Error::InvalidOptions("storyThreshold must be between 0 and 1".into())));
+            }
+            config.threshold = t as f32;
+        }
+        let full: Vec<crate::analysis::Analysis> = lite.into_iter().map(LiteAnalysis::into_analysis).collect();
+        let docs: Vec<(String, &crate::analysis::Analysis)> =
+            full.iter().enumerate().map(|(i, a)| (a.source.clone().unwrap_or_else(|| i.to_string()), a)).collect();
+        let corpus = crate::corpus::build(&docs, &config);
+        let ser = serde_wasm_bindgen::Serializer::json_compatible();
+        serde::Serialize::serialize(&corpus, &ser).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    }
+
     /// The crate version.
     pub fn version() -> String {
         env!("CARGO_PKG_VERSION").to_string()
+    }
+}
+
+/// The parts of an analysis that story grouping reads, as JS hands them back.
+#[derive(serde::Deserialize)]
+struct LiteAnalysis {
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    entities: Vec<LiteEntity>,
+    #[serde(default)]
+    keywords: Vec<LiteKeyword>,
+    #[serde(default)]
+    topics: Vec<LiteTopic>,
+}
+#[derive(serde::Deserialize)]
+struct LiteEntity {
+    text: String,
+    #[serde(default)]
+    wikidata: Option<String>,
+}
+#[derive(serde::Deserialize)]
+struct LiteKeyword {
+    text: String,
+    #[serde(default)]
+    score: f32,
+}
+#[derive(serde::Deserialize)]
+struct LiteTopic {
+    id: String,
+    label: String,
+    level: u8,
+    #[serde(default)]
+    score: f32,
+}
+
+impl LiteAnalysis {
+    fn into_analysis(self) -> crate::analysis::Analysis {
+        use crate::entities::{Entity, EntityKind};
+        crate::analysis::Analysis {
+            source: self.source,
+            entities: self.entities.into_iter().map(|e| Entity {
+                text: e.text, kind: EntityKind::Other, wikidata: e.wikidata, mentions: Vec::new(), demonyms: Vec::new(),
+            }).collect(),
+            keywords: self.keywords.into_iter().map(|k| crate::keywords::Keyword {
+                text: k.text, score: k.score, mentions: Vec::new(), key: String::new(),
+            }).collect(),
+            topics: self.topics.into_iter().map(|t| crate::topics::Topic {
+                id: t.id, label: t.label, level: t.level, parent: None, score: t.score, evidence: Vec::new(),
+            }).collect(),
+            ..Default::default()
+        }
     }
 }
 
@@ -131,6 +210,8 @@ export class Analyzer {
   /** Throws a LoupeError ("empty_input", "input_too_large", ...). */
   analyze(text: string): Analysis;
   analyzeBytes(bytes: Uint8Array, name?: string | null): Analysis;
+  /** Groups analyses (as returned by analyze) into stories; `articles` index into the list. */
+  stories(analyses: Analysis[], options?: { storyThreshold?: number }): Corpus;
   static version(): string;
 }
 "#;

@@ -440,7 +440,8 @@ function renderSet() {
   if (Array.isArray(state.stories) && state.stories.length) {
     storiesSec.append(h("ol", {}, state.stories.map((s, i) => {
       const members = s.articles ?? s.members ?? s.docs ?? [];
-      return h("li", {}, h("strong", {}, s.label ?? s.title ?? t("story", i + 1)), " — ",
+      const about = [...(s.entities ?? []), ...(s.keyphrases ?? [])].slice(0, 5).join(", ");
+      return h("li", {}, h("strong", {}, about || s.label || t("story", i + 1)), " — ",
         members.map((m) => docs[typeof m === "number" ? m : m.index]?.result.title ?? docs[m]?.name ?? String(m)).join(" · "));
     })));
   } else storiesSec.append(h("p", { class: "muted" }, t("noStories")));

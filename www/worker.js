@@ -49,12 +49,10 @@ const handlers = {
     await start();
     return analyzerFor(payload.options).analyzeBytes(new Uint8Array(payload.bytes), payload.name ?? null);
   },
-  // Story grouping across articles comes from the core when it exports it;
-  // until then the page shows the per-article view only.
+  // Story grouping across the loaded articles (the core's corpus module).
   async stories(payload) {
     await start();
-    const group = analyzer.stories ?? analyzer.groupStories;
-    return typeof group === "function" ? group.call(analyzer, payload.analyses) : null;
+    return analyzer.stories(payload.analyses, {}).stories;
   },
 };
 
