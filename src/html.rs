@@ -1349,7 +1349,7 @@ pub fn decode_entities(s: &str) -> String {
                 let v = if let Some(h) = num.strip_prefix(['x', 'X']) { u32::from_str_radix(h, 16).ok() } else { num.parse().ok() };
                 v.map(|v| match v {
                     // Windows-1252 numeric references, as browsers read them.
-                    0x80..=0x9F => encoding_rs::WINDOWS_1252.decode_without_bom_handling(&[v as u8]).0.chars().next().unwrap_or('\u{FFFD}'),
+                    0x80..=0x9F => crate::input::windows_1252(v as u8),
                     0 => '\u{FFFD}',
                     v => char::from_u32(v).unwrap_or('\u{FFFD}'),
                 })

@@ -1,4 +1,9 @@
-//! Bytes to text: encoding detection and decoding (encoding_rs), and format sniffing.
+//! Bytes to text: encoding detection and decoding, and format sniffing.
+//!
+//! Decoding uses the standard library (UTF-8, UTF-16) and a 32-entry table for
+//! Windows-1252, not encoding_rs: encoding_rs links every legacy decoder's tables
+//! into the wasm (about 150 KB gzip measured here), and we need only these three.
+//! A test checks the table against encoding_rs for all 256 bytes.
 //! Invalid bytes never panic: they decode to U+FFFD, or the input is refused as binary.
 
 use serde::Serialize;
@@ -35,13 +40,21 @@ pub struct Decoded {
 /// BOM-less UTF-16 (by its NUL pattern), else Windows-1252 (a superset of ISO-8859-1
 /// for text). Mostly-NUL or control-character data is refused as binary.
 pub fn decode(bytes: &[u8]) -> Result<Decoded> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded { text: text.into_owned(), encoding: enc.name() });
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Ok(Decoded { text: String::from_utf8_lossy(rest).into_owned(), encoding: "UTF-8" });
     }
-    if let Some(enc) = sniff_utf16(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(bytes);
-        return Ok(Decoded { text: text.into_owned(), encoding: enc.name() });
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Ok(Decoded { text: utf16(rest, u16::from_le_bytes), encoding: "UTF-16LE" });
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Ok(Decoded { text: utf16(rest, u16::from_be_bytes), encoding: "UTF-16BE" });
+    }
+    if let Some(le) = sniff_utf16(bytes) {
+        return Ok(if le {
+            Decoded { text: utf16(bytes, u16::from_le_bytes), encoding: "UTF-16LE" }
+        } else {
+            Decoded { text: utf16(bytes, u16::from_be_bytes), encoding: "UTF-16BE" }
+        });
     }
     if looks_binary(bytes) {
         return Err(Error::BinaryInput);
@@ -49,21 +62,32 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Decoded { text: s.to_owned(), encoding: "UTF-8" }),
         Err(_) => {
-            // Mostly-valid UTF-8 with a few bad bytes stays UTF-8 (bad bytes become U+FFFD);
-            // otherwise it is a legacy single-byte file.
-            let (utf8_text, _, had_errors) = encoding_rs::UTF_8.decode(bytes);
+            let utf8_text = String::from_utf8_lossy(bytes);
             let replaced = utf8_text.matches('\u{FFFD}').count();
             let multibyte = bytes.iter().filter(|&&b| b >= 0xC2 && b <= 0xF4).count();
-            if had_errors && multibyte > replaced * 4 {
+            if multibyte > replaced * 4 {
                 return Ok(Decoded { text: utf8_text.into_owned(), encoding: "UTF-8" });
             }
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok(Decoded { text: text.into_owned(), encoding: "windows-1252" })
+            Ok(Decoded { text: bytes.iter().map(|&b| windows_1252(b)).collect(), encoding: "windows-1252" })
         }
     }
 }
 
-fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks(2).map(|c| if c.len() == 2 { unit([c[0], c[1]]) } else { 0xFFFD });
+    char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect()
+}
+
+/// Windows-1252 as the WHATWG Encoding Standard defines it (ISO-8859-1 plus 0x80–0x9F).
+pub(crate) fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    ];
+    if (0x80..0xA0).contains(&b) { HIGH[b as usize - 0x80] } else { b as char }
+}
+
+fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     if sample.len() < 4 {
         return None;
@@ -72,9 +96,9 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     if odd_nul * 10 > pairs * 6 && even_nul * 10 < pairs {
-        Some(encoding_rs::UTF_16LE)
+        Some(true)
     } else if even_nul * 10 > pairs * 6 && odd_nul * 10 < pairs {
-        Some(encoding_rs::UTF_16BE)
+        Some(false)
     } else {
         None
     }
@@ -144,6 +168,15 @@ mod tests {
         let d = decode(&u16be).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("Le Japon", "UTF-16BE"));
         assert_eq!(decode(&[0u8, 1, 2, 3, 0, 0, 5, 0, 0, 7, 0, 0]).err(), Some(Error::BinaryInput));
+    }
+
+    #[test]
+    fn windows_1252_matches_encoding_rs() {
+        for b in 0..=255u8 {
+            let byte = [b];
+            let (expected, _, _) = encoding_rs::WINDOWS_1252.decode(&byte);
+            assert_eq!(windows_1252(b).to_string(), expected, "byte {b:#04x}");
+        }
     }
 
     #[test]
