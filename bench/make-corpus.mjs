@@ -38,6 +38,7 @@ function corpus(bytes) {
   }
   return parts.join("");
 }
+writeFileSync(join(out, "news-100k.txt"), corpus(100 << 10));
 writeFileSync(join(out, "news-1m.txt"), corpus(1 << 20));
 writeFileSync(join(out, "news-10m.txt"), corpus(10 << 20));
 console.log(`bench corpus: ${Buffer.byteLength(article)} B article, 1 MiB and 10 MiB news text in ${out}`);

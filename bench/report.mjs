@@ -47,8 +47,8 @@ p("| where | measure | text | ms | MB/s |");
 p("|---|---|---|---:|---:|");
 const row = (where, what, file, bytes, best, median) =>
   p(`| ${where} | ${what} | ${file.replace(/\.txt$/, "")} | ${f1(best)} (${f1(median)}) | ${best > 0 ? mb(bytes, best) : "–"} |`);
-for (const [what, file, bytes, best, median] of native) if (what !== "analyzer_new") row("native", what, file, +bytes, +best, +median);
-for (const [what, file, bytes, best, median] of yake) row("native (Python)", "YAKE baseline", file, +bytes, +best, +median);
+for (const [what, file, bytes, best, median] of native) if (what !== "analyzer_new") row("native (CPU ms)", what, file, +bytes, +best, +median);
+for (const [what, file, bytes, best, median] of yake) row("native (Python, wall)", "YAKE baseline", file, +bytes, +best, +median);
 if (browser) for (const r of browser.rows) row(`Chromium ${browser.chromium.split(".")[0]}`, r.what + (r.marks ? ` (${r.marks} marks)` : ""), r.file, r.bytes, r.best, r.median);
 p();
 if (browser) {

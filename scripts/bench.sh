@@ -11,11 +11,11 @@ node bench/make-corpus.mjs
 node_modules/.bin/wasm-as --enable-simd bench/simd-scan.wat -o bench/out/simd-scan.wasm
 cargo build --release --example bench_native 2>&1 | tail -1 >&2
 echo "bench: native" >&2
-target/release/examples/bench_native bench/out/article-4k.txt bench/out/news-1m.txt bench/out/news-10m.txt > bench/out/native.tsv
+target/release/examples/bench_native bench/out/article-4k.txt bench/out/news-100k.txt bench/out/news-1m.txt bench/out/news-10m.txt > bench/out/native.tsv
 PY="${LOUPE_PYTHON:-/work/main/.venv/bin/python}"
 if "$PY" -c "import yake" 2>/dev/null; then
   echo "bench: YAKE" >&2
-  "$PY" bench/yake_bench.py bench/out/article-4k.txt bench/out/news-1m.txt > bench/out/yake.tsv
+  "$PY" bench/yake_bench.py bench/out/article-4k.txt bench/out/news-100k.txt > bench/out/yake.tsv  # 100 KB: YAKE is slow
 else
   echo "bench: no Python with yake ($PY); YAKE rows skipped" >&2
   : > bench/out/yake.tsv
