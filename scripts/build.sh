@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/wasm-env.sh
 echo "build: wasm route = $WASM_ROUTE" >&2
-wasm_cargo build --release --lib
-WASM=target/wasm32-unknown-unknown/release/loupe.wasm
+wasm_cargo build --profile wasm --lib
+WASM=target/wasm32-unknown-unknown/wasm/loupe.wasm
 wasm-bindgen --target web --out-dir pkg "$WASM"
 wasm-bindgen --target nodejs --out-dir pkg-node "$WASM"
 # npm's binaryen (Debian's 108 breaks wasm-bindgen output, see ../shared/TOOLCHAIN.md).

@@ -63,7 +63,12 @@ impl Stemmers {
 }
 
 /// Levenshtein distance, for near-miss names ("Soltenberg" ~ "Stoltenberg").
+/// Words over 256 bytes are never names: for them any difference counts as the
+/// longer length, which keeps this O(n·m) loop cheap on hostile input.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    if a.len() > 256 || b.len() > 256 {
+        return if a == b { 0 } else { a.chars().count().max(b.chars().count()) };
+    }
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];

@@ -202,17 +202,18 @@ impl Taxonomy {
         }
         // Levels follow parents; a cycle is an error.
         for i in 0..tax.topics.len() {
-            let mut level = 1u8;
+            // Counted in usize: a u8 wrapped past 255 and never saw the cycle.
+            let mut level = 1usize;
             let mut p = tax.topics[i].parent;
             while let Some(pi) = p {
                 level += 1;
-                if level as usize > tax.topics.len() + 1 {
+                if level > tax.topics.len() + 1 {
                     let line = items[i].0;
                     return Err(bad(line, "parent links form a cycle".into()));
                 }
                 p = tax.topics[pi].parent;
             }
-            tax.topics[i].level = level;
+            tax.topics[i].level = level.min(u8::MAX as usize) as u8;
         }
         Ok(tax)
     }

@@ -1,0 +1,82 @@
+// Turns the raw results in bench/out/ into one Markdown table, prints it and writes the
+// "Performance and size" section of BENCHMARKS.md (other sections of that file are kept).
+import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { execSync } from "node:child_process";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "bench", "out");
+const tsv = (f) => existsSync(join(out, f)) ? readFileSync(join(out, f), "utf8").trim().split("\n").filter(Boolean).map((l) => l.split("\t")) : [];
+const mb = (bytes, ms) => (bytes / 1048576 / (ms / 1000)).toFixed(1);
+const f1 = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const kb = (n) => (n / 1024).toFixed(1);
+const lines = [];
+const p = (s = "") => lines.push(s);
+
+// Size of what a news page downloads.
+const files = ["pkg/loupe_bg.wasm", "pkg/loupe.js"];
+if (existsSync(join(root, "www"))) for (const f of readdirSync(join(root, "www")).sort()) if (/\.(m?js|css)$/.test(f)) files.push(`www/${f}`);
+p("### Size (what a news page downloads)");
+p();
+p("| file | raw KB | gzip -9 KB | brotli -q 11 KB |");
+p("|---|---:|---:|---:|");
+let total = [0, 0, 0];
+for (const f of files) {
+  const b = readFileSync(join(root, f));
+  const gz = gzipSync(b, { level: 9 }).length;
+  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total = [total[0] + b.length, total[1] + gz, total[2] + br];
+  p(`| ${f} | ${kb(b.length)} | ${kb(gz)} | ${kb(br)} |`);
+}
+p(`| **total** (budget: < 250 KB compressed) | ${kb(total[0])} | **${kb(total[1])}** | **${kb(total[2])}** |`);
+p();
+p("Wasm sections (`node bench/wasm-sections.mjs pkg/loupe_bg.wasm`):");
+p("```");
+p(execSync(`node ${join(root, "bench/wasm-sections.mjs")} ${join(root, "pkg/loupe_bg.wasm")}`).toString().trim());
+p("```");
+p();
+
+// Throughput, native and in the browser, each beside its baseline.
+const native = tsv("native.tsv"), yake = tsv("yake.tsv");
+const browser = existsSync(join(out, "browser.json")) ? JSON.parse(readFileSync(join(out, "browser.json"), "utf8")) : null;
+p("### Throughput (best of runs; MB/s = MiB per second; ms = best run, median in brackets)");
+p();
+p("| where | measure | text | ms | MB/s |");
+p("|---|---|---|---:|---:|");
+const row = (where, what, file, bytes, best, median) =>
+  p(`| ${where} | ${what} | ${file.replace(/\.txt$/, "")} | ${f1(best)} (${f1(median)}) | ${best > 0 ? mb(bytes, best) : "–"} |`);
+for (const [what, file, bytes, best, median] of native) if (what !== "analyzer_new") row("native (CPU ms)", what, file, +bytes, +best, +median);
+for (const [what, file, bytes, best, median] of yake) row("native (Python, wall)", "YAKE baseline", file, +bytes, +best, +median);
+if (browser) for (const r of browser.rows) row(`Chromium ${browser.chromium.split(".")[0]}`, r.what + (r.marks ? ` (${r.marks} marks)` : ""), r.file, r.bytes, r.best, r.median);
+p();
+if (browser) {
+  const get = (what, file) => browser.rows.find((r) => r.what === what && r.file === file);
+  const ratio = (a, b) => (a && b ? (b.best / a.best).toFixed(1) + "×" : "–");
+  p("### Goals (ratios of best runs in this run)");
+  p();
+  p("| goal | measured |");
+  p("|---|---|");
+  const nat = (what, file) => native.find((r) => r[0] === what && r[1] === file + ".txt");
+  const natTok = nat("tokenize_stem", "news-1m"), js = get("js_tokenize_stem", "news-1m");
+  p(`| tokenise + stem ≥ 10× the JS pipeline (1 MB) | native ${natTok && js ? (js.best / +natTok[3]).toFixed(1) + "×" : "–"} (wasm tokenise-only not exposed) |`);
+  const la = get("loupe_analyze", "news-1m");
+  p(`| full analysis ≥ 30 MB/s (1 MB) | wasm ${la ? mb(la.bytes, la.best) : "–"} MB/s; native ${nat("analyze", "news-1m") ? mb(+nat("analyze", "news-1m")[2], +nat("analyze", "news-1m")[3]) : "–"} MB/s; JS TF-IDF pipeline ${mb(get("js_tfidf_keywords", "news-1m").bytes, get("js_tfidf_keywords", "news-1m").best)} MB/s |`);
+  p(`| highlight 30 keyphrases in 1 MB ≥ 30× mark.js | analysis + one DOM pass: ${ratio(get("loupe_analyze_and_highlight", "news-1m"), get("markjs_30_keywords", "news-1m"))}; DOM pass alone: ${ratio(get("loupe_apply_highlights_only", "news-1m"), get("markjs_30_keywords", "news-1m"))} |`);
+  const s = (x) => `${f1(x.firstResultMs)} ms (wasm init ${f1(x.wasmInitMs)}, new Analyzer ${f1(x.analyzerNewMs)}, first analyze ${f1(x.firstAnalyzeMs)})`;
+  p(`| first highlights ≤ 100 ms (4 KB article) | cold ${s(browser.cold)}; warm ${s(browser.warm)} |`);
+  p(`| peak wasm memory | one article ${kb(browser.cold.memoryAfterOneArticle / 1024)} MB; after 10 MB ${kb(browser.memoryAfter10MB / 1024)} MB |`);
+  const an = native.find((r) => r[0] === "analyzer_new");
+  if (an) p(`| native start-up (Analyzer::new: IPTC taxonomy + trigger stems) | ${f1(+an[3])} ms |`);
+}
+const section = lines.join("\n");
+console.log(section);
+
+const md = join(root, "BENCHMARKS.md");
+const start = "<!-- perf:start (written by scripts/bench.sh) -->", end = "<!-- perf:end -->";
+const header = `## Performance and size\n\n${start}\nRun: \`scripts/bench.sh\` (${new Date().toISOString().slice(0, 16)} UTC, \`nproc\` = ${execSync("nproc").toString().trim()}, load average ${execSync("cut -d' ' -f1-3 /proc/loadavg").toString().trim()}). Texts: \`bench/make-corpus.mjs\` (seeds only). Noisy shared machine: compare rows of the same run.\n\n${section}\n${end}`;
+let doc = existsSync(md) ? readFileSync(md, "utf8") : "# Benchmarks\n\nEach section is written by its own script; rerun it rather than editing figures by hand.\n\n";
+const re = /## Performance and size\n\n<!-- perf:start[^\n]*-->[\s\S]*?<!-- perf:end -->/;
+doc = re.test(doc) ? doc.replace(re, header) : doc.trimEnd() + "\n\n" + header + "\n";
+writeFileSync(md, doc);
