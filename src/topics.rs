@@ -9,7 +9,7 @@
 //! evidence there is with how clearly the topic beats its siblings; topics under
 //! the threshold are dropped, so a text with no clear topic gets none.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -253,8 +253,9 @@ impl Taxonomy {
             }
             1.0
         };
-        // Evidence per topic: (trigger key → weight, spans).
-        let mut hits: HashMap<usize, HashMap<String, (f32, Vec<Span>)>> = HashMap::new();
+        // Evidence per topic: (trigger key → weight, spans). Ordered maps: scores are
+        // float sums over them, and a fixed order keeps them bit-for-bit deterministic.
+        let mut hits: BTreeMap<usize, BTreeMap<String, (f32, Vec<Span>)>> = BTreeMap::new();
         let mut n_words = 0usize;
         for s in &doc.sentences {
             let toks: Vec<usize> = (s.tokens.0..s.tokens.1)
