@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: the whole test suite. Installs what is missing, builds,
 # then runs, cheapest first: native tests (unit, golden, property), wasm tests
-# in node (wasm-bindgen-test-runner), end-to-end tests in headless Chromium.
+# in node (wasm-bindgen-test-runner), the memory-leak test, end-to-end tests in
+# headless Chromium. Fuzzing is separate (scripts/fuzz.sh): it needs a long build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -12,5 +13,7 @@ echo "== native: cargo test" >&2
 cargo test --release 2>&1
 echo "== wasm (node): wasm-bindgen-test-runner" >&2
 wasm_cargo test --release --test wasm 2>&1
+echo "== memory: no leak over 10,000 articles (wasm in node)" >&2
+node --test tests/memory.test.mjs 2>&1
 echo "== end to end (Chromium + playwright-core)" >&2
 node --test --test-concurrency=1 tests/e2e/ 2>&1
