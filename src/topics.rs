@@ -240,18 +240,22 @@ impl Taxonomy {
             Lang::Unknown => vec![&self.fr, &self.en],
         };
         // Headline and lead say what the article is about: their words weigh more.
+        // Blocks are normally in order and disjoint: then the block holding an offset
+        // is found by binary search instead of a scan per mention (quadratic on long texts).
+        let blocks_ordered = doc.blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
         let position_mass = |at: usize| -> f32 {
-            for b in &doc.blocks {
-                if b.span.start <= at && at < b.span.end {
-                    return match b.kind {
-                        BlockKind::Title => 2.0,
-                        BlockKind::Lead => 1.5,
-                        BlockKind::Boilerplate => 0.0,
-                        _ => 1.0,
-                    };
-                }
+            let block = if blocks_ordered {
+                let i = doc.blocks.partition_point(|b| b.span.end <= at);
+                doc.blocks.get(i).filter(|b| b.span.start <= at && at < b.span.end)
+            } else {
+                doc.blocks.iter().find(|b| b.span.start <= at && at < b.span.end)
+            };
+            match block.map(|b| b.kind) {
+                Some(BlockKind::Title) => 2.0,
+                Some(BlockKind::Lead) => 1.5,
+                Some(BlockKind::Boilerplate) => 0.0,
+                _ => 1.0,
             }
-            1.0
         };
         // Evidence per topic: (trigger key → weight, spans). Ordered maps: scores are
         // float sums over them, and a fixed order keeps them bit-for-bit deterministic.
@@ -283,7 +287,9 @@ impl Taxonomy {
                             let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
                             for &(topic, weight) in list {
                                 let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
-                                if !e.1.contains(&span) {
+                                // Mentions of one key come in text order, so a repeat (the
+                                // same key in both language maps) can only be the last one.
+                                if e.1.last() != Some(&span) {
                                     e.1.push(span);
                                 }
                             }
@@ -295,9 +301,9 @@ impl Taxonomy {
         // A shorter trigger inside a longer matched one ("défense" in "ministre de
         // la défense") is not separate evidence for the same topic.
         for triggers in hits.values_mut() {
-            let all: Vec<Span> = triggers.values().flat_map(|(_, s)| s.iter().copied()).collect();
+            let nested = nested_spans(triggers.values().flat_map(|(_, s)| s.iter().copied()).collect());
             for (_, spans) in triggers.values_mut() {
-                spans.retain(|s| !all.iter().any(|o| o != s && o.start <= s.start && s.end <= o.end));
+                spans.retain(|s| nested.binary_search(s).is_err());
             }
             triggers.retain(|_, (_, spans)| !spans.is_empty());
         }
@@ -415,6 +421,24 @@ impl Taxonomy {
     }
 }
 
+/// The spans that lie inside another, different span of the list; sorted.
+/// One sweep in (start, longest first) order: a span is nested when an earlier
+/// distinct span reaches at least as far.
+fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    spans.dedup();
+    let mut nested = Vec::new();
+    let mut reach: Option<usize> = None;
+    for s in spans {
+        if reach.is_some_and(|r| r >= s.end) {
+            nested.push(s);
+        }
+        reach = Some(reach.map_or(s.end, |r| r.max(s.end)));
+    }
+    nested.sort();
+    nested
+}
+
 /// Words separated only by an elision ("défense de l'espace") still form a phrase.
 fn gap_is_joinable(doc: &Document, a: usize, b: usize) -> bool {
     (a + 1..b).all(|k| doc.tokens[k].kind == TokenKind::Elision)
@@ -428,4 +452,21 @@ fn phrase_key(stemmers: &Stemmers, lang: Lang, phrase: &str) -> String {
         .map(|t| stemmers.key(if lang == Lang::Unknown { Lang::Fr } else { lang }, t.span.of(phrase)))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_spans_match_the_pairwise_definition() {
+        let spans: Vec<Span> = [(0, 10), (0, 4), (2, 4), (2, 4), (5, 10), (5, 12), (11, 12), (20, 25)]
+            .iter().map(|&(a, b)| Span::new(a, b)).collect();
+        let mut naive: Vec<Span> = spans.iter().copied()
+            .filter(|s| spans.iter().any(|o| o != s && o.start <= s.start && s.end <= o.end))
+            .collect();
+        naive.sort();
+        naive.dedup();
+        assert_eq!(nested_spans(spans), naive);
+    }
 }
