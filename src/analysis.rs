@@ -171,7 +171,7 @@ impl Analyzer {
         let stemmers = Stemmers::default();
         let taxonomy = match &config.taxonomy {
             Some(json) => Taxonomy::from_json(json, &stemmers)?,
-            None => Taxonomy::iptc(&stemmers),
+            None => Taxonomy::iptc(),
         };
         Ok(Analyzer { config, language, format, stemmers, taxonomy })
     }

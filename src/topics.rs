@@ -10,6 +10,7 @@
 //! the threshold are dropped, so a text with no clear topic gets none.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -53,10 +54,53 @@ pub struct Topic {
 #[derive(Debug, Default)]
 pub struct Taxonomy {
     pub topics: Vec<TopicDef>,
-    /// Trigger key (space-joined word keys) → (topic, weight), per language.
-    fr: HashMap<String, Vec<(usize, f32)>>,
-    en: HashMap<String, Vec<(usize, f32)>>,
+    /// Triggers per language. The shipped IPTC ones are stemmed on first use of their
+    /// language: stemming all of them made `Analyzer::new` slow in the browser.
+    fr: OnceLock<Triggers>,
+    en: OnceLock<Triggers>,
+    /// IPTC code → topic, to build the shipped triggers; empty for a site taxonomy.
+    iptc_index: HashMap<String, usize>,
+}
+
+/// Trigger key (space-joined word keys) → (topic, weight), for one language.
+#[derive(Debug, Default)]
+struct Triggers {
+    keys: HashMap<String, Vec<(usize, f32)>>,
+    /// Words in the longest key.
     max_words: usize,
+}
+
+impl Triggers {
+    fn add(&mut self, key: String, topic: usize, weight: f32) {
+        if key.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(key.split(' ').count());
+        let list = self.keys.entry(key).or_default();
+        if !list.iter().any(|(t, _)| *t == topic) {
+            list.push((topic, weight));
+        }
+    }
+
+    /// The shipped trigger vocabulary of one language (`data/topics/`).
+    fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
+        let tsv = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
+        let stemmers = Stemmers::default();
+        // Trigger phrases share many words: each is stemmed once.
+        let mut word_keys: HashMap<&str, String> = HashMap::new();
+        let mut triggers = Triggers::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                continue;
+            }
+            let code = f[0].trim_start_matches("medtop:");
+            let (Some(&topic), Ok(weight)) = (index.get(code), f[1].trim().parse::<f32>()) else { continue };
+            let key = phrase_key_with(f[2], |w| word_keys.entry(w).or_insert_with(|| stemmers.key(lang, w)).clone());
+            triggers.add(key, topic, weight);
+        }
+        triggers
+    }
 }
 
 const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
@@ -65,7 +109,7 @@ const TRIGGERS_EN: &str = include_str!("../data/topics/en.tsv");
 
 impl Taxonomy {
     /// IPTC Media Topics, levels 1–3, with the shipped trigger vocabulary.
-    pub fn iptc(stemmers: &Stemmers) -> Taxonomy {
+    pub fn iptc() -> Taxonomy {
         let mut tax = Taxonomy::default();
         let mut index: HashMap<String, usize> = HashMap::new();
         for line in IPTC_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
@@ -87,31 +131,14 @@ impl Taxonomy {
                 label_en: f[4].to_string(),
             });
         }
-        for (tsv, lang) in [(TRIGGERS_FR, Lang::Fr), (TRIGGERS_EN, Lang::En)] {
-            for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-                let f: Vec<&str> = line.split('\t').collect();
-                if f.len() < 3 {
-                    continue;
-                }
-                let code = f[0].trim_start_matches("medtop:");
-                let (Some(&topic), Ok(weight)) = (index.get(code), f[1].trim().parse::<f32>()) else { continue };
-                tax.add_trigger(stemmers, lang, f[2], topic, weight);
-            }
-        }
+        tax.iptc_index = index;
         tax
     }
 
-    fn add_trigger(&mut self, stemmers: &Stemmers, lang: Lang, phrase: &str, topic: usize, weight: f32) {
-        let key = phrase_key(stemmers, lang, phrase);
-        if key.is_empty() {
-            return;
-        }
-        self.max_words = self.max_words.max(key.split(' ').count());
-        let map = if lang == Lang::En { &mut self.en } else { &mut self.fr };
-        let list = map.entry(key).or_default();
-        if !list.iter().any(|(t, _)| *t == topic) {
-            list.push((topic, weight));
-        }
+    /// The triggers of a language (`Lang::En`, French otherwise), built on first use.
+    fn triggers(&self, lang: Lang) -> &Triggers {
+        let cell = if lang == Lang::En { &self.en } else { &self.fr };
+        cell.get_or_init(|| Triggers::iptc(lang, &self.iptc_index))
     }
 
     /// A site's own taxonomy: JSON Lines (one section per line) or a JSON array of
@@ -145,6 +172,7 @@ impl Taxonomy {
             return Err(Error::InvalidTaxonomy { line: 1, reason: "no sections".into() });
         }
         let mut tax = Taxonomy::default();
+        let (mut fr, mut en) = (Triggers::default(), Triggers::default());
         let mut index: HashMap<String, usize> = HashMap::new();
         let bad = |line: usize, reason: String| Error::InvalidTaxonomy { line, reason };
         for (line, item) in &items {
@@ -182,9 +210,13 @@ impl Taxonomy {
                 let arr = list.as_array().ok_or_else(|| bad(*line, "\"triggers\" must be a list of strings".into()))?;
                 for t in arr {
                     let s = t.as_str().ok_or_else(|| bad(*line, "a trigger must be a string".into()))?;
-                    tax.add_trigger(stemmers, lang, s, me, 1.0);
+                    let mut add_to = |lang: Lang| {
+                        let map = if lang == Lang::En { &mut en } else { &mut fr };
+                        map.add(phrase_key(stemmers, lang, s), me, 1.0);
+                    };
+                    add_to(lang);
                     if lang == Lang::Unknown {
-                        tax.add_trigger(stemmers, Lang::En, s, me, 1.0);
+                        add_to(Lang::En);
                     }
                 }
                 Ok(())
@@ -215,6 +247,8 @@ impl Taxonomy {
             }
             tax.topics[i].level = level.min(u8::MAX as usize) as u8;
         }
+        tax.fr = OnceLock::from(fr);
+        tax.en = OnceLock::from(en);
         Ok(tax)
     }
 
@@ -234,11 +268,12 @@ impl Taxonomy {
     /// the vocabulary lists shared cues on purpose, e.g. "otan" for conflict and
     /// for international relations.)
     pub fn tag(&self, doc: &Document, words: &[Option<WordInfo>], lang: Lang, min_score: f32) -> Vec<Topic> {
-        let maps: Vec<&HashMap<String, Vec<(usize, f32)>>> = match lang {
-            Lang::En => vec![&self.en],
-            Lang::Fr => vec![&self.fr],
-            Lang::Unknown => vec![&self.fr, &self.en],
+        let triggers: Vec<&Triggers> = match lang {
+            Lang::En => vec![self.triggers(Lang::En)],
+            Lang::Fr => vec![self.triggers(Lang::Fr)],
+            Lang::Unknown => vec![self.triggers(Lang::Fr), self.triggers(Lang::En)],
         };
+        let max_words = triggers.iter().map(|t| t.max_words).max().unwrap_or(0);
         // Headline and lead say what the article is about: their words weigh more.
         // Blocks are normally in order and disjoint: then the block holding an offset
         // is found by binary search instead of a scan per mention (quadratic on long texts).
@@ -268,7 +303,7 @@ impl Taxonomy {
             n_words += toks.len();
             for i in 0..toks.len() {
                 let mut key = String::new();
-                for n in 0..self.max_words.max(1) {
+                for n in 0..max_words.max(1) {
                     let Some(&t) = toks.get(i + n) else { break };
                     if n > 0 {
                         // Phrases do not jump over punctuation.
@@ -282,8 +317,8 @@ impl Taxonomy {
                     if n == 0 && w.stop {
                         break;
                     }
-                    for map in &maps {
-                        if let Some(list) = map.get(&key) {
+                    for map in &triggers {
+                        if let Some(list) = map.keys.get(&key) {
                             let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
                             for &(topic, weight) in list {
                                 let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
@@ -445,11 +480,16 @@ fn gap_is_joinable(doc: &Document, a: usize, b: usize) -> bool {
 }
 
 fn phrase_key(stemmers: &Stemmers, lang: Lang, phrase: &str) -> String {
+    phrase_key_with(phrase, |w| stemmers.key(if lang == Lang::Unknown { Lang::Fr } else { lang }, w))
+}
+
+/// Space-joined keys of a phrase's words and numbers, each from `word_key`.
+fn phrase_key_with<'p>(phrase: &'p str, mut word_key: impl FnMut(&'p str) -> String) -> String {
     let mut toks = Vec::new();
     crate::text::tokenize(phrase, Span::new(0, phrase.len()), &mut toks);
     toks.iter()
         .filter(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
-        .map(|t| stemmers.key(if lang == Lang::Unknown { Lang::Fr } else { lang }, t.span.of(phrase)))
+        .map(|t| word_key(t.span.of(phrase)))
         .collect::<Vec<_>>()
         .join(" ")
 }
