@@ -7,6 +7,10 @@ use crate::lang::Lang;
 
 /// Lowercase, with typographic apostrophes folded to `'`.
 pub fn lower(word: &str) -> String {
+    // Most words are ASCII: one byte-wise pass, same result as the general loop.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -20,6 +24,9 @@ pub fn lower(word: &str) -> String {
 
 /// Removes Latin diacritics and ligatures (é→e, œ→oe) from an already lowercased word.
 pub fn fold_accents(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
