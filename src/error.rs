@@ -16,6 +16,10 @@ pub enum Error {
     InvalidOptions(String),
     /// A site taxonomy could not be read; `line` is 1-based.
     InvalidTaxonomy { line: usize, reason: String },
+    /// A file (or standard input) could not be read (the CLI).
+    UnreadableFile(String),
+    /// A line of a JSON Lines archive is not an article object; `line` is 1-based (the CLI).
+    InvalidArchiveLine { line: usize, reason: String },
 }
 
 impl Error {
@@ -27,6 +31,8 @@ impl Error {
             Error::BinaryInput => "binary_input",
             Error::InvalidOptions(_) => "invalid_options",
             Error::InvalidTaxonomy { .. } => "invalid_taxonomy",
+            Error::UnreadableFile(_) => "unreadable_file",
+            Error::InvalidArchiveLine { .. } => "invalid_archive_line",
         }
     }
 }
@@ -43,6 +49,8 @@ impl fmt::Display for Error {
             Error::InvalidTaxonomy { line, reason } => {
                 write!(f, "invalid taxonomy at line {line}: {reason}")
             }
+            Error::UnreadableFile(why) => write!(f, "cannot read: {why}"),
+            Error::InvalidArchiveLine { line, reason } => write!(f, "invalid archive line {line}: {reason}"),
         }
     }
 }

@@ -162,11 +162,11 @@ fn parse_line(line: &str, n: usize, file: &str) -> Job {
             let body = match (l.text, l.html) {
                 (Some(t), _) => Ok(Body::Text(t)),
                 (None, Some(h)) => Ok(Body::Html(h)),
-                (None, None) => Err(Error::InvalidOptions(format!("line {n}: needs a \"text\" or \"html\" field"))),
+                (None, None) => Err(Error::InvalidArchiveLine { line: n, reason: "needs a \"text\" or \"html\" field".into() }),
             };
             Job { source, body }
         }
-        Err(e) => Job { source: fallback, body: Err(Error::InvalidOptions(format!("line {n}: not a JSON object: {e}"))) },
+        Err(e) => Job { source: fallback, body: Err(Error::InvalidArchiveLine { line: n, reason: format!("not a JSON object: {e}") }) },
     }
 }
 
@@ -239,7 +239,7 @@ fn jobs(opts: &Options) -> Result<Box<dyn Iterator<Item = Job> + Send>, String> 
             match line {
                 Ok(l) if l.trim().is_empty() => None,
                 Ok(l) => Some(parse_line(&l, n, &path)),
-                Err(e) => Some(Job { source: format!("{path}:{n}"), body: Err(Error::InvalidOptions(format!("line {n}: cannot read: {e}"))) }),
+                Err(e) => Some(Job { source: format!("{path}:{n}"), body: Err(Error::UnreadableFile(format!("line {n}: {e}"))) }),
             }
         });
         Ok(Box::new(lines))
@@ -252,18 +252,12 @@ fn jobs(opts: &Options) -> Result<Box<dyn Iterator<Item = Job> + Send>, String> 
             } else {
                 std::fs::read(&file)
             };
-            let body = bytes.map(Body::Bytes).map_err(|e| Error::InvalidOptions(format!("cannot read: {e}")));
+            let body = bytes.map(Body::Bytes).map_err(|e| Error::UnreadableFile(e.to_string()));
             Job { source: file, body }
         })))
     }
 }
 
-fn error_code(e: &Error) -> &'static str {
-    match e {
-        Error::InvalidOptions(m) if m.starts_with("cannot read") => "unreadable_file",
-        e => e.code(),
-    }
-}
 
 fn analyze(opts: Options) -> ExitCode {
     let Some(analyzer) = new_analyzer(opts.config.clone()) else { return ExitCode::from(2) };
@@ -286,12 +280,12 @@ fn analyze(opts: Options) -> ExitCode {
                 serde_json::to_string(&a).expect("analysis serialises")
             }
             Err(e) => {
-                eprintln!("loupe: {source}: {e} ({})", error_code(&e));
+                eprintln!("loupe: {source}: {e} ({})", e.code());
                 failed = true;
                 if !archive {
                     return true;
                 }
-                serde_json::json!({"source": source, "error": {"code": error_code(&e), "message": e.to_string()}}).to_string()
+                serde_json::json!({"source": source, "error": {"code": e.code(), "message": e.to_string()}}).to_string()
             }
         };
         if writeln!(out, "{line}").is_err() {
@@ -337,7 +331,7 @@ fn corpus_cmd(opts: Options) -> ExitCode {
         match result {
             Ok(a) => docs.push((source, a)),
             Err(e) => {
-                eprintln!("loupe: {source}: {e} ({})", error_code(&e));
+                eprintln!("loupe: {source}: {e} ({})", e.code());
                 failed = true;
             }
         }
