@@ -258,15 +258,20 @@ fn jobs(opts: &Options) -> Result<Box<dyn Iterator<Item = Job> + Send>, String> 
     }
 }
 
+/// What both commands start with: the analyzer, then the inputs.
+fn prepare(opts: &Options) -> Result<(Analyzer, Box<dyn Iterator<Item = Job> + Send>), ExitCode> {
+    let analyzer = new_analyzer(opts.config.clone()).ok_or(ExitCode::from(2))?;
+    let jobs = jobs(opts).map_err(|msg| {
+        eprintln!("loupe: {msg}");
+        ExitCode::from(1)
+    })?;
+    Ok((analyzer, jobs))
+}
 
 fn analyze(opts: Options) -> ExitCode {
-    let Some(analyzer) = new_analyzer(opts.config.clone()) else { return ExitCode::from(2) };
-    let jobs = match jobs(&opts) {
-        Ok(j) => j,
-        Err(msg) => {
-            eprintln!("loupe: {msg}");
-            return ExitCode::from(1);
-        }
+    let (analyzer, jobs) = match prepare(&opts) {
+        Ok(ready) => ready,
+        Err(code) => return code,
     };
     let archive = opts.jsonl.is_some();
     let stdout = std::io::stdout();
@@ -317,13 +322,9 @@ struct DocOut<'a> {
 }
 
 fn corpus_cmd(opts: Options) -> ExitCode {
-    let Some(analyzer) = new_analyzer(opts.config.clone()) else { return ExitCode::from(2) };
-    let jobs = match jobs(&opts) {
-        Ok(j) => j,
-        Err(msg) => {
-            eprintln!("loupe: {msg}");
-            return ExitCode::from(1);
-        }
+    let (analyzer, jobs) = match prepare(&opts) {
+        Ok(ready) => ready,
+        Err(code) => return code,
     };
     let mut docs: Vec<(String, Analysis)> = Vec::new();
     let mut failed = false;
