@@ -17,6 +17,7 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v brotli >/dev/null || need_apt+=(brotli)
 command -v node >/dev/null || need_apt+=(nodejs npm)
 command -v cargo >/dev/null || need_apt+=(cargo)
+command -v c++ >/dev/null || need_apt+=(g++)   # libFuzzer (scripts/fuzz.sh) is C++
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: apt-get install ${need_apt[*]}" >&2
   $SUDO apt-get update -q
