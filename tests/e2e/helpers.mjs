@@ -101,7 +101,7 @@ export const shot = (page, name, opts = {}) => page.screenshot({ path: `${SHOTS}
  * the time this shared machine did not give the thread, so a long task is judged by its CPU time.
  */
 export async function mainThreadTasks(browser, page, fn, minMs = 20) {
-  await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
+  await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
   let buf;
   try {
     await fn();
