@@ -75,6 +75,7 @@ button:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 .marks { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
 .mark { position: absolute; background: var(--_k); mix-blend-mode: multiply; border-radius: 2px; pointer-events: none; }
 .mark[data-kind="focus"] { box-shadow: inset 0 -2px 0 #000; }
+.fallback { visibility: hidden; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
@@ -210,6 +211,9 @@ export class LoupeArticleElement extends HTMLElement {
   connectedCallback() {
     // Until the analysis is ready the element shows its own children (the site's fallback), as if undefined.
     if (!this.#shadow.firstChild) this.#shadow.append(document.createElement("slot"));
+    // Styled from the start, so an inline panel's reserved room (--loupe-inline-min-height) holds before the analysis.
+    shadowSheet ??= sheet(SHADOW_CSS);
+    this.#shadow.adoptedStyleSheets = [shadowSheet];
     if (!this.#started) this.#schedule();
   }
 
@@ -414,8 +418,6 @@ export class LoupeArticleElement extends HTMLElement {
     const r = this.#result;
     if (!r) return;
     this.#highlight();
-    shadowSheet ??= sheet(SHADOW_CSS);
-    this.#shadow.adoptedStyleSheets = [shadowSheet];
     const t = this.#ui();
     const el = (tag, attrs = {}, ...kids) => {
       const e = document.createElement(tag);
@@ -465,6 +467,8 @@ export class LoupeArticleElement extends HTMLElement {
       toggle.setAttribute("aria-expanded", String(!this.#collapsed));
       toggle.textContent = this.#collapsed ? t.show : t.hide;
     });
-    this.#shadow.replaceChildren(...(this.#marks ? [this.#marks.layer] : []), panel);
+    // A floating panel leaves the site's fallback children their room, hidden, so nothing below moves.
+    const keep = this.position === "inline" ? [] : [el("div", { class: "fallback", "aria-hidden": "true" }, el("slot"))];
+    this.#shadow.replaceChildren(...(this.#marks ? [this.#marks.layer] : []), ...keep, panel);
   }
 }

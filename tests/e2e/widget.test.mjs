@@ -198,6 +198,30 @@ test("lazy: nothing loads until the article comes near the viewport", async (t) 
   assert.deepEqual(errors, []);
 });
 
+test("no layout shift while the reader looks at what follows the article", async (t) => {
+  // The wasm is held back so the reader is already looking at the site's fallback text and the section below.
+  const server = await startServer({ delay: (path) => (path.endsWith(".wasm") ? 1500 : 0) });
+  t.after(() => server.close());
+  for (const position of ["end", "inline"]) {
+    const html = DEMO.replace('<loupe-article for="#story"', `<loupe-article for="#story" position="${position}" style="--loupe-inline-min-height: 40rem"`);
+    const { page, errors, requests, probe, close } = await probedPage(browser, { viewport: { width: 1000, height: 700 } });
+    t.after(close);
+    await page.route(`${server.url}/www/shift.html`, (r) => r.fulfill({ contentType: "text/html", body: html }));
+    await page.goto(`${server.url}/www/shift.html`);
+    await page.evaluate(() => document.querySelector(".filler").scrollIntoView({ block: "end" }));
+    const before = await page.$eval(".filler", (f) => f.getBoundingClientRect().top);
+    assert.ok(before > 0 && before < 700, "the section after the article is in view");
+    await waitEvent(page);
+    await page.waitForTimeout(200);
+    const p = await probe();
+    assert.equal(p.shifts, 0, `${position}: no layout shift (${p.shiftSources})`);
+    if (position === "end") assert.equal(await page.$eval(".filler", (f) => f.getBoundingClientRect().top), before, "the section did not move");
+    assertOwnRequests(requests, [server.url]);
+    assert.deepEqual(errors, []);
+    await close();
+  }
+});
+
 const STRICT = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; base-uri 'none'; form-action 'none'";
 
 test("strict CSP (no unsafe-inline): works, no violation", async (t) => {
