@@ -207,6 +207,8 @@ export class LoupeArticleElement extends HTMLElement {
   #collapsed = globalThis.matchMedia?.("(max-width: 40rem)").matches ?? false; // small screens: start folded
   #pending = null;
   #marks = null; // MarkLayer, without the Highlight API
+  #panel = null;
+  #fitting = null; // resize listener
 
   connectedCallback() {
     // Until the analysis is ready the element shows its own children (the site's fallback), as if undefined.
@@ -222,6 +224,19 @@ export class LoupeArticleElement extends HTMLElement {
     this.clear();
     this.#marks?.stop();
     this.#marks = null;
+    if (this.#fitting) removeEventListener("resize", this.#fitting);
+    this.#fitting = null;
+  }
+
+  /** A floating panel narrows (down to 16rem) to fit in the margin beside the article rather than cover its text. */
+  #fit() {
+    const panel = this.#panel;
+    if (!panel || !this.#target || this.position === "inline") return panel?.style.removeProperty("width");
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const t = this.#target.getBoundingClientRect();
+    const margin = (this.position === "start" ? t.left : document.documentElement.clientWidth - t.right) - 24;
+    if (margin >= 16 * rem && margin < 22 * rem) panel.style.width = `${Math.floor(margin)}px`;
+    else panel.style.removeProperty("width");
   }
 
   attributeChangedCallback(name, old, value) {
@@ -470,5 +485,8 @@ export class LoupeArticleElement extends HTMLElement {
     // A floating panel leaves the site's fallback children their room, hidden, so nothing below moves.
     const keep = this.position === "inline" ? [] : [el("div", { class: "fallback", "aria-hidden": "true" }, el("slot"))];
     this.#shadow.replaceChildren(...(this.#marks ? [this.#marks.layer] : []), ...keep, panel);
+    this.#panel = panel;
+    this.#fit();
+    if (!this.#fitting) addEventListener("resize", (this.#fitting = () => this.#fit()), { passive: true });
   }
 }

@@ -104,6 +104,9 @@ test("mock news page: highlights on the right words, host page untouched, no lon
   // French UI on a French page; the panel's parts are styleable.
   assert.equal(await inShadow(page, "[part~=panel]").getAttribute("aria-label"), "Loupe : analyse de l’article");
   assert.ok((await inShadow(page, "[part~=heading]").allTextContents()).includes("Personnes"));
+  // The floating panel fits in the margin beside the article instead of covering its text.
+  const [panelBox, storyBox] = [await inShadow(page, "[part~=panel]").boundingBox(), await page.locator("#story").boundingBox()];
+  assert.ok(panelBox.x >= storyBox.x + storyBox.width, `panel ${JSON.stringify(panelBox)} beside the article ${JSON.stringify(storyBox)}`);
   await assertPanelContrast(page);
   await assertColourContrast(page, "light");
   await shot(page, "widget-demo");
