@@ -85,7 +85,7 @@ let mainThreadClient = null;
 /** Analyses in a worker; where none can start (CSP, cross-origin assets), on the main thread in short tasks. */
 async function analyzeText(text, options) {
   const url = LoupeArticleElement.workerURL;
-  if (!sharedClient && !url) sharedClient = await onMainThread();
+  if (!sharedClient && (!url || typeof Worker !== "function")) sharedClient = await onMainThread();
   sharedClient ??= new LoupeClient({ spawn: () => startWorker(url) });
   const client = sharedClient;
   try {
