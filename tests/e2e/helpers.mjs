@@ -119,11 +119,17 @@ export async function mainThreadTasks(browser, page, fn, minMs = 20) {
     if (e.ph === "b") open.set(key, e.ts);
     else if (open.has(key)) measures.push({ name: e.name, start: open.get(key), end: e.ts });
   }
-  return events
-    .filter((e) => e.ph === "X" && e.name === "RunTask" && main.has(`${e.pid}:${e.tid}`) && e.dur >= minMs * 1000)
+  const onMain = events.filter((e) => e.ph === "X" && main.has(`${e.pid}:${e.tid}`));
+  // What a costly task spent its time on: its biggest inner events (script, style, layout, GC...).
+  const inside = (t) => onMain.filter((e) => e !== t && e.tid === t.tid && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && !/RunTask/.test(e.name))
+    .sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur)).slice(0, 4)
+    .map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ""}${e.args?.data?.url ? `[${e.args.data.url.split("/").pop()}]` : ""} ${Math.round((e.tdur ?? e.dur) / 1000)}`);
+  return onMain
+    .filter((e) => e.name === "RunTask" && e.dur >= minMs * 1000)
     .map((e) => ({
       wall: Math.round(e.dur / 1000),
       cpu: Math.round((e.tdur ?? e.dur) / 1000),
       during: measures.filter((m) => m.start < e.ts + e.dur && m.end > e.ts).map((m) => m.name),
+      ...((e.tdur ?? e.dur) > 50000 ? { spent: inside(e) } : {}),
     }));
 }
