@@ -40,7 +40,7 @@ export class MainThreadRunner {
     let reply;
     try {
       await yieldToPage();
-      if (type === "init") reply = await this.#start();
+      if (type === "init") reply = await this.#start(payload);
       else if (type === "analyze") {
         await this.#start();
         const analyzer = await this.#analyzer(payload.options ?? null);
@@ -54,10 +54,11 @@ export class MainThreadRunner {
     if (!this.#ended) this.onmessage?.({ data: reply });
   }
 
-  #start() {
+  /** payload.wasm: the module's bytes (the single-file build), else it is fetched from WASM_URL. */
+  #start(payload = {}) {
     this.#ready ??= (async () => {
       try {
-        await init({ module_or_path: WASM_URL }); // streaming: compiled off the main thread
+        await init({ module_or_path: payload.wasm ?? WASM_URL }); // compiled off the main thread (async API)
       } catch (e) {
         const blocked = /Content Security Policy|wasm-eval|wasm-unsafe-eval/i.test(String(e?.message));
         throw Object.assign(new Error(e?.message ?? String(e)), { code: blocked ? "wasm_blocked" : "wasm_load_failed" });

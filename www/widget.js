@@ -85,8 +85,9 @@ let mainThreadClient = null;
 /** Analyses in a worker; where none can start (CSP, cross-origin assets), on the main thread in short tasks. */
 async function analyzeText(text, options) {
   const url = LoupeArticleElement.workerURL;
+  const embedded = LoupeArticleElement.embedded;
   if (!sharedClient && (!url || typeof Worker !== "function")) sharedClient = await onMainThread();
-  sharedClient ??= new LoupeClient({ spawn: () => startWorker(url) });
+  sharedClient ??= embedded ? new LoupeClient({ spawn: embedded.spawnWorker, init: { wasm: embedded.wasm() } }) : new LoupeClient({ spawn: () => startWorker(url) });
   const client = sharedClient;
   try {
     return await client.analyze(text, options);
@@ -99,7 +100,9 @@ async function analyzeText(text, options) {
 }
 
 function onMainThread() {
-  mainThreadClient ??= import("./main-thread.js").then(({ MainThreadRunner }) => new LoupeClient({ spawn: () => new MainThreadRunner() }));
+  const embedded = LoupeArticleElement.embedded;
+  const init = embedded ? { wasm: embedded.wasm() } : {};
+  mainThreadClient ??= import("./main-thread.js").then(({ MainThreadRunner }) => new LoupeClient({ spawn: () => new MainThreadRunner(), init }));
   return mainThreadClient;
 }
 let docSheetAdopted = false;
@@ -195,6 +198,9 @@ export class LoupeArticleElement extends HTMLElement {
    * main thread in short tasks. A same-origin one-line shim (`import "https://cdn.example/loupe/www/worker.js";`)
    * set here keeps it in a worker; null runs on the main thread without trying a worker. */
   static workerURL = WORKER_URL;
+
+  /** Set by the single-file build (dist/loupe-widget.js): {spawnWorker(): Worker, wasm(): Uint8Array}. */
+  static embedded = null;
 
   #shadow = this.attachShadow({ mode: "open" });
   #observer = null;

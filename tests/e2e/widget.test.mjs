@@ -6,6 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, mainThreadTasks, contrast, shot, ROOT } from "./helpers.mjs";
 
 let browser;
@@ -373,6 +374,35 @@ test("cross-origin assets under a strict CSP without blob:: the main thread, in 
   assertOwnRequests(requests, [site.url, cdn.url]);
   assertOnlyAssets(cdn.log, ["www", "pkg"]);
   assert.ok(!site.log.some((l) => /widget|worker|pkg/.test(l)));
+});
+
+test("the one-file widget (dist/loupe-widget.js, wasm inlined) from a CDN: a blob: worker, or the main thread under a strict CSP", async (t) => {
+  execFileSync("node", [`${ROOT}scripts/build-single.mjs`]); // from the current sources (and pkg/)
+  for (const [csp, mode] of [[(c) => `default-src 'self'; script-src 'self' ${c} blob: 'wasm-unsafe-eval'; style-src 'self'; img-src data:`, "worker"],
+    [(c) => `default-src 'self'; script-src 'self' ${c} 'wasm-unsafe-eval'; style-src 'self'; img-src data:`, "main thread"]]) {
+    const cdn = await startServer();
+    t.after(() => cdn.close());
+    const html = DEMO.replace('src="widget-define.js"', `src="${cdn.url}/dist/loupe-widget.js"`);
+    const site = await startServer({ headers: () => ({ "Content-Security-Policy": csp(cdn.url) }), files: { "/www/one.html": html } });
+    t.after(() => site.close());
+    const { page, errors, requests, probe, close } = await probedPage(browser);
+    t.after(close);
+    const tasks = await mainThreadTasks(browser, page, async () => {
+      await page.goto(`${site.url}/www/one.html`);
+      assert.equal((await waitEvent(page))[0][0], "analyzed", mode);
+    });
+    assertNoLongTasks(tasks, `one file, ${mode}`, CORE_CAN_WARM ? [] : ["loupe-main:warm-fr", "loupe-main:warm-en"]);
+    const hl = await highlights(page);
+    assert.ok(hl["loupe-person"]?.includes("Jens Stoltenberg") && hl["loupe-organisation"]?.includes("OTAN"), `${mode}: ${JSON.stringify(hl)}`);
+    await assertRangesExact(page);
+    assert.deepEqual(cdn.log, ["GET /dist/loupe-widget.js"], `${mode}: one file, nothing else fetched (no wasm, no worker script)`);
+    const onMain = await page.evaluate(() => performance.getEntriesByName("loupe-main:analyze").length > 0);
+    assert.equal(onMain, mode === "main thread");
+    assert.deepEqual((await probe()).csp, mode === "worker" ? [] : ["worker-src blob"]);
+    assert.deepEqual(errors.filter((e) => !/Creating a worker from 'blob:/.test(e)), []);
+    assertOwnRequests(requests, [site.url, cdn.url]);
+    await close();
+  }
 });
 
 test("without the CSS Custom Highlight API: boxes over the right words, in the shadow root", async (t) => {
