@@ -105,6 +105,7 @@ function onMainThread() {
   mainThreadClient ??= import("./main-thread.js").then(({ MainThreadRunner }) => new LoupeClient({ spawn: () => new MainThreadRunner(), init }));
   return mainThreadClient;
 }
+
 let docSheetAdopted = false;
 const sheet = (css) => { const s = new CSSStyleSheet(); s.replaceSync(css); return s; };
 let shadowSheet = null;
@@ -169,7 +170,10 @@ class MarkLayer {
       for (const r of ranges) {
         // A range around a whole inline element (<em>, <a>) lists the element's box and its text's: keep one.
         const rects = [...r.getClientRects()].filter((q) => q.width >= 0.5 && q.height >= 0.5);
-        for (const rect of rects.filter((q, k) => !rects.some((o, m) => m < k && o.left <= q.left + 1 && o.right >= q.right - 1 && o.top <= q.top + 1 && o.bottom >= q.bottom - 1))) {
+        const within = (q, o) => o.left <= q.left + 1 && o.right >= q.right - 1 && o.top <= q.top + 1 && o.bottom >= q.bottom - 1;
+        // Drop a rect inside another one (of two alike, the later).
+        const kept = rects.filter((q, k) => !rects.some((o, m) => m !== k && within(q, o) && (m < k || !within(o, q))));
+        for (const rect of kept) {
           const box = document.createElement("span");
           box.className = "mark";
           box.dataset.kind = kind;

@@ -2,6 +2,7 @@
 // static server, a probed page (long tasks, layout shifts, CSP violations,
 // errors, every request), screenshots kept under tests/e2e/screenshots/ for review.
 import { chromium } from "playwright-core";
+import { test as nodeTest } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -23,6 +24,9 @@ export function launch() {
 }
 
 export { startServer };
+
+/** node:test's test with a time limit: a stuck browser fails that test instead of hanging the suite. */
+export const test = (name, fn) => nodeTest(name, { timeout: 180_000 }, fn);
 
 /** Collects page errors and console errors so a test can assert there were none. */
 export function watch(page) {

@@ -1,10 +1,10 @@
 // Offline use (issue 7.3): the service worker after one visit, and the
 // self-contained dist/loupe.html opened from disk; no request beyond own assets.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
-import { launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS, ROOT } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS, ROOT } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -1,7 +1,7 @@
 // The demo page (issue 3): each seed analysed in the worker, highlights on the right words.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS } from "./helpers.mjs";
 
 let browser, server;
 before(async () => {

@@ -3,11 +3,11 @@
 // (worker from blob:, or the main thread when the CSP forbids blob:), no
 // Highlight API (overlay), keyboard, contrast, small screens, no long tasks,
 // no layout shift, and a request log in every test.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, mainThreadTasks, contrast, shot, ROOT } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, mainThreadTasks, contrast, shot, ROOT } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -124,6 +124,13 @@ test("mock news page: highlights on the right words, host page untouched, no lon
   assert.deepEqual(errors, []);
 });
 
+/** Overlay boxes (no Highlight API) of one kind that overlap each other: a word painted twice. */
+const overlappingBoxes = (page) => page.evaluate(() => {
+  const boxes = [...document.querySelector("loupe-article").shadowRoot.querySelectorAll(".mark")].map((m) => [m.dataset.kind, m.getBoundingClientRect()]);
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  return boxes.flatMap(([k, a], i) => boxes.slice(i + 1).filter(([l, b]) => l === k && overlap(a, b)).map(() => k));
+});
+
 /** Every highlight's Range covers exactly result.text.slice(start, end), kind by kind (the one-pass Range building). */
 async function assertRangesExact(page) {
   const { got, want } = await page.evaluate(() => {
@@ -168,6 +175,22 @@ test("a tricky article: words split across elements, hidden and script text, emo
   assert.ok(!(await page.evaluate(() => document.querySelector("loupe-article").result.text)).includes("Poutine"));
   assertOwnRequests(requests, [server.url]);
   assert.deepEqual(errors, []);
+
+  // The same without the Highlight API: a range around whole elements (<b>, <i>) is painted once.
+  const old = await probedPage(browser);
+  t.after(old.close);
+  await old.page.addInitScript(() => { delete window.Highlight; Object.defineProperty(CSS, "highlights", { value: undefined }); });
+  await old.page.goto(`${server.url}/www/tricky.html`);
+  await waitEvent(old.page);
+  await old.page.waitForFunction(() => document.querySelector("loupe-article").shadowRoot.querySelectorAll(".mark").length > 5);
+  const h1Boxes = await old.page.evaluate(() => {
+    const h1 = document.querySelector("#story h1").getBoundingClientRect();
+    return [...document.querySelector("loupe-article").shadowRoot.querySelectorAll('.mark[data-kind="person"]')]
+      .map((m) => m.getBoundingClientRect()).filter((r) => r.top >= h1.top - 1 && r.bottom <= h1.bottom + 1).length;
+  });
+  assert.ok(h1Boxes >= 2, `person boxes in the title: ${h1Boxes}`);
+  assert.deepEqual(await overlappingBoxes(old.page), [], "no word painted twice");
+  assert.deepEqual(old.errors, []);
 });
 
 test("keyboard only: the widget's panel", async (t) => {
@@ -431,6 +454,7 @@ test("without the CSS Custom Highlight API: boxes over the right words, in the s
   assert.equal(c.jens, 1, "one person box exactly over Jens Stoltenberg");
   assert.equal(c.chine, 1, "one place box exactly over Chine");
   assert.deepEqual(c.pointer, ["none"]);
+  assert.deepEqual(await overlappingBoxes(page), [], "no word painted twice");
   // The article under the boxes still gets the pointer: a click on the link is the link's.
   const link = await page.locator('a[href="#stoltenberg"]').boundingBox();
   assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.getAttribute("href"), [link.x + link.width / 2, link.y + link.height / 2]), "#stoltenberg");

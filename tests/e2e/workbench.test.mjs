@@ -1,9 +1,9 @@
 // The workbench (issue 7.2): several files dropped at once (one in Windows-1252,
 // one hostile HTML page), the whole-set view, exports, size limit, cancel.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS, ROOT } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS, ROOT } from "./helpers.mjs";
 
 let browser, server;
 before(async () => {
