@@ -477,7 +477,11 @@ export class LoupeArticleElement extends HTMLElement {
       const list = r.entities.filter((e) => e.kind === kind);
       if (!list.length) continue;
       body.append(el("h3", { part: "heading", id: `h-${kind}` }, t[kind]),
-        el("ul", { "aria-labelledby": `h-${kind}` }, list.map((e) => chip(e.text, e.mentions.length, e.mentions, kind, `e:${kind}:${e.text}`, `entity ${kind}`))));
+        el("ul", { "aria-labelledby": `h-${kind}` }, list.map((e) => {
+          // A place known only by a nationality word ("japonais") points there.
+          const spans = e.mentions.length ? e.mentions : e.demonyms ?? [];
+          return chip(e.text, spans.length, spans, kind, `e:${kind}:${e.text}`, `entity ${kind}`);
+        })));
     }
     if (!body.childElementCount) body.append(el("p", { class: "status" }, t.none));
     body.append(el("p", { class: "legend", part: "legend" }, el("span", { class: "visually-hidden" }, `${t.legend} : `.replace(" :", t === UI.fr ? " :" : ":")),

@@ -31,6 +31,9 @@ test("each seed is analysed and highlighted in the page", async (t) => {
     assert.ok(marks.some(([k, t]) => k === "place" && /^(Japon|Tokyo)$/.test(t)), `${seed}: a place highlight on Japon/Tokyo`);
     // Name and keyphrase highlights never cover spaces at their edges (quotes are cut by the names inside them).
     for (const [k, t] of marks) if (k !== "quote") assert.equal(t, t.trim(), `${seed}: ${k} highlight "${t}" has no edge spaces`);
+    // Every listed name points somewhere in the text (a place met only as "japonais" points there).
+    const counts = await page.$$eval(".entity-list .mention", (bs) => bs.map((b) => [b.querySelector(".mention-text").textContent, Number(b.querySelector(".count").textContent)]));
+    assert.deepEqual(counts.filter(([, n]) => n < 1), [], `${seed}: no entity listed with 0 mentions`);
     if (i === 0) {
       assert.ok(marks.some(([k, t]) => k === "person" && t === "Jens Stoltenberg"), "seed 0: person Jens Stoltenberg");
       assert.ok(marks.some(([k, t]) => k === "person" && t === "Fumio Kishida"), "seed 0: person Fumio Kishida");
