@@ -449,9 +449,17 @@ function renderSet() {
     })));
   } else storiesSec.append(h("p", { class: "muted" }, t("noStories")));
 
+  // A name that is also a key phrase ("Bruxelles"), or a phrase inside a longer one ("ministres"), is listed once.
+  const distinct = (items) => items.filter((x, i) => {
+    const lx = x.toLowerCase();
+    return items.every((y, j) => {
+      const ly = y.toLowerCase();
+      return j === i || (ly === lx ? j > i : !new RegExp(`(^|[\\s'’-])${lx.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[\\s'’-])`).test(ly));
+    });
+  });
   const adds = h("ul", { class: "adds" }, docs.map((d, di) => {
-    const own = [...d.result.entities.filter((e) => entities.get(`${e.kind}\u0000${e.text}`).docs.size === 1).map((e) => e.text),
-      ...d.result.keywords.filter((k) => keyphrases.get(k.text.toLowerCase()).docs.size === 1).slice(0, 3).map((k) => k.text)].slice(0, 8);
+    const own = distinct([...d.result.entities.filter((e) => entities.get(`${e.kind}\u0000${e.text}`).docs.size === 1).map((e) => e.text),
+      ...d.result.keywords.filter((k) => keyphrases.get(k.text.toLowerCase()).docs.size === 1).slice(0, 3).map((k) => k.text)]).slice(0, 8);
     return h("li", {}, h("button", { type: "button", class: "link", onclick: () => select(d.id) }, d.result.title || d.name), ": ",
       own.length ? own.join(", ") : h("span", { class: "muted" }, t("nothingNew")));
   }));

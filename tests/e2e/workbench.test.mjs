@@ -110,6 +110,8 @@ test("a drop of several files: encodings, formats, a hostile page that never run
   assert.ok((await page.$$(".chart-row")).length >= 1, "a topic mix chart");
   const entityRows = await page.$$eval(".set table:first-of-type tbody tr", (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
   assert.ok(entityRows.some(([name, kind, n]) => name === "OTAN" && kind === "Organisations" && Number(n) >= 4), JSON.stringify(entityRows.slice(0, 5)));
+  const addLines = await page.$$eval(".adds li", (ls) => ls.map((l) => l.textContent.split(": ").slice(1).join(": ").split(", ")));
+  for (const items of addLines) assert.equal(new Set(items.map((x) => x.toLowerCase())).size, items.length, `what an article adds, each once: ${items}`);
   await shot(page, "workbench-set", { fullPage: true });
 
   // Exports.
