@@ -484,7 +484,7 @@ export class LoupeArticleElement extends HTMLElement {
         })));
     }
     if (!body.childElementCount) body.append(el("p", { class: "status" }, t.none));
-    body.append(el("p", { class: "legend", part: "legend" }, el("span", { class: "visually-hidden" }, `${t.legend} : `.replace(" :", t === UI.fr ? " :" : ":")),
+    body.append(el("p", { class: "legend", part: "legend" }, el("span", { class: "visually-hidden" }, `${t.legend}${t === UI.fr ? " : " : ": "}`),
       [...kinds].filter((k) => r.highlights.some((h) => h.kind === k)).map((k) => el("span", { "data-kind": k }, t[k]))));
 
     const toggle = el("button", { type: "button", class: "toggle", part: "toggle", "aria-expanded": String(!this.#collapsed), "aria-controls": "body" }, this.#collapsed ? t.show : t.hide);
