@@ -114,7 +114,12 @@ export async function mainThreadTasks(browser, page, fn, minMs = 20) {
   }
   const parsed = JSON.parse(buf.toString());
   const events = parsed.traceEvents ?? parsed;
-  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  // The page's own renderer: Chromium's trace also holds its other renderers (WebUI pages of its own).
+  const origin = new URL(page.url()).origin;
+  const pids = new Set(events.filter((e) => e.name === "FrameCommittedInBrowser" && e.args?.data?.url?.startsWith(origin)).map((e) => e.args.data.processId)
+    .concat(events.filter((e) => e.cat === "blink.user_timing" && /^loupe-/.test(e.name)).map((e) => e.pid)));
+  assert.ok(pids.size > 0, "the trace shows the page's renderer");
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
   const open = new Map();
   const measures = [];
   for (const e of events) {
