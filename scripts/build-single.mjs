@@ -2,6 +2,8 @@
 // JS, CSS and the sample articles inlined) that works opened straight from
 // disk with no network. The (classic) worker starts from a blob: URL holding the wasm
 // glue, the worker code and the wasm bytes (base64). Run after scripts/build.sh.
+// Also dist/loupe-widget.js: the widget as one ES module with the wasm inlined, for
+// sites that want a single file (see www/README.md).
 import { readFileSync, writeFileSync, mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -47,3 +49,52 @@ if (/src="[^"d]|href="(?!data:|#)/.test(html.replace(/<script[\s\S]*?<\/script>/
 mkdirSync(root + "dist", { recursive: true });
 writeFileSync(root + "dist/loupe.html", html);
 console.error(`build-single: dist/loupe.html ${(statSync(root + "dist/loupe.html").size / 1024).toFixed(0)} KB`);
+
+// ---- dist/loupe-widget.js: each source module in its own function scope, wired by name.
+/** A module's body as an expression returning `names`; `replace` rewrites its imports first. */
+function scoped(path, names, replace = []) {
+  let src = read(path);
+  for (const [from, to] of replace) {
+    if (!src.includes(from)) throw new Error(`build-single: "${from}" is gone from ${path}; update this script`);
+    src = src.replace(from, to);
+  }
+  src = stripImports(src).replace(/^export (class|function|const|let) /gm, "$1 ");
+  if (/^\s*(export|import)\s/m.test(src)) throw new Error(`build-single: ${path} has module syntax this script does not handle`);
+  return `(() => {\n${src}\nreturn { ${names.join(", ")} };\n})()`;
+}
+// The worker: the wasm glue and worker.js, no wasm (the page sends the bytes in its "init" request).
+const widgetWorker = `${glue}\n${worker}`;
+const widget = `// Loupe widget, one file (scripts/build-single.mjs): <script type="module" src="loupe-widget.js"></script>
+// and <loupe-article for="#story">. The wasm is inlined (base64); the analysis runs in a worker started
+// from a blob: URL, or on the main thread in short tasks where the page's CSP forbids that.
+const { __wbg_init, Analyzer } = (() => {\n${glue.replace(/import\.meta\.url/g, "location.href")}\nreturn { __wbg_init, Analyzer };\n})();
+const LOUPE_WASM_BASE64 = ${JSON.stringify(wasm)};
+let wasmBytes = null;
+/** Decoded on first use (when an article is analysed), not when the script loads. */
+function loupeWasm() {
+  if (!wasmBytes) {
+    const bin = atob(LOUPE_WASM_BASE64);
+    wasmBytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) wasmBytes[i] = bin.charCodeAt(i);
+  }
+  return wasmBytes;
+}
+const { startWorker, loupeError, LoupeClient } = ${scoped("www/client.js", ["startWorker", "loupeError", "LoupeClient"])};
+const { MainThreadRunner } = ${scoped("www/main-thread.js", ["MainThreadRunner"], [['import init, * as loupe from "../pkg/loupe.js";', "const init = __wbg_init;\nconst loupe = { Analyzer };"]])};
+const { LoupeArticleElement, COLOURS } = ${scoped("www/widget.js", ["LoupeArticleElement", "COLOURS"], [['import("./main-thread.js")', "Promise.resolve({ MainThreadRunner })"]])};
+LoupeArticleElement.embedded = {
+  wasm: loupeWasm,
+  spawnWorker: () => {
+    const url = URL.createObjectURL(new Blob([${jsString(widgetWorker)}], { type: "text/javascript" }));
+    try { return new Worker(url); } finally { setTimeout(() => URL.revokeObjectURL(url), 10_000); }
+  },
+};
+try {
+  LoupeArticleElement.define();
+} catch (e) {
+  if (!(e instanceof DOMException && e.name === "NotSupportedError")) throw e;
+}
+export { LoupeArticleElement, COLOURS };
+`;
+writeFileSync(root + "dist/loupe-widget.js", widget);
+console.error(`build-single: dist/loupe-widget.js ${(statSync(root + "dist/loupe-widget.js").size / 1024).toFixed(0)} KB`);

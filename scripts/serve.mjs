@@ -17,13 +17,16 @@ const TYPES = {
 
 /**
  * `files` maps URL paths to extra in-memory files (tests use it for page variants).
- * @param {{port?: number, root?: string, headers?: (path: string) => Record<string,string>, log?: string[], files?: Record<string,string|Buffer>}} opts
+ * `delay(path)` holds a response back that many ms (tests use it to see the page before the analysis).
+ * @param {{port?: number, root?: string, headers?: (path: string) => Record<string,string>, log?: string[], files?: Record<string,string|Buffer>, delay?: (path: string) => number}} opts
  * @returns {Promise<{url: string, close: () => Promise<void>, log: string[]}>}
  */
-export function startServer({ port = 0, root = ROOT, headers = () => ({}), log = [], files = {} } = {}) {
+export function startServer({ port = 0, root = ROOT, headers = () => ({}), log = [], files = {}, delay = () => 0 } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     log.push(`${req.method} ${path}`);
+    const wait = delay(path);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (Object.hasOwn(files, path)) {
       res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream", "Cache-Control": "no-cache", ...headers(path) });
       res.end(req.method === "HEAD" ? undefined : files[path]);

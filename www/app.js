@@ -373,13 +373,16 @@ function keyphrasePanel(r) {
     r.keywords.length ? h("ol", {}, r.keywords.map((k) => h("li", {}, mentionButton(k.text, k.mentions.length, k.mentions, "k-keyphrase")))) : h("p", { class: "muted" }, t("none")));
 }
 
+/** Where an entity is in the text: its mentions, or for a place known only by a nationality word ("européen"), those. */
+const entitySpans = (e) => (e.mentions.length ? e.mentions : e.demonyms ?? []);
+
 function entityPanel(r) {
   const sec = h("section", { class: "panel entities", "aria-labelledby": "ent-h" }, h("h3", { id: "ent-h" }, t("entities")));
   for (const [kind, label] of KINDS.slice(0, 4)) {
     const list = r.entities.filter((e) => e.kind === kind);
     if (!list.length) continue;
     sec.append(h("h4", {}, label), h("ul", { class: "entity-list", "data-kind": kind }, list.map((e) => h("li", {},
-      mentionButton(e.text, e.mentions.length, e.mentions, `k-${kind}`),
+      mentionButton(e.text, entitySpans(e).length, entitySpans(e), `k-${kind}`),
       e.wikidata && h("span", { class: "qid", title: "Wikidata identifier" }, e.wikidata)))));
   }
   if (!r.entities.length) sec.append(h("p", { class: "muted" }, t("none")));
@@ -417,7 +420,7 @@ function renderSet() {
       bump(topics, tp.id, { label: tp.label, score: 0 }, di, 1);
       topics.get(tp.id).score += tp.score;
     }
-    for (const e of d.result.entities) bump(entities, `${e.kind}\u0000${e.text}`, { text: e.text, kind: e.kind }, di, e.mentions.length);
+    for (const e of d.result.entities) bump(entities, `${e.kind}\u0000${e.text}`, { text: e.text, kind: e.kind }, di, entitySpans(e).length);
     for (const k of d.result.keywords) bump(keyphrases, k.text.toLowerCase(), { text: k.text }, di, k.mentions.length);
   });
   const byDocs = (a, b) => b.docs.size - a.docs.size || b.mentions - a.mentions || (a.text ?? a.label).localeCompare(b.text ?? b.label);
@@ -446,9 +449,17 @@ function renderSet() {
     })));
   } else storiesSec.append(h("p", { class: "muted" }, t("noStories")));
 
+  // A name that is also a key phrase ("Bruxelles"), or a phrase inside a longer one ("ministres"), is listed once.
+  const distinct = (items) => items.filter((x, i) => {
+    const lx = x.toLowerCase();
+    return items.every((y, j) => {
+      const ly = y.toLowerCase();
+      return j === i || (ly === lx ? j > i : !new RegExp(`(^|[\\s'’-])${lx.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[\\s'’-])`).test(ly));
+    });
+  });
   const adds = h("ul", { class: "adds" }, docs.map((d, di) => {
-    const own = [...d.result.entities.filter((e) => entities.get(`${e.kind}\u0000${e.text}`).docs.size === 1).map((e) => e.text),
-      ...d.result.keywords.filter((k) => keyphrases.get(k.text.toLowerCase()).docs.size === 1).slice(0, 3).map((k) => k.text)].slice(0, 8);
+    const own = distinct([...d.result.entities.filter((e) => entities.get(`${e.kind}\u0000${e.text}`).docs.size === 1).map((e) => e.text),
+      ...d.result.keywords.filter((k) => keyphrases.get(k.text.toLowerCase()).docs.size === 1).slice(0, 3).map((k) => k.text)]).slice(0, 8);
     return h("li", {}, h("button", { type: "button", class: "link", onclick: () => select(d.id) }, d.result.title || d.name), ": ",
       own.length ? own.join(", ") : h("span", { class: "muted" }, t("nothingNew")));
   }));

@@ -24,27 +24,26 @@ const UI = {
     none: "Rien de trouvé.", failed: "L’analyse n’est pas disponible.", legend: "Surligné dans l’article" },
 };
 
-// Highlight colours in the host document; each one overridable with a custom property.
-const DOC_CSS = `
-::highlight(loupe-person) { background-color: var(--loupe-person, #ffd7e2); color: var(--loupe-highlight-fg, #111); }
-::highlight(loupe-place) { background-color: var(--loupe-place, #cfe6ff); color: var(--loupe-highlight-fg, #111); }
-::highlight(loupe-organisation) { background-color: var(--loupe-organisation, #d5f0c8); color: var(--loupe-highlight-fg, #111); }
-::highlight(loupe-other) { background-color: var(--loupe-other, #eadcff); color: var(--loupe-highlight-fg, #111); }
-::highlight(loupe-keyphrase) { background-color: var(--loupe-keyphrase, #fff0a8); color: var(--loupe-highlight-fg, #111); }
-::highlight(loupe-quote) { background-color: var(--loupe-quote, #ececec); color: var(--loupe-highlight-fg, #111); }
-::highlight(loupe-focus) { background-color: var(--loupe-focus, #ff9800); color: #000; text-decoration: underline 2px; }
-`;
+// Default colours, each overridable with a custom property (--loupe-<name>). Kinds paint the
+// highlights in the article and the chips in the panel, always under the dark highlightFg text.
+export const COLOURS = {
+  kinds: { person: "#ffd7e2", place: "#cfe6ff", organisation: "#d5f0c8", other: "#eadcff", keyphrase: "#fff0a8", quote: "#ececec", focus: "#ff9800" },
+  highlightFg: "#111111",
+  light: { bg: "#ffffff", fg: "#1b1b1b", muted: "#595959", line: "#8c8c8c", accent: "#0b57d0", "accent-fg": "#ffffff" },
+  dark: { bg: "#1f1f1f", fg: "#ededed", muted: "#b8b8b8", line: "#7a7a7a", accent: "#8ab4f8", "accent-fg": "#0b0b0b" },
+};
+const kindVar = (k) => `var(--loupe-${k}, ${COLOURS.kinds[k]})`;
+const HIGHLIGHT_FG = `var(--loupe-highlight-fg, ${COLOURS.highlightFg})`;
+
+// Highlights in the host document (CSS Custom Highlight API).
+const DOC_CSS = ALL_KINDS.map((k) => `::highlight(loupe-${k}) { background-color: ${kindVar(k)}; color: ${HIGHLIGHT_FG}; }`).join("\n") +
+  `\n::highlight(loupe-focus) { background-color: ${kindVar("focus")}; color: #000; text-decoration: underline 2px; }`;
+const schemeVars = (c) => Object.entries(c).map(([k, v]) => `--_${k}: var(--loupe-${k}, ${v});`).join(" ");
 
 const SHADOW_CSS = `
-:host { --_bg: var(--loupe-bg, #ffffff); --_fg: var(--loupe-fg, #1b1b1b); --_muted: var(--loupe-muted, #595959);
-  --_line: var(--loupe-line, #d4d4d4); --_accent: var(--loupe-accent, #0b57d0); --_accent-fg: var(--loupe-accent-fg, #ffffff);
-  --_person: var(--loupe-person, #ffd7e2); --_place: var(--loupe-place, #cfe6ff); --_organisation: var(--loupe-organisation, #d5f0c8);
-  --_other: var(--loupe-other, #eadcff); --_keyphrase: var(--loupe-keyphrase, #fff0a8); --_quote: var(--loupe-quote, #ececec);
-  font: 15px/1.45 var(--loupe-font, system-ui, sans-serif); color: var(--_fg); }
-@media (prefers-color-scheme: dark) {
-  :host { --_bg: var(--loupe-bg, #1f1f1f); --_fg: var(--loupe-fg, #ededed); --_muted: var(--loupe-muted, #b8b8b8); --_line: var(--loupe-line, #444);
-    --_accent: var(--loupe-accent, #8ab4f8); --_accent-fg: var(--loupe-accent-fg, #0b0b0b); }
-}
+:host { ${schemeVars(COLOURS.light)} ${ALL_KINDS.concat("focus").map((k) => `--_${k}: ${kindVar(k)};`).join(" ")}
+  --_hfg: ${HIGHLIGHT_FG}; font: 15px/1.45 var(--loupe-font, system-ui, sans-serif); color: var(--_fg); }
+@media (prefers-color-scheme: dark) { :host { ${schemeVars(COLOURS.dark)} } }
 :host { display: contents; }
 :host([position="inline"]) { display: block; min-height: var(--loupe-inline-min-height, auto); }
 :host([hidden]) { display: none; }
@@ -63,19 +62,50 @@ button { font: inherit; font-size: .85rem; color: var(--_fg); background: var(--
 button:hover { border-color: var(--_accent); }
 button:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 .toggle { border-radius: 6px; }
-.chip[data-kind] { background: var(--_k); border-color: transparent; color: #111; }
+.chip[data-kind] { background: var(--_k); border-color: transparent; color: var(--_hfg); }
 .chip[data-kind]:focus-visible { outline-color: var(--_fg); }
 [data-kind="person"] { --_k: var(--_person); } [data-kind="place"] { --_k: var(--_place); } [data-kind="organisation"] { --_k: var(--_organisation); }
-[data-kind="other"] { --_k: var(--_other); } [data-kind="keyphrase"] { --_k: var(--_keyphrase); } [data-kind="quote"] { --_k: var(--_quote); }
+[data-kind="other"] { --_k: var(--_other); } [data-kind="keyphrase"] { --_k: var(--_keyphrase); } [data-kind="quote"] { --_k: var(--_quote); } [data-kind="focus"] { --_k: var(--_focus); }
 .count { font-size: .75rem; font-weight: 700; margin-left: .3rem; }
 .topic { border-color: var(--_accent); }
 .status { padding: .5rem .8rem; color: var(--_muted); margin: 0; }
 .legend { display: flex; flex-wrap: wrap; gap: .3rem .7rem; font-size: .78rem; color: var(--_muted); margin-top: .6rem; }
-.legend span::before { content: ""; display: inline-block; width: .75rem; height: .75rem; border-radius: 2px; margin-right: .25rem; vertical-align: -1px; background: var(--_k); }
+.legend [data-kind]::before { content: ""; display: inline-block; width: .75rem; height: .75rem; border-radius: 2px; margin-right: .25rem; vertical-align: -1px; background: var(--_k); }
+/* Without the Highlight API: boxes over the article's words, blended so the text shows through. */
+.marks { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
+.mark { position: absolute; background: var(--_k); mix-blend-mode: multiply; border-radius: 2px; pointer-events: none; }
+.mark[data-kind="focus"] { box-shadow: inset 0 -2px 0 #000; }
+.fallback { visibility: hidden; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
 let sharedClient = null;
+let mainThreadClient = null;
+
+/** Analyses in a worker; where none can start (CSP, cross-origin assets), on the main thread in short tasks. */
+async function analyzeText(text, options) {
+  const url = LoupeArticleElement.workerURL;
+  const embedded = LoupeArticleElement.embedded;
+  if (!sharedClient && (!url || typeof Worker !== "function")) sharedClient = await onMainThread();
+  sharedClient ??= embedded ? new LoupeClient({ spawn: embedded.spawnWorker, init: { wasm: embedded.wasm() } }) : new LoupeClient({ spawn: () => startWorker(url) });
+  const client = sharedClient;
+  try {
+    return await client.analyze(text, options);
+  } catch (e) {
+    // new Worker() throws SecurityError, or the worker fails to load: its script is not allowed here.
+    if (e.code !== "worker_failed" && e.name !== "SecurityError") throw e;
+    if (sharedClient === client) sharedClient = await onMainThread();
+    return sharedClient.analyze(text, options);
+  }
+}
+
+function onMainThread() {
+  const embedded = LoupeArticleElement.embedded;
+  const init = embedded ? { wasm: embedded.wasm() } : {};
+  mainThreadClient ??= import("./main-thread.js").then(({ MainThreadRunner }) => new LoupeClient({ spawn: () => new MainThreadRunner(), init }));
+  return mainThreadClient;
+}
+
 let docSheetAdopted = false;
 const sheet = (css) => { const s = new CSSStyleSheet(); s.replaceSync(css); return s; };
 let shadowSheet = null;
@@ -87,6 +117,72 @@ function wasmAllowed() {
     return true;
   } catch {
     return false;
+  }
+}
+
+const hasHighlightAPI = () => Boolean(globalThis.CSS?.highlights && globalThis.Highlight);
+
+/**
+ * The fallback for browsers without the CSS Custom Highlight API: one absolutely positioned box per
+ * line box of each range (Range.getClientRects), in a layer inside the widget's shadow root, blended
+ * over the text, deaf to the pointer. The layer scrolls with the page, so only layout changes (resize,
+ * reflow of the article, a scrolled inner container) move the boxes, redrawn once per frame.
+ */
+class MarkLayer {
+  layer = document.createElement("div");
+  #groups = new Map(); // highlight name -> Range[]
+  #frame = 0;
+  #resize;
+
+  constructor(target) {
+    this.layer.className = "marks";
+    this.layer.setAttribute("part", "marks");
+    this.layer.setAttribute("aria-hidden", "true");
+    this.schedule = this.schedule.bind(this);
+    this.#resize = new ResizeObserver(this.schedule);
+    if (target) this.#resize.observe(target);
+    addEventListener("resize", this.schedule, { passive: true });
+    document.addEventListener("scroll", this.#onScroll, { passive: true, capture: true });
+  }
+
+  // The page's own scroll moves the layer with the text; an inner scroller does not.
+  #onScroll = (e) => { if (e.target !== document) this.schedule(); };
+
+  set(name, ranges) { this.#groups.set(name, ranges); this.schedule(); }
+  clear() { this.#groups.clear(); this.schedule(); }
+  stop() {
+    this.#resize.disconnect();
+    removeEventListener("resize", this.schedule);
+    document.removeEventListener("scroll", this.#onScroll, { capture: true });
+    cancelAnimationFrame(this.#frame);
+  }
+
+  schedule() {
+    if (!this.#frame) this.#frame = requestAnimationFrame(() => { this.#frame = 0; this.#place(); });
+  }
+
+  #place() {
+    if (!this.layer.isConnected) return;
+    const origin = this.layer.getBoundingClientRect();
+    const boxes = [];
+    for (const [name, ranges] of this.#groups) {
+      const kind = name.replace(/^loupe-/, "");
+      for (const r of ranges) {
+        // A range around a whole inline element (<em>, <a>) lists the element's box and its text's: keep one.
+        const rects = [...r.getClientRects()].filter((q) => q.width >= 0.5 && q.height >= 0.5);
+        const within = (q, o) => o.left <= q.left + 1 && o.right >= q.right - 1 && o.top <= q.top + 1 && o.bottom >= q.bottom - 1;
+        // Drop a rect inside another one (of two alike, the later).
+        const kept = rects.filter((q, k) => !rects.some((o, m) => m !== k && within(q, o) && (m < k || !within(o, q))));
+        for (const rect of kept) {
+          const box = document.createElement("span");
+          box.className = "mark";
+          box.dataset.kind = kind;
+          Object.assign(box.style, { left: `${rect.left - origin.left}px`, top: `${rect.top - origin.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+          boxes.push(box);
+        }
+      }
+    }
+    this.layer.replaceChildren(...boxes);
   }
 }
 
@@ -102,9 +198,13 @@ export class LoupeArticleElement extends HTMLElement {
   }
 
   /** The worker URL; set before the first analysis to host worker.js elsewhere. From another origin
-   * the worker starts from a blob: URL, which a CSP must allow in script-src; a same-origin one-line
-   * shim (`import "https://cdn.example/loupe/www/worker.js";`) set here avoids that. */
+   * the worker starts from a blob: URL; where the page's CSP forbids that, the analysis runs on the
+   * main thread in short tasks. A same-origin one-line shim (`import "https://cdn.example/loupe/www/worker.js";`)
+   * set here keeps it in a worker; null runs on the main thread without trying a worker. */
   static workerURL = WORKER_URL;
+
+  /** Set by the single-file build (dist/loupe-widget.js): {spawnWorker(): Worker, wasm(): Uint8Array}. */
+  static embedded = null;
 
   #shadow = this.attachShadow({ mode: "open" });
   #observer = null;
@@ -116,16 +216,37 @@ export class LoupeArticleElement extends HTMLElement {
   #focus = new Map(); // item key -> index of the mention shown last
   #collapsed = globalThis.matchMedia?.("(max-width: 40rem)").matches ?? false; // small screens: start folded
   #pending = null;
+  #marks = null; // MarkLayer, without the Highlight API
+  #panel = null;
+  #fitting = null; // resize listener
 
   connectedCallback() {
     // Until the analysis is ready the element shows its own children (the site's fallback), as if undefined.
     if (!this.#shadow.firstChild) this.#shadow.append(document.createElement("slot"));
+    // Styled from the start, so an inline panel's reserved room (--loupe-inline-min-height) holds before the analysis.
+    shadowSheet ??= sheet(SHADOW_CSS);
+    this.#shadow.adoptedStyleSheets = [shadowSheet];
     if (!this.#started) this.#schedule();
   }
 
   disconnectedCallback() {
     this.#observer?.disconnect();
     this.clear();
+    this.#marks?.stop();
+    this.#marks = null;
+    if (this.#fitting) removeEventListener("resize", this.#fitting);
+    this.#fitting = null;
+  }
+
+  /** A floating panel narrows (down to 16rem) to fit in the margin beside the article rather than cover its text. */
+  #fit() {
+    const panel = this.#panel;
+    if (!panel || !this.#target || this.position === "inline") return panel?.style.removeProperty("width");
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const t = this.#target.getBoundingClientRect();
+    const margin = (this.position === "start" ? t.left : document.documentElement.clientWidth - t.right) - 24;
+    if (margin >= 16 * rem && margin < 22 * rem) panel.style.width = `${Math.floor(margin)}px`;
+    else panel.style.removeProperty("width");
   }
 
   attributeChangedCallback(name, old, value) {
@@ -165,6 +286,7 @@ export class LoupeArticleElement extends HTMLElement {
       if (h.size === 0) CSS.highlights.delete(name);
     }
     this.#ranges.clear();
+    this.#marks?.clear();
   }
 
   // ----- internals -----
@@ -208,10 +330,9 @@ export class LoupeArticleElement extends HTMLElement {
     performance.measure("loupe-article:collect", "loupe-article:collect");
     if (!text.trim()) throw this.#fail("empty_input", "the article has no text");
     const lang = (this.getAttribute("lang") ?? "").toLowerCase().slice(0, 2);
-    sharedClient ??= new LoupeClient({ spawn: () => startWorker(LoupeArticleElement.workerURL) });
     let result;
     try {
-      result = await sharedClient.analyze(text, lang === "fr" || lang === "en" ? { language: lang } : undefined);
+      result = await analyzeText(text, lang === "fr" || lang === "en" ? { language: lang } : undefined);
     } catch (e) {
       throw this.#fail(e.code ?? "internal", e.message);
     }
@@ -249,43 +370,53 @@ export class LoupeArticleElement extends HTMLElement {
     return parts.join("");
   }
 
-  /** A Range for UTF-16 offsets of the analysed string, or null if it falls in a separator. */
-  #range(start, end) {
-    const at = (off, isEnd) => {
-      let lo = 0, hi = this.#nodes.length - 1, found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.#nodes[mid].start <= off - (isEnd ? 1 : 0)) { found = mid; lo = mid + 1; } else hi = mid - 1;
-      }
-      if (found < 0) return null;
-      const { node, start: s } = this.#nodes[found];
-      const k = off - s;
-      return k >= 0 && k <= node.data.length ? [node, k] : null;
-    };
-    const a = at(start, false), b = at(end, true);
-    if (!a || !b || !a[0].isConnected || !b[0].isConnected) return null;
-    const r = new Range();
-    r.setStart(...a);
-    r.setEnd(...b);
-    return r;
+  /**
+   * Ranges for spans (UTF-16 offsets into the analysed string), in one pass over the text nodes in
+   * document order: spans sorted by start, a cursor that only moves forward. A span that starts or
+   * ends in a block separator gets null. Returns them in the order of `spans`.
+   */
+  #rangesFor(spans) {
+    const nodes = this.#nodes;
+    const order = spans.map((_, k) => k).sort((a, b) => spans[a].start - spans[b].start);
+    const out = new Array(spans.length).fill(null);
+    let i = 0;
+    for (const k of order) {
+      const { start, end } = spans[k];
+      while (i + 1 < nodes.length && nodes[i + 1].start <= start) i++;
+      const a = nodes[i];
+      if (!a || start < a.start || start >= a.start + a.node.data.length || end <= start) continue;
+      let j = i;
+      while (j + 1 < nodes.length && nodes[j + 1].start < end) j++;
+      const b = nodes[j];
+      if (end > b.start + b.node.data.length || !a.node.isConnected || !b.node.isConnected) continue;
+      const r = new Range();
+      r.setStart(a.node, start - a.start);
+      r.setEnd(b.node, end - b.start);
+      out[k] = r;
+    }
+    return out;
   }
 
   #highlight() {
     this.clear();
-    if (!globalThis.CSS?.highlights || !globalThis.Highlight) return; // fallback: the panel still selects mentions
+    const kinds = new Set(this.kinds);
+    const max = this.maxKeywords;
+    const shown = this.#result.highlights.filter((h) => kinds.has(h.kind) && !(h.kind === "keyphrase" && h.index >= max));
+    this.#rangesFor(shown).forEach((r, k) => {
+      if (!r) return;
+      const name = `loupe-${shown[k].kind}`;
+      if (!this.#ranges.has(name)) this.#ranges.set(name, []);
+      this.#ranges.get(name).push(r);
+    });
+    if (!hasHighlightAPI()) {
+      // Fallback: boxes drawn in this element's shadow root; the article's DOM is still untouched.
+      this.#marks ??= new MarkLayer(this.#target);
+      for (const [name, ranges] of this.#ranges) this.#marks.set(name, ranges);
+      return;
+    }
     if (!docSheetAdopted) {
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet(DOC_CSS)];
       docSheetAdopted = true;
-    }
-    const kinds = new Set(this.kinds);
-    const max = this.maxKeywords;
-    for (const h of this.#result.highlights) {
-      if (!kinds.has(h.kind) || (h.kind === "keyphrase" && h.index >= max)) continue;
-      const r = this.#range(h.start, h.end);
-      if (!r) continue;
-      const name = `loupe-${h.kind}`;
-      if (!this.#ranges.has(name)) this.#ranges.set(name, []);
-      this.#ranges.get(name).push(r);
     }
     for (const [name, ranges] of this.#ranges) {
       let hl = CSS.highlights.get(name);
@@ -294,23 +425,16 @@ export class LoupeArticleElement extends HTMLElement {
     }
   }
 
-  /** Shows the next mention of an item: focus highlight (or the selection as a fallback) and scroll. */
+  /** Shows the next mention of an item: the focus highlight, scrolled into view. */
   #show(key, mentions) {
     if (!mentions.length) return;
     const i = ((this.#focus.get(key) ?? -1) + 1) % mentions.length;
     this.#focus.set(key, i);
-    const r = this.#range(mentions[i].start, mentions[i].end);
+    const [r] = this.#rangesFor([mentions[i]]);
     if (!r) return;
-    if (globalThis.CSS?.highlights && globalThis.Highlight) {
-      const old = CSS.highlights.get("loupe-focus");
-      CSS.highlights.set("loupe-focus", new Highlight(r));
-      if (old) this.#ranges.delete("loupe-focus");
-      this.#ranges.set("loupe-focus", [r]);
-    } else {
-      const sel = getSelection();
-      sel.removeAllRanges();
-      sel.addRange(r);
-    }
+    this.#ranges.set("loupe-focus", [r]);
+    if (hasHighlightAPI()) CSS.highlights.set("loupe-focus", new Highlight(r));
+    else this.#marks?.set("loupe-focus", [r]);
     r.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "smooth" });
     return i;
   }
@@ -319,8 +443,6 @@ export class LoupeArticleElement extends HTMLElement {
     const r = this.#result;
     if (!r) return;
     this.#highlight();
-    shadowSheet ??= sheet(SHADOW_CSS);
-    this.#shadow.adoptedStyleSheets = [shadowSheet];
     const t = this.#ui();
     const el = (tag, attrs = {}, ...kids) => {
       const e = document.createElement(tag);
@@ -355,13 +477,15 @@ export class LoupeArticleElement extends HTMLElement {
       const list = r.entities.filter((e) => e.kind === kind);
       if (!list.length) continue;
       body.append(el("h3", { part: "heading", id: `h-${kind}` }, t[kind]),
-        el("ul", { "aria-labelledby": `h-${kind}` }, list.map((e) => chip(e.text, e.mentions.length, e.mentions, kind, `e:${kind}:${e.text}`, `entity ${kind}`))));
+        el("ul", { "aria-labelledby": `h-${kind}` }, list.map((e) => {
+          // A place known only by a nationality word ("japonais") points there.
+          const spans = e.mentions.length ? e.mentions : e.demonyms ?? [];
+          return chip(e.text, spans.length, spans, kind, `e:${kind}:${e.text}`, `entity ${kind}`);
+        })));
     }
     if (!body.childElementCount) body.append(el("p", { class: "status" }, t.none));
-    if (globalThis.CSS?.highlights) {
-      body.append(el("p", { class: "legend", part: "legend", "aria-label": t.legend },
-        [...kinds].filter((k) => r.highlights.some((h) => h.kind === k)).map((k) => el("span", { "data-kind": k }, t[k]))));
-    }
+    body.append(el("p", { class: "legend", part: "legend" }, el("span", { class: "visually-hidden" }, `${t.legend}${t === UI.fr ? " : " : ": "}`),
+      [...kinds].filter((k) => r.highlights.some((h) => h.kind === k)).map((k) => el("span", { "data-kind": k }, t[k]))));
 
     const toggle = el("button", { type: "button", class: "toggle", part: "toggle", "aria-expanded": String(!this.#collapsed), "aria-controls": "body" }, this.#collapsed ? t.show : t.hide);
     const panel = el("section", { class: `panel${this.#collapsed ? " collapsed" : ""}`, part: "panel", role: "region", "aria-label": t.region, lang: t === UI.fr ? "fr" : "en" },
@@ -372,6 +496,11 @@ export class LoupeArticleElement extends HTMLElement {
       toggle.setAttribute("aria-expanded", String(!this.#collapsed));
       toggle.textContent = this.#collapsed ? t.show : t.hide;
     });
-    this.#shadow.replaceChildren(panel);
+    // A floating panel leaves the site's fallback children their room, hidden, so nothing below moves.
+    const keep = this.position === "inline" ? [] : [el("div", { class: "fallback", "aria-hidden": "true" }, el("slot"))];
+    this.#shadow.replaceChildren(...(this.#marks ? [this.#marks.layer] : []), ...keep, panel);
+    this.#panel = panel;
+    this.#fit();
+    if (!this.#fitting) addEventListener("resize", (this.#fitting = () => this.#fit()), { passive: true });
   }
 }

@@ -1,11 +1,10 @@
 // Offline use (issue 7.3): the service worker after one visit, and the
 // self-contained dist/loupe.html opened from disk; no request beyond own assets.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
-import { launch, startServer, watch, shot, SEEDS, ROOT } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS, ROOT } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,12 +13,8 @@ after(async () => { await browser?.close(); });
 test("after one visit the page works with the network off (service worker)", async (t) => {
   const server = await startServer();
   t.after(() => server.close());
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = watch(page);
-  const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
+  const { context, page, errors, requests, close } = await probedPage(browser, { viewport: { width: 1280, height: 900 } });
+  t.after(close);
   await page.goto(`${server.url}/www/`);
   await page.waitForSelector("html[data-loupe-ready]");
   await page.evaluate(async () => {
@@ -34,22 +29,16 @@ test("after one visit the page works with the network off (service worker)", asy
   const marks = await page.$$eval("#doc-text mark.hl", (ms) => ms.map((m) => m.textContent));
   assert.ok(marks.includes("OTAN"), JSON.stringify(marks));
   await shot(page, "offline-service-worker");
-  for (const u of requests) assert.ok(u.startsWith(server.url) || /^(blob|data):/.test(u), `request beyond own assets: ${u}`);
-  assert.deepEqual(server.log.filter((l) => !/^GET \/(www|pkg|seeds)\//.test(l)), [], "the server saw only asset requests");
+  assertOwnRequests(requests, [server.url]);
+  assertOnlyAssets(server.log);
   assert.deepEqual(errors, []);
-  await context.close();
-  await server.close();
 });
 
 test("dist/loupe.html works from disk with no network at all", async (t) => {
-  if (!existsSync(`${ROOT}dist/loupe.html`)) execFileSync("node", [`${ROOT}scripts/build-single.mjs`]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  t.after(() => context.close());
+  execFileSync("node", [`${ROOT}scripts/build-single.mjs`]); // from the current sources (and pkg/)
+  const { context, page, errors, requests, close } = await probedPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  t.after(close);
   await context.setOffline(true);
-  const page = await context.newPage();
-  const errors = watch(page);
-  const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(`${ROOT}dist/loupe.html`).href);
   await page.waitForSelector("html[data-loupe-ready]");
   await page.click("#seed-all");
@@ -61,8 +50,7 @@ test("dist/loupe.html works from disk with no network at all", async (t) => {
   await page.setInputFiles("#files", { name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("Le Japon et l'OTAN signent un accord à Bruxelles.") });
   await page.waitForFunction(() => document.querySelectorAll(".doc-button.status-done").length === 6);
   await shot(page, "offline-single-file");
-  const outside = requests.filter((u) => !/^(file|blob|data):/.test(u));
-  assert.deepEqual(outside, [], "no network request");
+  assertOwnRequests(requests, ["file:"]);
+  assert.deepEqual(requests.filter((u) => u.startsWith("file:")), [pathToFileURL(`${ROOT}dist/loupe.html`).href], "one file: nothing else is read from disk");
   assert.deepEqual(errors, []);
-  await context.close();
 });

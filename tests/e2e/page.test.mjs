@@ -1,7 +1,7 @@
 // The demo page (issue 3): each seed analysed in the worker, highlights on the right words.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, watch, shot, SEEDS } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS } from "./helpers.mjs";
 
 let browser, server;
 before(async () => {
@@ -14,10 +14,8 @@ after(async () => {
 });
 
 test("each seed is analysed and highlighted in the page", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = watch(page);
+  const { context, page, errors, requests, close } = await probedPage(browser, { viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  t.after(close);
   await page.goto(`${server.url}/www/`);
   await page.waitForSelector("html[data-loupe-ready]");
   for (const [i, seed] of SEEDS.entries()) {
@@ -33,6 +31,9 @@ test("each seed is analysed and highlighted in the page", async (t) => {
     assert.ok(marks.some(([k, t]) => k === "place" && /^(Japon|Tokyo)$/.test(t)), `${seed}: a place highlight on Japon/Tokyo`);
     // Name and keyphrase highlights never cover spaces at their edges (quotes are cut by the names inside them).
     for (const [k, t] of marks) if (k !== "quote") assert.equal(t, t.trim(), `${seed}: ${k} highlight "${t}" has no edge spaces`);
+    // Every listed name points somewhere in the text (a place met only as "japonais" points there).
+    const counts = await page.$$eval(".entity-list .mention", (bs) => bs.map((b) => [b.querySelector(".mention-text").textContent, Number(b.querySelector(".count").textContent)]));
+    assert.deepEqual(counts.filter(([, n]) => n < 1), [], `${seed}: no entity listed with 0 mentions`);
     if (i === 0) {
       assert.ok(marks.some(([k, t]) => k === "person" && t === "Jens Stoltenberg"), "seed 0: person Jens Stoltenberg");
       assert.ok(marks.some(([k, t]) => k === "person" && t === "Fumio Kishida"), "seed 0: person Fumio Kishida");
@@ -43,14 +44,13 @@ test("each seed is analysed and highlighted in the page", async (t) => {
       await shot(page, "page-seed-0");
     }
   }
+  assertOwnRequests(requests, [server.url]);
   assert.deepEqual(errors, []);
-  await context.close();
 });
 
 test("keyword click steps through mentions; legend toggles a kind", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
-  t.after(() => context.close());
-  const page = await context.newPage();
+  const { context, page, errors, requests, close } = await probedPage(browser, { viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  t.after(close);
   await page.goto(`${server.url}/www/`);
   await page.click(`button[data-seed="${SEEDS[0]}"]`);
   await page.waitForSelector("#doc-text mark.hl");
@@ -65,13 +65,13 @@ test("keyword click steps through mentions; legend toggles a kind", async (t) =>
   assert.ok(await page.$eval("#doc-text", (e) => e.classList.contains("hide-person")));
   const bg = await page.$eval("#doc-text mark.k-person", (m) => getComputedStyle(m).backgroundColor);
   assert.equal(bg, "rgba(0, 0, 0, 0)");
-  await context.close();
+  assertOwnRequests(requests, [server.url]);
+  assert.deepEqual(errors, []);
 });
 
 test("pasted text is analysed; an error carries its code", async (t) => {
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  t.after(() => context.close());
-  const page = await context.newPage();
+  const { context, page, errors, requests, close } = await probedPage(browser, { serviceWorkers: "block" });
+  t.after(close);
   await page.goto(`${server.url}/www/`);
   await page.fill("#paste", "Emmanuel Macron a rencontré Olaf Scholz à Berlin pour parler de l'Union européenne et de l'OTAN.");
   await page.click("#paste-form button[type=submit]");
@@ -84,18 +84,16 @@ test("pasted text is analysed; an error carries its code", async (t) => {
     try { await c.analyze(""); return "no error"; } catch (e) { return `${e.name}:${e.code}`; } finally { c.terminate(); }
   });
   assert.equal(code, "LoupeError:empty_input");
-  await context.close();
+  assertOwnRequests(requests, [server.url]);
+  assert.deepEqual(errors, []);
 });
 
-test("keyboard only: pick a sample, step through a keyphrase, toggle a kind; no request beyond own assets", async (t) => {
+test("keyboard only: pick a sample, step through a keyphrase, toggle a kind and the boilerplate, whole set, export", async (t) => {
   const log = [];
   const own = await startServer({ log });
   t.after(() => own.close());
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
+  const { context, page, errors, requests, close } = await probedPage(browser, { viewport: { width: 1280, height: 900 }, serviceWorkers: "block", acceptDownloads: true });
+  t.after(close);
   await page.goto(`${own.url}/www/`);
   await page.waitForSelector("html[data-loupe-ready]");
   const tabTo = async (pred, arg, max = 80) => {
@@ -121,29 +119,43 @@ test("keyboard only: pick a sample, step through a keyphrase, toggle a kind; no 
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, "none", "the focused control shows a focus ring");
   await shot(page, "page-keyboard");
-  for (const u of requests) assert.ok(u.startsWith(own.url) || /^(blob|data):/.test(u), `request beyond own assets: ${u}`);
-  assert.deepEqual(log.filter((l) => !/^GET \/(www|pkg|seeds)\//.test(l)), [], log.join("\n"));
-  await context.close();
-  await own.close();
+  // On: the boilerplate toggle, then back up to "All samples", the whole set, an export.
+  await tabTo(() => document.activeElement?.matches(".boiler-toggle"));
+  await page.keyboard.press("Enter");
+  assert.equal(await page.getAttribute(".boiler-toggle", "aria-pressed"), "true");
+  await page.focus("body");
+  await tabTo(() => document.activeElement?.id === "seed-all");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll(".doc-button.status-done").length === 6);
+  await tabTo(() => document.activeElement?.id === "show-set");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".set .chart-row");
+  assert.equal(await page.getAttribute("#show-set", "aria-current"), "true");
+  await page.focus("body");
+  await tabTo(() => document.activeElement?.id === "export-csv");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  assertOwnRequests(requests, [own.url]);
+  assertOnlyAssets(log);
+  assert.deepEqual(errors, []);
 });
 
 test("dark colour scheme", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark", serviceWorkers: "block" });
-  t.after(() => context.close());
-  const page = await context.newPage();
+  const { context, page, errors, requests, close } = await probedPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: "dark", serviceWorkers: "block" });
+  t.after(close);
   await page.goto(`${server.url}/www/`);
   await page.click(`button[data-seed="${SEEDS[2]}"]`);
   await page.waitForSelector("#doc-text mark.hl");
   const [fg, bg] = await page.$eval("#doc-text mark.k-place", (m) => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]);
   assert.notEqual(fg, bg);
   await shot(page, "page-dark");
-  await context.close();
+  assertOwnRequests(requests, [server.url]);
+  assert.deepEqual(errors, []);
 });
 
 test("French interface for a French-speaking reader", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "fr-FR", serviceWorkers: "block" });
-  t.after(() => context.close());
-  const page = await context.newPage();
+  const { context, page, errors, requests, close } = await probedPage(browser, { viewport: { width: 1280, height: 900 }, locale: "fr-FR", serviceWorkers: "block" });
+  t.after(close);
   await page.goto(`${server.url}/www/`);
   assert.equal(await page.getAttribute("html", "lang"), "fr");
   assert.equal(await page.textContent('label[for="files"]'), "Ouvrir des fichiers…");
@@ -152,4 +164,6 @@ test("French interface for a French-speaking reader", async (t) => {
   assert.match(await page.textContent('.legend-item[data-kind="person"]'), /^Personnes \(\d+\)$/);
   assert.equal(await page.textContent("#kp-h"), "Expressions clés");
   await shot(page, "page-fr");
+  assertOwnRequests(requests, [server.url]);
+  assert.deepEqual(errors, []);
 });

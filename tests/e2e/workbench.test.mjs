@@ -1,9 +1,9 @@
 // The workbench (issue 7.2): several files dropped at once (one in Windows-1252,
 // one hostile HTML page), the whole-set view, exports, size limit, cancel.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, startServer, watch, shot, SEEDS, ROOT } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS, ROOT } from "./helpers.mjs";
 
 let browser, server;
 before(async () => {
@@ -52,10 +52,8 @@ async function drop(page, list) {
 }
 
 test("a drop of several files: encodings, formats, a hostile page that never runs", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: "block", acceptDownloads: true });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = watch(page);
+  const { context, page, errors, requests, close } = await probedPage(browser, { viewport: { width: 1280, height: 1000 }, serviceWorkers: "block", acceptDownloads: true });
+  t.after(close);
   const dialogs = [];
   page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.goto(`${server.url}/www/`);
@@ -112,6 +110,8 @@ test("a drop of several files: encodings, formats, a hostile page that never run
   assert.ok((await page.$$(".chart-row")).length >= 1, "a topic mix chart");
   const entityRows = await page.$$eval(".set table:first-of-type tbody tr", (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
   assert.ok(entityRows.some(([name, kind, n]) => name === "OTAN" && kind === "Organisations" && Number(n) >= 4), JSON.stringify(entityRows.slice(0, 5)));
+  const addLines = await page.$$eval(".adds li", (ls) => ls.map((l) => l.textContent.split(": ").slice(1).join(": ").split(", ")));
+  for (const items of addLines) assert.equal(new Set(items.map((x) => x.toLowerCase())).size, items.length, `what an article adds, each once: ${items}`);
   await shot(page, "workbench-set", { fullPage: true });
 
   // Exports.
@@ -134,18 +134,13 @@ test("a drop of several files: encodings, formats, a hostile page that never run
   // Nothing fetched while analysing: the files never left the page (and no hostile image was requested).
   const after = server.log.slice(logStart);
   assert.deepEqual(after.filter((l) => !l.startsWith("GET /www/")), [], after.join("\n"));
+  assertOwnRequests(requests, [server.url]);
   assert.deepEqual(errors, []);
-  await context.close();
 });
 
 test("size limit, unsupported files and a cancelled job", async (t) => {
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(Math.round(e.duration)); }).observe({ type: "longtask" });
-  });
+  const { page, errors, requests, probe, close } = await probedPage(browser, { serviceWorkers: "block" });
+  t.after(close);
   await page.goto(`${server.url}/www/`);
   await page.waitForSelector("html[data-loupe-ready]");
   await page.setInputFiles("#files", [
@@ -166,9 +161,9 @@ test("size limit, unsupported files and a cancelled job", async (t) => {
   await page.waitForFunction(() => document.querySelector("#progress").value >= 2);
   await shot(page, "workbench-progress");
   // From here on (after playwright has built the 60 File objects in the page) the main thread stays free.
-  await page.evaluate(() => { window.__longTasks.length = 0; });
+  await page.evaluate(() => { window.__probe.longTasks.length = 0; });
   await page.waitForFunction(() => document.querySelector("#progress").value >= 6);
-  const longTasks = await page.evaluate(() => window.__longTasks);
+  const longTasks = (await probe()).longTasks.map(([, d]) => d);
   console.log(`# main-thread long tasks while 60 files are analysed: ${JSON.stringify(longTasks)}`);
   assert.ok(longTasks.every((d) => d <= 50), `no main-thread task over 50 ms during the job: ${longTasks}`);
   // The page stays responsive while the worker runs.
@@ -183,27 +178,45 @@ test("size limit, unsupported files and a cancelled job", async (t) => {
   // A new job after a cancel starts a fresh worker.
   await page.click(`button[data-seed="${SEEDS[3]}"]`);
   await page.waitForFunction((n) => document.querySelectorAll(".doc-button.status-done").length === n, done + 1);
-  await context.close();
+  assertOwnRequests(requests, [server.url]);
+  assert.deepEqual(errors, []);
 });
 
 test("the workbench runs under a strict Content-Security-Policy", async (t) => {
   const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
   const strict = await startServer({ headers: () => ({ "Content-Security-Policy": csp }) });
   t.after(() => strict.close());
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const violations = [];
-  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => window.__csp = [...(window.__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`]));
-  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  const { page, errors, requests, probe, close } = await probedPage(browser, { viewport: { width: 1280, height: 900 } });
+  t.after(close);
   await page.goto(`${strict.url}/www/`);
   await page.click("#seed-all");
   await page.waitForFunction(() => document.querySelectorAll(".doc-button.status-done").length === 5);
   await page.click("#show-set");
   await page.waitForSelector(".chart-row .bar");
   assert.ok(await page.$eval(".chart-row .bar", (b) => b.getBoundingClientRect().width > 10), "chart bars sized through the CSSOM");
-  assert.deepEqual(violations, []);
-  assert.equal(await page.evaluate(() => window.__csp), undefined);
-  await context.close();
-  await strict.close();
+  assert.deepEqual((await probe()).csp, [], "no CSP violation");
+  assertOwnRequests(requests, [strict.url]);
+  assertOnlyAssets(strict.log);
+  assert.deepEqual(errors, []);
+});
+
+test("360 px screen and 200% zoom: the workbench reflows, no horizontal scroll", async (t) => {
+  for (const [name, opts] of [["workbench-360px", { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+    ["workbench-zoom-200", { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }]]) {
+    const { page, errors, requests, close } = await probedPage(browser, { ...opts, serviceWorkers: "block" });
+    t.after(close);
+    await page.goto(`${server.url}/www/`);
+    await page.waitForSelector("html[data-loupe-ready]");
+    await page.click(`button[data-seed="${SEEDS[0]}"]`);
+    await page.waitForSelector("#doc-text mark.hl");
+    const width = opts.viewport.width;
+    const wide = await page.evaluate((w) => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== "fixed")
+      .map((e) => `${e.tagName}.${e.className}`).slice(0, 5), width);
+    assert.ok(await page.evaluate((w) => document.scrollingElement.scrollWidth <= w, width), `${name}: no horizontal scroll (${wide})`);
+    await page.locator("#doc-text").scrollIntoViewIfNeeded();
+    await shot(page, name);
+    assertOwnRequests(requests, [server.url]);
+    assert.deepEqual(errors, []);
+    await close();
+  }
 });
