@@ -275,38 +275,72 @@ const NEGATIVE_WORDS: &[&str] = &[
 ];
 const BYLINE_WORDS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
-fn any_in(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+const COMMENT_WORDS: &[&str] = &["comment", "disqus", "replies", "respond", "reaction"];
+
+const W_UNLIKELY: u8 = 1;
+const W_MAYBE: u8 = 2;
+const W_POSITIVE: u8 = 4;
+const W_NEGATIVE: u8 = 8;
+const W_BYLINE: u8 = 16;
+const W_COMMENTS: u8 = 32;
+
+/// The word lists above by first byte, each word with the lists it is in: one pass over a
+/// class or id finds them all (a class attribute is scanned for every element of the page).
+fn class_words() -> &'static [Vec<(&'static [u8], u8)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static [u8], u8)>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<Vec<(&'static [u8], u8)>> = vec![Vec::new(); 256];
+        let lists = [(UNLIKELY_WORDS, W_UNLIKELY), (MAYBE_WORDS, W_MAYBE), (POSITIVE_WORDS, W_POSITIVE),
+            (NEGATIVE_WORDS, W_NEGATIVE), (BYLINE_WORDS, W_BYLINE), (COMMENT_WORDS, W_COMMENTS)];
+        for (words, bit) in lists {
+            for w in words {
+                let slot = &mut table[w.as_bytes()[0] as usize];
+                match slot.iter_mut().find(|(x, _)| *x == w.as_bytes()) {
+                    Some(e) => e.1 |= bit,
+                    None => slot.push((w.as_bytes(), bit)),
+                }
+            }
+        }
+        table
+    })
 }
 
-fn class_facts(class: &str, id: &str) -> (i8, bool, bool) {
+/// Which word lists have a word in `s` (ASCII case-insensitive).
+fn word_bits(s: &str) -> u8 {
+    let table = class_words();
+    let b = s.as_bytes();
+    let mut bits = 0;
+    for i in 0..b.len() {
+        for (w, bit) in &table[b[i].to_ascii_lowercase() as usize] {
+            if bits & bit != *bit && b.len() - i >= w.len() && b[i..i + w.len()].eq_ignore_ascii_case(w) {
+                bits |= bit;
+            }
+        }
+    }
+    bits
+}
+
+/// Class weight, unlikely candidate, byline hint and comment section, from class and id.
+fn class_facts(class: &str, id: &str) -> (i8, bool, bool, bool) {
     let mut weight = 0i8;
-    let mut unlikely = false;
-    let mut byline = false;
+    let mut all = 0;
     for part in [class, id] {
         if part.is_empty() {
             continue;
         }
+        let bits = word_bits(part);
+        all |= bits;
         let l = part.to_ascii_lowercase();
         let hid = l == "hid" || l.starts_with("hid ") || l.ends_with(" hid") || l.contains(" hid ");
-        if any_in(&l, NEGATIVE_WORDS) || hid {
+        if bits & W_NEGATIVE != 0 || hid {
             weight -= 25;
         }
-        if any_in(&l, POSITIVE_WORDS) {
+        if bits & W_POSITIVE != 0 {
             weight += 25;
         }
-        byline |= any_in(&l, BYLINE_WORDS);
     }
-    let both = format!("{} {}", class.to_ascii_lowercase(), id.to_ascii_lowercase());
-    if any_in(&both, UNLIKELY_WORDS) && !any_in(&both, MAYBE_WORDS) {
-        unlikely = true;
-    }
-    (weight, unlikely, byline)
-}
-
-fn is_comment_section(class_or_id: &str) -> bool {
-    let l = class_or_id.to_ascii_lowercase();
-    ["comment", "disqus", "replies", "respond", "reaction"].iter().any(|w| l.contains(w))
+    let unlikely = all & W_UNLIKELY != 0 && all & W_MAYBE == 0;
+    (weight, unlikely, all & W_BYLINE != 0, all & W_COMMENTS != 0)
 }
 
 fn hidden_style(style: &str) -> bool {
@@ -438,9 +472,9 @@ fn parse(html: &str) -> Tree {
         }
         let class = st.attr("class").unwrap_or_default();
         let id = st.attr("id").unwrap_or_default();
-        let (class_weight, unlikely, byline) = if class.is_empty() && id.is_empty() { (0, false, false) } else { class_facts(&class, &id) };
+        let (class_weight, unlikely, byline, comments) = if class.is_empty() && id.is_empty() { (0, false, false, false) } else { class_facts(&class, &id) };
         let mut flags = 0;
-        if is_comment_section(&class) || is_comment_section(&id) {
+        if comments {
             flags |= COMMENTS;
         }
         if st.has("hidden") || st.attr("style").is_some_and(|s| hidden_style(&s))
