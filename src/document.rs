@@ -564,9 +564,10 @@ impl Document {
         Document::parse_with_hints(text, &[])
     }
 
-    /// Parses text whose structure is partly known (from HTML): `hints` give the kind of
-    /// the blocks (headings, list items, block quotes) by span; a line inside a hinted span
-    /// takes its kind unless it is boilerplate.
+    /// Parses text whose structure is partly known (from HTML or Markdown): `hints` give the
+    /// kind of blocks by span, sorted and disjoint. Title, byline and boilerplate hints are
+    /// final (HTML keeps the page around the article as boilerplate); a line inside a heading,
+    /// list item or quote hint takes that kind unless a text rule marks it as boilerplate.
     pub fn parse_with_hints(text: String, hints: &[(Span, BlockKind)]) -> Document {
         let mut doc = Document { text, ..Document::default() };
         doc.build_blocks(hints);
@@ -599,19 +600,38 @@ impl Document {
             prev_empty = false;
         }
 
-        let mut blocks: Vec<Block> = Vec::with_capacity(paras.len());
-        let mut title_fold = None;
-        let mut in_comments = false;
+        // A hint's kind, per paragraph. Boilerplate, byline and title hints (from HTML: the page
+        // around the article) are final; the text rules below apply to the rest.
         let mut next_hint = 0;
-        for (i, &p) in paras.iter().enumerate() {
-            let mut p = p;
-            let line = p.of(text);
-            let folded = if line.len() <= 400 { fold_for_compare(line) } else { String::new() };
+        let para_hints: Vec<Option<BlockKind>> = paras.iter().map(|p| {
             while next_hint < hints.len() && hints[next_hint].0.end <= p.start {
                 next_hint += 1;
             }
-            let hint = hints.get(next_hint).filter(|(h, _)| h.contains(&p)).map(|&(_, k)| k);
-            let kind = if i == 0 && looks_like_title(line) {
+            hints.get(next_hint).filter(|(h, _)| h.contains(p)).map(|&(_, k)| k)
+        }).collect();
+        let is_page_chrome = |h: Option<BlockKind>| matches!(h, Some(BlockKind::Boilerplate | BlockKind::Byline));
+        let titled_by_hint = hints.iter().any(|h| h.1 == BlockKind::Title);
+        // Position among the paragraphs that are the text's own (not page chrome): bylines sit
+        // near the start or the end of those.
+        let content_total = para_hints.iter().filter(|h| !is_page_chrome(**h)).count();
+        let mut content_index = 0;
+
+        let mut blocks: Vec<Block> = Vec::with_capacity(paras.len());
+        let mut title_fold = None;
+        let mut in_comments = false;
+        for (i, &p) in paras.iter().enumerate() {
+            let mut p = p;
+            let line = p.of(text);
+            let hint = para_hints[i];
+            if let Some(kind @ (BlockKind::Boilerplate | BlockKind::Byline)) = hint {
+                blocks.push(Block { kind, span: p });
+                continue;
+            }
+            let ci = content_index;
+            content_index += 1;
+            let folded = if line.len() <= 400 { fold_for_compare(line) } else { String::new() };
+            let first_line = if titled_by_hint { hint == Some(BlockKind::Title) && self.title.is_none() } else { i == 0 && looks_like_title(line) };
+            let kind = if first_line {
                 let (title, date) = strip_date_prefix(text, p);
                 if title.start > p.start {
                     // " date 2023-01 " glued to the headline: metadata, its own block.
@@ -630,7 +650,7 @@ impl Document {
                 || is_pagination(line) || is_photo_credit(&folded) || is_contributor_credit(&folded)
             {
                 BlockKind::Boilerplate
-            } else if (i + 3 >= paras.len() || i <= 2) && looks_like_byline(line, &folded) {
+            } else if (ci + 3 >= content_total || ci <= 2) && looks_like_byline(line, &folded) {
                 if self.byline.is_none() {
                     let b = line.trim();
                     let b = b.strip_prefix("Par ").or_else(|| b.strip_prefix("By ")).unwrap_or(b);
@@ -642,7 +662,7 @@ impl Document {
                     prev.kind = BlockKind::Quote;
                 }
                 BlockKind::Attribution
-            } else if let Some(hinted) = hint {
+            } else if let Some(hinted) = hint.filter(|&k| k != BlockKind::Title) {
                 hinted
             } else if line.starts_with('#') {
                 BlockKind::Heading
@@ -703,7 +723,7 @@ impl Document {
     fn date_near_top(&self, blocks: &mut [Block]) -> Option<String> {
         let text = &self.text;
         let title_at = blocks.iter().position(|b| b.kind == BlockKind::Title)?;
-        for b in blocks.iter_mut().skip(title_at + 1).take(3) {
+        for b in blocks.iter_mut().skip(title_at + 1).filter(|b| b.kind != BlockKind::Boilerplate).take(3) {
             let line = b.span.of(text);
             let words = line.split_whitespace().count();
             let candidate = b.kind == BlockKind::Byline || matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && words <= 12;

@@ -130,6 +130,8 @@ const BYLINE_HINT: u8 = 4;
 const HASH_LINK: u8 = 8;
 const ROLE_UNLIKELY: u8 = 16;
 const ITEMPROP_NAME: u8 = 32;
+/// Class or id of a reader-comment section.
+const COMMENTS: u8 = 64;
 
 struct Tree {
     nodes: Vec<Node>,
@@ -145,7 +147,8 @@ struct RawMeta {
     /// (key, content) of `<meta>` tags, keys as Readability normalises them.
     values: Vec<(String, String)>,
     json_ld: Vec<String>,
-    time_datetime: Option<String>,
+    /// `<time datetime>` elements: (node, value, marked as the publication time).
+    times: Vec<(u32, String, bool)>,
 }
 
 impl RawMeta {
@@ -272,33 +275,72 @@ const NEGATIVE_WORDS: &[&str] = &[
 ];
 const BYLINE_WORDS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
-fn any_in(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+const COMMENT_WORDS: &[&str] = &["comment", "disqus", "replies", "respond", "reaction"];
+
+const W_UNLIKELY: u8 = 1;
+const W_MAYBE: u8 = 2;
+const W_POSITIVE: u8 = 4;
+const W_NEGATIVE: u8 = 8;
+const W_BYLINE: u8 = 16;
+const W_COMMENTS: u8 = 32;
+
+/// The word lists above by first byte, each word with the lists it is in: one pass over a
+/// class or id finds them all (a class attribute is scanned for every element of the page).
+fn class_words() -> &'static [Vec<(&'static [u8], u8)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static [u8], u8)>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<Vec<(&'static [u8], u8)>> = vec![Vec::new(); 256];
+        let lists = [(UNLIKELY_WORDS, W_UNLIKELY), (MAYBE_WORDS, W_MAYBE), (POSITIVE_WORDS, W_POSITIVE),
+            (NEGATIVE_WORDS, W_NEGATIVE), (BYLINE_WORDS, W_BYLINE), (COMMENT_WORDS, W_COMMENTS)];
+        for (words, bit) in lists {
+            for w in words {
+                let slot = &mut table[w.as_bytes()[0] as usize];
+                match slot.iter_mut().find(|(x, _)| *x == w.as_bytes()) {
+                    Some(e) => e.1 |= bit,
+                    None => slot.push((w.as_bytes(), bit)),
+                }
+            }
+        }
+        table
+    })
 }
 
-fn class_facts(class: &str, id: &str) -> (i8, bool, bool) {
+/// Which word lists have a word in `s` (ASCII case-insensitive).
+fn word_bits(s: &str) -> u8 {
+    let table = class_words();
+    let b = s.as_bytes();
+    let mut bits = 0;
+    for i in 0..b.len() {
+        for (w, bit) in &table[b[i].to_ascii_lowercase() as usize] {
+            if bits & bit != *bit && b.len() - i >= w.len() && b[i..i + w.len()].eq_ignore_ascii_case(w) {
+                bits |= bit;
+            }
+        }
+    }
+    bits
+}
+
+/// Class weight, unlikely candidate, byline hint and comment section, from class and id.
+fn class_facts(class: &str, id: &str) -> (i8, bool, bool, bool) {
     let mut weight = 0i8;
-    let mut unlikely = false;
-    let mut byline = false;
+    let mut all = 0;
     for part in [class, id] {
         if part.is_empty() {
             continue;
         }
+        let bits = word_bits(part);
+        all |= bits;
         let l = part.to_ascii_lowercase();
         let hid = l == "hid" || l.starts_with("hid ") || l.ends_with(" hid") || l.contains(" hid ");
-        if any_in(&l, NEGATIVE_WORDS) || hid {
+        if bits & W_NEGATIVE != 0 || hid {
             weight -= 25;
         }
-        if any_in(&l, POSITIVE_WORDS) {
+        if bits & W_POSITIVE != 0 {
             weight += 25;
         }
-        byline |= any_in(&l, BYLINE_WORDS);
     }
-    let both = format!("{} {}", class.to_ascii_lowercase(), id.to_ascii_lowercase());
-    if any_in(&both, UNLIKELY_WORDS) && !any_in(&both, MAYBE_WORDS) {
-        unlikely = true;
-    }
-    (weight, unlikely, byline)
+    let unlikely = all & W_UNLIKELY != 0 && all & W_MAYBE == 0;
+    (weight, unlikely, all & W_BYLINE != 0, all & W_COMMENTS != 0)
 }
 
 fn hidden_style(style: &str) -> bool {
@@ -381,7 +423,13 @@ fn parse(html: &str) -> Tree {
                 read_meta(&st, &mut meta);
                 continue;
             }
-            Tag::Time if meta.time_datetime.is_none() => meta.time_datetime = st.attr("datetime"),
+            Tag::Time if meta.times.len() < 64 => {
+                if let Some(d) = st.attr("datetime").filter(|d| !d.trim().is_empty()) {
+                    let marked = st.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished")) || st.has("pubdate")
+                        || st.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                    meta.times.push((nodes.len() as u32, d, marked));
+                }
+            }
             _ => {}
         }
         // Raw text: find the end tag, whatever lies between.
@@ -424,8 +472,11 @@ fn parse(html: &str) -> Tree {
         }
         let class = st.attr("class").unwrap_or_default();
         let id = st.attr("id").unwrap_or_default();
-        let (class_weight, unlikely, byline) = if class.is_empty() && id.is_empty() { (0, false, false) } else { class_facts(&class, &id) };
+        let (class_weight, unlikely, byline, comments) = if class.is_empty() && id.is_empty() { (0, false, false, false) } else { class_facts(&class, &id) };
         let mut flags = 0;
+        if comments {
+            flags |= COMMENTS;
+        }
         if st.has("hidden") || st.attr("style").is_some_and(|s| hidden_style(&s))
             || st.attr("aria-hidden").is_some_and(|v| v.trim() == "true") && !class.contains("fallback-image")
         {
@@ -507,24 +558,48 @@ fn read_meta(st: &StartTag, meta: &mut RawMeta) {
     if content.is_empty() {
         return;
     }
-    if let Some(prop) = st.attr("property") {
-        // Readability: a space-separated list of article|dc|dcterm|og|twitter : field.
-        let l = prop.to_ascii_lowercase();
-        for p in l.split_whitespace() {
-            if let Some((ns, field)) = p.split_once(':') {
-                if matches!(ns, "article" | "dc" | "dcterm" | "og" | "twitter")
-                    && matches!(field, "author" | "creator" | "description" | "published_time" | "title" | "site_name")
-                {
-                    meta.values.push((format!("{ns}:{field}"), content.clone()));
-                    return;
-                }
-            }
-        }
+    // As Readability: `property` holds `ns:field` somewhere in a list ("og:article:author" gives
+    // "article:author"); `name` is kept under its lowercased form with dots as colons.
+    if let Some(key) = st.attr("property").and_then(|p| property_key(&p)) {
+        meta.values.push((key, content));
+        return;
     }
-    for key in [st.attr("name"), st.attr("itemprop")].into_iter().flatten() {
-        let k: String = key.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).map(|c| if c == '.' { ':' } else { c }).collect();
-        meta.values.push((k, content.clone()));
+    if let Some(name) = st.attr("name") {
+        let key = meta_key(&name);
+        meta.values.push((if is_readability_name(&key) { key } else { format!("name:{key}") }, content.clone()));
     }
+    // Microdata (`itemprop`) is read under its own prefix: Readability ignores it, so it only
+    // fills in what the tags Readability reads leave empty.
+    if let Some(prop) = st.attr("itemprop") {
+        meta.values.push((format!("itemprop:{}", meta_key(&prop)), content));
+    }
+}
+
+fn meta_key(name: &str) -> String {
+    name.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).map(|c| if c == '.' { ':' } else { c }).collect()
+}
+
+/// The first `(article|dc|dcterm|og|twitter):(author|creator|description|published_time|title|site_name)`
+/// in a `property` attribute, wherever it starts.
+fn property_key(prop: &str) -> Option<String> {
+    const NS: &[&str] = &["article", "dcterm", "dc", "og", "twitter"];
+    const FIELDS: &[&str] = &["author", "creator", "description", "published_time", "title", "site_name"];
+    let l: String = prop.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+    (0..l.len()).filter(|&i| l.is_char_boundary(i)).find_map(|i| {
+        let rest = &l[i..];
+        let ns = NS.iter().find(|ns| rest.strip_prefix(**ns).is_some_and(|r| r.starts_with(':')))?;
+        let field = FIELDS.iter().find(|f| rest[ns.len() + 1..].starts_with(**f))?;
+        Some(format!("{ns}:{field}"))
+    })
+}
+
+/// Readability reads these `name`s only (its namePattern); other names are not metadata for it.
+fn is_readability_name(key: &str) -> bool {
+    let field = ["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"]
+        .iter()
+        .find_map(|ns| key.strip_prefix(ns).and_then(|r| r.strip_prefix(['-', ':'])))
+        .unwrap_or(key);
+    matches!(field, "author" | "creator" | "pub-date" | "description" | "title" | "site_name")
 }
 
 // ---------------------------------------------------------------- scoring
@@ -884,6 +959,97 @@ impl Tree {
         total
     }
 
+    /// The page's publication time from a `<time datetime>`: one marked as such (itemprop,
+    /// pubdate, a "published" class), else the first in the article or in what comes before
+    /// it outside navigation and sidebars. Never one in a comment section or after the article.
+    fn publication_time(&self, e: &Extraction) -> Option<String> {
+        let start = *e.roots.first()?;
+        let end = e.roots.iter().map(|&r| self.nodes[r].end as usize).max()?;
+        // The article's container: the nearest <article> or <main> around it, else its roots.
+        let mut container = (start, end);
+        let mut p = self.nodes[start].parent;
+        while p != NONE && p != 0 {
+            if matches!(self.nodes[p as usize].tag, Tag::Article | Tag::Main) {
+                container = (p as usize, end.max(self.nodes[p as usize].end as usize));
+                break;
+            }
+            p = self.nodes[p as usize].parent;
+        }
+        // In a comment section, or (unless marked) in navigation, a sidebar or a page footer.
+        let excluded = |i: usize, marked: bool| {
+            let mut p = i as u32;
+            while p != NONE {
+                let n = &self.nodes[p as usize];
+                let page_part = matches!(n.tag, Tag::Nav | Tag::Aside) || n.tag == Tag::Footer && !(container.0 < p as usize && (p as usize) < container.1);
+                if n.flags & COMMENTS != 0 || !marked && page_part {
+                    return true;
+                }
+                p = n.parent;
+            }
+            false
+        };
+        let times = &self.meta.times;
+        times.iter().find(|(i, _, marked)| *marked && !excluded(*i as usize, true))
+            .or_else(|| times.iter().find(|(i, _, _)| {
+                let i = *i as usize;
+                (i < container.1 && i >= container.0 || i < start && self.nodes[i].flags & UNLIKELY == 0) && !excluded(i, false)
+            }))
+            .map(|(_, d, _)| d.clone())
+    }
+
+    /// The first element in Readability's walk that reads as a byline.
+    fn byline_element(&self, strip_unlikely: bool) -> Option<usize> {
+        let mut i = 1;
+        while i < self.nodes.len() {
+            let node = &self.nodes[i];
+            if node.flags & HIDDEN != 0 || matches!(node.tag, Tag::Head | Tag::Template | Tag::Script | Tag::Style | Tag::Noscript) {
+                i = node.end as usize;
+                continue;
+            }
+            if node.flags & BYLINE_HINT != 0 && node.tag != Tag::Text {
+                let len = self.raw_trimmed_len(i, 100);
+                if len > 0 && len < 100 {
+                    return Some(i);
+                }
+            }
+            let unlikely = strip_unlikely && node.flags & (UNLIKELY | ROLE_UNLIKELY) != 0 && node.tag != Tag::A && !self.in_table_or_code(i);
+            i = if unlikely { node.end as usize } else { i + 1 };
+        }
+        None
+    }
+
+    fn in_table_or_code(&self, i: usize) -> bool {
+        let mut p = self.nodes[i].parent;
+        while p != NONE {
+            if matches!(self.nodes[p as usize].tag, Tag::Table | Tag::Code) {
+                return true;
+            }
+            p = self.nodes[p as usize].parent;
+        }
+        false
+    }
+
+    /// Length in characters of a subtree's text as written, trimmed (the DOM's
+    /// `textContent.trim().length`), counted up to `cap`.
+    fn raw_trimmed_len(&self, n: usize, cap: usize) -> usize {
+        let (mut len, mut to_last_visible) = (0, 0);
+        for j in (n..self.nodes[n].end as usize).filter(|&j| self.nodes[j].tag == Tag::Text) {
+            for c in self.node_text(j).chars() {
+                if len == 0 && c.is_whitespace() {
+                    continue;
+                }
+                len += 1;
+                if !c.is_whitespace() {
+                    to_last_visible = len;
+                    if to_last_visible >= cap {
+                        return cap;
+                    }
+                }
+            }
+        }
+        to_last_visible
+    }
+
     /// Readability's conditional cleaning of tables, lists and divs, plus headers with negative weight.
     fn clean(&self, root: usize, st: &[Stats], removed: &mut [bool], flags: &Flags) {
         let end = self.nodes[root].end as usize;
@@ -998,6 +1164,9 @@ impl Writer {
             if piece.is_empty() {
                 continue;
             }
+            if self.block_start.is_some() && kind != self.block_kind {
+                self.end_block();
+            }
             if self.block_start.is_none() {
                 if !self.out.is_empty() {
                     self.out.push_str("\n\n");
@@ -1015,54 +1184,84 @@ impl Writer {
     }
 }
 
+/// What a visible node of the page is, for the text and its blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Article,
+    Byline,
+    /// The rest of the page's visible text: menus, share bars, related links, comments, footers.
+    Boilerplate,
+}
+
+impl Tag {
+    /// Never text a reader sees: metadata, code, embedded and replaced content, form controls.
+    fn is_invisible(self) -> bool {
+        use Tag::*;
+        matches!(self, Head | Script | Style | Title | Meta | Link | Template | Noscript | Svg | Math | Canvas | Video
+            | Audio | Iframe | Object | Embed | Select | Option | Textarea | Input | Button | Dialog)
+    }
+}
+
 impl Tree {
-    fn write(&self, roots: &[usize], removed: &[bool], skip: &[bool], w: &mut Writer) {
+    /// Writes the page's visible text in document order: the article's blocks with their
+    /// kinds, everything else as boilerplate blocks (kept, so the page can show it dimmed,
+    /// and left out of the analysis). Scripts, styles and hidden elements never become text.
+    fn write_page(&self, e: &Extraction, byline: Option<usize>, title_heading: Option<usize>, w: &mut Writer) {
+        let mut in_article = vec![false; self.nodes.len()];
+        for &r in &e.roots {
+            let end = self.nodes[r].end as usize;
+            in_article[r..end].iter_mut().for_each(|a| *a = true);
+        }
+        let within = |i: usize, n: Option<usize>| n.is_some_and(|n| n <= i && i < self.nodes[n].end as usize);
         // Open blocks as (end index, kind); closing one ends the current text block.
         let mut open: Vec<(usize, BlockKind)> = Vec::new();
-        for &r in roots {
-            let r = r as usize;
-            let mut i = r;
-            let end = self.nodes[r].end as usize;
-            while i < end {
-                while open.last().is_some_and(|&(e, _)| e <= i) {
-                    open.pop();
-                    w.end_block();
-                }
-                if removed[i] || skip[i] {
-                    i = self.nodes[i].end as usize;
-                    continue;
-                }
-                let node = &self.nodes[i];
-                match node.tag {
-                    Tag::Text => {
-                        let kind = open.last().map_or(BlockKind::Paragraph, |o| o.1);
-                        w.text(self.node_text(i), kind);
-                    }
-                    Tag::Br => w.line_break(),
-                    Tag::Td | Tag::Th => w.pending_space = true,
-                    t if t.is_block() => {
-                        w.end_block();
-                        let inherited = open.last().map_or(BlockKind::Paragraph, |o| o.1);
-                        let kind = match t {
-                            _ if t.is_heading() => BlockKind::Heading,
-                            Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
-                            Tag::Blockquote => BlockKind::Quote,
-                            Tag::P | Tag::Div => inherited,
-                            _ => inherited,
-                        };
-                        if node.end as usize > i + 1 {
-                            open.push((node.end as usize, kind));
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            while open.pop().is_some() {
+        let mut i = 1;
+        while i < self.nodes.len() {
+            while open.last().is_some_and(|&(e, _)| e <= i) {
+                open.pop();
                 w.end_block();
             }
-            w.end_block();
+            let node = &self.nodes[i];
+            if node.tag.is_invisible() || node.flags & HIDDEN != 0 {
+                i = node.end as usize;
+                continue;
+            }
+            let role = if within(i, byline) {
+                Role::Byline
+            } else if in_article[i] && !e.removed[i] && !within(i, title_heading) {
+                Role::Article
+            } else {
+                Role::Boilerplate
+            };
+            match node.tag {
+                Tag::Text => {
+                    let kind = match role {
+                        Role::Article => open.last().map_or(BlockKind::Paragraph, |o| o.1),
+                        Role::Byline => BlockKind::Byline,
+                        Role::Boilerplate => BlockKind::Boilerplate,
+                    };
+                    w.text(self.node_text(i), kind);
+                }
+                Tag::Br => w.line_break(),
+                Tag::Td | Tag::Th => w.pending_space = true,
+                t if t.is_block() => {
+                    w.end_block();
+                    let inherited = open.last().map_or(BlockKind::Paragraph, |o| o.1);
+                    let kind = match t {
+                        _ if t.is_heading() => BlockKind::Heading,
+                        Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
+                        Tag::Blockquote => BlockKind::Quote,
+                        _ => inherited,
+                    };
+                    if node.end as usize > i + 1 {
+                        open.push((node.end as usize, kind));
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
         }
+        w.end_block();
     }
 }
 
@@ -1219,14 +1418,12 @@ pub fn extract(html: &str) -> HtmlArticle {
         .or_else(|| h1s.first().cloned());
     let meta_byline = ld.as_ref().and_then(|l| l.byline.clone())
         .or_else(|| ["dc:creator", "dcterm:creator", "author", "parsely-author"].iter().find_map(|k| m.get(k)).map(collapse))
-        .or_else(|| m.get("article:author").filter(|a| !is_url(a)).map(collapse));
-    let date = ld.as_ref().and_then(|l| l.date.clone())
-        .or_else(|| ["article:published_time", "parsely-pub-date", "datepublished", "dc:date", "date", "pubdate", "publishdate"].iter().find_map(|k| m.get(k)).map(str::to_string))
-        .or_else(|| m.time_datetime.clone())
-        .and_then(|d| normalize_date(&d));
+        .or_else(|| m.get("article:author").filter(|a| !is_url(a)).map(collapse))
+        .or_else(|| m.get("itemprop:author").filter(|a| !is_url(a)).map(collapse));
 
     // Main content, relaxing the filters when too little text is found (as Readability does).
     let mut best: Option<Extraction> = None;
+    let mut passes = 0;
     for flags in [
         Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
         Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
@@ -1234,6 +1431,7 @@ pub fn extract(html: &str) -> HtmlArticle {
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ] {
         let e = tree.grab(&flags);
+        passes += 1;
         let enough = e.chars >= 500;
         if best.as_ref().is_none_or(|b| e.chars > b.chars) {
             best = Some(e);
@@ -1243,36 +1441,28 @@ pub fn extract(html: &str) -> HtmlArticle {
         }
     }
     let e = best.unwrap();
+    let date = ld.as_ref().and_then(|l| l.date.clone())
+        .or_else(|| ["article:published_time", "parsely-pub-date", "itemprop:datepublished", "name:dc:date", "name:dc:date:issued", "name:dcterms:created", "name:date", "name:pubdate", "name:publishdate"].iter().find_map(|k| m.get(k)).map(str::to_string))
+        .or_else(|| tree.publication_time(&e))
+        .and_then(|d| normalize_date(&d));
 
-    // Without a byline in the metadata, the first visible element marked as one (class, rel
-    // or itemprop "author") gives it, and leaves the body.
-    let mut skip = vec![false; tree.nodes.len()];
+    // Without a byline in the metadata, the first element marked as one (class, rel or itemprop
+    // "author") gives it, and leaves the body. The walk is Readability's: hidden elements are not
+    // entered, nor unlikely ones unless the first pass found too little text; the length counts
+    // white space as written.
+    let mut byline_node = None;
     let mut byline = meta_byline;
     if byline.is_none() {
-        let mut i = 1;
-        while i < tree.nodes.len() {
-            let node = &tree.nodes[i];
-            if node.flags & HIDDEN != 0 || matches!(node.tag, Tag::Head | Tag::Template) {
-                i = node.end as usize;
-                continue;
-            }
-            if node.flags & BYLINE_HINT != 0 && node.tag != Tag::Text {
-                let t = tree.inner_text(i, &none_removed);
-                let len = t.chars().count();
-                if len > 0 && len < 100 {
-                    let name_node = (i + 1..node.end as usize).find(|&j| tree.nodes[j].flags & ITEMPROP_NAME != 0);
-                    byline = Some(name_node.map_or(t, |j| tree.inner_text(j, &none_removed)));
-                    skip[i] = true;
-                    break;
-                }
-            }
-            i += 1;
+        if let Some(i) = tree.byline_element(true).or_else(|| if passes > 1 { tree.byline_element(false) } else { None }) {
+            let name_node = (i + 1..tree.nodes[i].end as usize).find(|&j| tree.nodes[j].flags & ITEMPROP_NAME != 0);
+            byline = Some(tree.inner_text(name_node.unwrap_or(i), &none_removed));
+            byline_node = Some(i);
         }
     }
+    // The article's own headline repeats the title: boilerplate, like a repeated headline in text.
     let title_fold = title.as_deref().map(fold);
-    let mut title_heading_seen = false;
-    for &r in &e.roots {
-        let r = r as usize;
+    let mut title_heading = None;
+    'roots: for &r in &e.roots {
         let mut i = r;
         while i < tree.nodes[r].end as usize {
             if e.removed[i] {
@@ -1280,27 +1470,26 @@ pub fn extract(html: &str) -> HtmlArticle {
                 continue;
             }
             let node = &tree.nodes[i];
-            if (node.tag == Tag::H1 || node.tag == Tag::H2) && !title_heading_seen {
+            if node.tag == Tag::H1 || node.tag == Tag::H2 {
                 let t = fold(&tree.inner_text(i, &e.removed));
                 if title_fold.as_deref().is_some_and(|tf| !t.is_empty() && (similarity(tf, &t) > 0.75 || tf == t)) {
-                    title_heading_seen = true;
-                    skip[i] = true;
-                    i = node.end as usize;
-                    continue;
+                    title_heading = Some(i);
+                    break 'roots;
                 }
+                i = node.end as usize;
+                continue;
             }
             i += 1;
         }
     }
 
-    let mut w = Writer::new(html.len() / 4);
+    let mut w = Writer::new(html.len() / 3);
     let title = title.filter(|t| !t.is_empty());
     if let Some(t) = &title {
-        w.text(t, BlockKind::Paragraph);
+        w.text(t, BlockKind::Title);
         w.end_block();
     }
-    tree.write(&e.roots, &e.removed, &skip, &mut w);
-    w.end_block();
+    tree.write_page(&e, byline_node, title_heading, &mut w);
     let meta = HtmlMeta { title, date, byline: byline.filter(|b| !b.is_empty()), lang: tree.meta.lang.clone() };
     HtmlArticle { text: w.out, meta, hints: w.hints }
 }
@@ -1410,12 +1599,65 @@ mod tests {
             <script>alert('x')</script><div class=comments><p>Un commentaire, long, très long, trop long pour rien.</p></div>\
             <footer>pied</footer></body></html>");
         let a = extract(&html);
-        assert!(a.text.starts_with("Le Japon se rapproche de l'OTAN\n\nLe secrétaire général"), "{}", a.text);
-        assert!(a.text.ends_with("Un «\u{A0}mot\u{A0}» gras, enfin, pour finir ici."), "{}", a.text);
-        assert!(!a.text.contains("Accueil") && !a.text.contains("alert") && !a.text.contains("commentaire") && !a.text.contains("pied"));
+        let article = article_only(&a);
+        assert!(article.starts_with("Le Japon se rapproche de l'OTAN\n\nLe secrétaire général"), "{article}");
+        assert!(article.ends_with("Un «\u{A0}mot\u{A0}» gras, enfin, pour finir ici."), "{article}");
+        for chrome in ["Accueil", "Partager", "commentaire", "pied"] {
+            assert!(!article.contains(chrome) && a.text.contains(chrome), "{chrome} is kept, as boilerplate: {}", a.text);
+        }
+        assert!(!a.text.contains("alert"), "scripts never become text");
+        // The page's own headline repeats the title: kept, as boilerplate.
+        assert_eq!(a.text.matches("Le Japon se rapproche de l'OTAN").count(), 2);
         assert_eq!(a.meta.byline.as_deref(), Some("Jean Dupont"));
         assert_eq!(a.meta.date.as_deref(), Some("2023-01-31T10:00:00Z"));
         assert_eq!(a.meta.lang.as_deref(), Some("fr"));
+    }
+
+    /// The text without its boilerplate blocks.
+    fn article_only(a: &HtmlArticle) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (span, kind) in &a.hints {
+            if *kind == BlockKind::Boilerplate {
+                out.push_str(&a.text[at..span.start]);
+                at = span.end;
+            }
+        }
+        out.push_str(&a.text[at..]);
+        out.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect::<Vec<_>>().join("\n\n")
+    }
+
+    #[test]
+    fn boilerplate_is_kept_and_marked_in_document_order() {
+        let p = "<p>Un paragraphe assez long pour compter, avec des virgules, des mots, et encore des mots ici.</p>".repeat(8);
+        let a = extract(&format!("<title>Titre de la page</title><nav>Menu principal</nav><article>{p}<div class=share>Partager</div></article>\
+            <div id=comments><p>Premier commentaire, long, long, long, vraiment long pour un commentaire.</p></div><footer>Pied</footer>"));
+        let kinds: Vec<(&str, BlockKind)> = a.hints.iter().map(|(s, k)| (s.of(&a.text), *k)).collect();
+        assert_eq!(kinds.first(), Some(&("Titre de la page", BlockKind::Title)));
+        let boiler: Vec<&str> = kinds.iter().filter(|k| k.1 == BlockKind::Boilerplate).map(|k| k.0).collect();
+        assert_eq!(boiler, ["Menu principal", "Partager", "Premier commentaire, long, long, long, vraiment long pour un commentaire.", "Pied"]);
+        assert!(a.text.find("Menu principal") < a.text.find("Un paragraphe") && a.text.find("Partager") < a.text.find("Pied"));
+    }
+
+    #[test]
+    fn byline_from_markup_and_dates_never_from_comments() {
+        let p = "<p>Un paragraphe assez long pour compter, avec des virgules, des mots, et encore des mots ici.</p>".repeat(8);
+        let a = extract(&format!("<header class=site-header><span class=author>Connexion</span></header>\
+            <article><div class=byline>Par <span itemprop=name>Jeanne Martin</span></div>{p}</article>\
+            <section class=comments><time datetime=2024-05-06>6 mai</time><p class=author>Un lecteur</p></section>"));
+        assert_eq!(a.meta.byline.as_deref(), Some("Jeanne Martin"), "not in an unlikely header; the itemprop name");
+        assert!(a.hints.iter().any(|(s, k)| *k == BlockKind::Byline && s.of(&a.text) == "Par Jeanne Martin"));
+        assert_eq!(a.meta.date, None, "a comment's time is not the article's");
+        let a = extract(&format!("<article><h1>T</h1><time datetime=2023-01>janvier 2023</time>{p}</article><aside><time datetime=2020-02-02>x</time></aside>"));
+        assert_eq!(a.meta.date.as_deref(), Some("2023-01"), "partial dates stay partial");
+    }
+
+    #[test]
+    fn meta_tags_as_readability_reads_them() {
+        let a = extract(r#"<meta property="og:article:author" content="BBC News"><meta name="article:author" content="Pas lu"><p>x</p>"#);
+        assert_eq!(a.meta.byline.as_deref(), Some("BBC News"));
+        let a = extract(r#"<meta name="article:author" content="Pas lu"><meta itemprop="author" content="Jean Dupont"><p>x</p>"#);
+        assert_eq!(a.meta.byline.as_deref(), Some("Jean Dupont"));
     }
 
     #[test]

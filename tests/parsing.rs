@@ -126,19 +126,22 @@ fn ten_megabytes_of_text_and_html() {
 fn hostile_html() {
     let a = analyzer();
     let hostile = r#"<html><head><script>document.write('<p>injected</p>')</script><style>p{x:y}</style></head>
-<body onload="steal()"><article><h1 onmouseover="alert(1)">Titre</h1>
+<body onload="steal()"><nav onclick="alert(7)"><a href="javascript:alert(8)">menu</a><script>alert(9)</script></nav><article><h1 onmouseover="alert(1)">Titre</h1>
 <p>Texte <a href="javascript:alert(2)">lien</a> normal, avec <img src=x onerror="alert(3)"> une image, et encore du texte, toujours, longtemps.</p>
 <p>Second <b>paragraphe <i>non fermé<p>Troisième <script>alert(4)</script>paragraphe</p>
 <iframe src="https://evil.example/"><p>cadre</p></iframe><object data=x>objet</object>
 <svg><script>alert(5)</script><text>svg</text></svg><template><p>modèle</p></template>
 <noscript><p>activez JavaScript</p></noscript><style>body{}</style><!-- <p>commentaire</p> -->
-<p>Fin &lt;script&gt;alert(6)&lt;/script&gt; décodée.</p></article></body></html>"#;
+<p>Fin &lt;script&gt;alert(6)&lt;/script&gt; décodée.</p></article>
+<footer><style>x{}</style><button onclick="alert(10)">OK</button><div style="display:none">caché</div><div hidden>masqué</div>Pied</footer></body></html>"#;
     let r = a.analyze_bytes(hostile.as_bytes(), Some("h.html")).unwrap();
     check_spans(&r);
-    for bad in ["steal", "alert(1)", "alert(2)", "alert(3)", "alert(4)", "alert(5)", "javascript", "injected", "onerror", "cadre", "modèle", "activez", "commentaire", "p{x:y}"] {
+    for bad in ["steal", "alert(1)", "alert(2)", "alert(3)", "alert(4)", "alert(5)", "alert(7)", "alert(8)", "alert(9)", "alert(10)", "x{}", "caché", "masqué", "javascript", "injected", "onerror", "cadre", "modèle", "activez", "commentaire", "p{x:y}"] {
         assert!(!r.text.contains(bad), "{bad} reached the text: {}", r.text);
     }
     assert!(r.text.contains("Texte lien normal"));
+    // The page around the article is kept as text (boilerplate), still never markup.
+    assert!(r.text.contains("menu") && r.text.contains("Pied"), "{}", r.text);
     assert!(r.text.contains("Troisième paragraphe"));
     // Escaped markup is text, shown as text: it never becomes markup.
     assert!(r.text.contains("Fin <script>alert(6)</script> décodée."));
@@ -182,4 +185,41 @@ fn no_panic_on_odd_inputs() {
             }
         }
     }
+}
+
+#[test]
+fn html_page_chrome_is_kept_as_boilerplate_and_never_analysed() {
+    let para = "<p>Le secrétaire général de l’OTAN, Jens Stoltenberg, a rencontré à Tokyo le Premier ministre Fumio Kishida, pour parler de sécurité, de défense et de coopération.</p>";
+    let html = format!(
+        "<html><head><title>L’OTAN se rapproche du Japon | Le Journal</title><script>var Zorglub = 'script';</script></head><body>\
+         <nav><a href=/>Accueil</a> <a href=/m>Marseille Olympique</a></nav>\
+         <article><h1>L’OTAN se rapproche du Japon</h1>{}</article>\
+         <aside class=related><a href=/x>Kangourous géants en Patagonie</a></aside>\
+         <section id=comments><p>Gertrude Vanderbilt a écrit : Schmilblick, Schmilblick, toujours le Schmilblick, vraiment.</p>\
+         <time datetime=2024-06-01>1 juin</time></section></body></html>",
+        para.repeat(6)
+    );
+    let r = analyzer().analyze_bytes(html.as_bytes(), Some("page.html")).unwrap();
+    check_spans(&r);
+    assert_eq!(r.title.as_deref(), Some("L’OTAN se rapproche du Japon"));
+    assert!(r.text.starts_with("L’OTAN se rapproche du Japon\n\n"), "the title first: {}", r.text);
+    let boiler: Vec<(usize, usize)> = r.blocks.iter().filter(|b| b.kind == BlockKind::Boilerplate).map(|b| (b.start, b.end)).collect();
+    let in_boiler = |s: usize, e: usize| boiler.iter().any(|&(bs, be)| bs <= s && e <= be);
+    // The page's other visible text is in `text`, in boilerplate blocks, in document order.
+    for chrome in ["Accueil", "Marseille Olympique", "Kangourous géants en Patagonie", "Schmilblick"] {
+        let at = r.text.find(chrome).unwrap_or_else(|| panic!("{chrome} kept: {}", r.text));
+        assert!(in_boiler(at, at + chrome.len()), "{chrome} is boilerplate");
+    }
+    assert!(r.text.find("Accueil") < r.text.find("Jens Stoltenberg") && r.text.find("Jens Stoltenberg") < r.text.find("Schmilblick"));
+    assert!(!r.text.contains("Zorglub"), "scripts never become text");
+    // Nothing is analysed there.
+    let spans = r.keywords.iter().flat_map(|k| k.mentions.iter().map(|m| (m.start, m.end)))
+        .chain(r.entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end))))
+        .chain(r.highlights.iter().map(|h| (h.start, h.end)));
+    for (s, e) in spans {
+        assert!(!boiler.iter().any(|&(bs, be)| s < be && bs < e), "{} is in boilerplate", &r.text[s..e]);
+    }
+    assert!(r.entities.iter().any(|e| e.text.contains("Stoltenberg")));
+    assert!(!r.entities.iter().any(|e| e.text.contains("Gertrude") || e.text.contains("Marseille")));
+    assert_eq!(r.date, None, "a date in the comments is not the article's");
 }

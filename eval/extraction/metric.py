@@ -141,14 +141,21 @@ def norm_ws(s):
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s or "")).strip()
 
 
-def meta_match(expected, predicted):
+_DATE_TIME_SPACE = re.compile(r"^(\d{4}-\d{2}-\d{2}) (?=\d)")
+
+
+def meta_match(expected, predicted, is_date=False):
     """(exact, lenient) for one field; None when there is nothing expected.
     exact: equal after whitespace normalisation. lenient: case-folded, one contains the other
-    (so "2015-05-05" matches "2015-05-05T19:26:00Z" and "By Jane Doe" matches "Jane Doe")."""
+    (so "2015-05-05" matches "2015-05-05T19:26:00Z" and "By Jane Doe" matches "Jane Doe");
+    for dates, the space some pages put between date and time counts as ISO 8601's "T"
+    (so "2017-11-03 03:01:00" matches "2017-11-03T03:01:00")."""
     e, p = norm_ws(expected), norm_ws(predicted)
     if not e:
         return None
     exact = e == p
+    if is_date:
+        e, p = _DATE_TIME_SPACE.sub(r"\1T", e), _DATE_TIME_SPACE.sub(r"\1T", p)
     ef, pf = e.casefold(), p.casefold()
     lenient = bool(pf) and (ef in pf or pf in ef)
     return exact, lenient

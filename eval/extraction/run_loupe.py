@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Loupe's article extraction: `loupe analyze --lang auto` on every source.html.
 
-Predicted article text = `text` minus the boilerplate blocks, i.e. the characters covered by
+For HTML, `text` holds the page's whole visible text; what is not the article (menus, share
+bars, related links, comments, footers) is in boilerplate blocks. Predicted article text =
+`text` minus the boilerplate (and byline) blocks, i.e. the characters covered by
 non-boilerplate blocks (title, lead, paragraph, quote, ...) and by no boilerplate block,
 one line per run. Scored twice: "loupe" (title included, as the contract's `text` has it)
 and "loupe-no-title" (title blocks dropped too; Readability's output usually omits the
