@@ -82,30 +82,27 @@ impl Triggers {
         }
     }
 
-    /// The shipped trigger vocabulary of one language (`data/topics/`).
+    /// The shipped trigger vocabulary of one language, as `build.rs` compiled it from
+    /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>key|key|…` line per (topic,
+    /// weight), keys already stemmed, so nothing is stemmed here.
     fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
-        let tsv = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
-        let stemmers = Stemmers::default();
-        // Trigger phrases share many words: each is stemmed once.
-        let mut word_keys: HashMap<&str, String> = HashMap::new();
+        let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
-        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 3 {
-                continue;
+        for line in compiled.lines() {
+            let mut f = line.split('\t');
+            let (Some(code), Some(weight), Some(keys)) = (f.next(), f.next(), f.next()) else { continue };
+            let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<f32>()) else { continue };
+            for key in keys.split('|') {
+                triggers.add(key.to_string(), topic, weight);
             }
-            let code = f[0].trim_start_matches("medtop:");
-            let (Some(&topic), Ok(weight)) = (index.get(code), f[1].trim().parse::<f32>()) else { continue };
-            let key = phrase_key_with(f[2], |w| word_keys.entry(w).or_insert_with(|| stemmers.key(lang, w)).clone());
-            triggers.add(key, topic, weight);
         }
         triggers
     }
 }
 
 const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
-const TRIGGERS_FR: &str = include_str!("../data/topics/fr.tsv");
-const TRIGGERS_EN: &str = include_str!("../data/topics/en.tsv");
+const TRIGGERS_FR: &str = include_str!(concat!(env!("OUT_DIR"), "/topics-fr.txt"));
+const TRIGGERS_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/topics-en.txt"));
 
 impl Taxonomy {
     /// IPTC Media Topics, levels 1–3, with the shipped trigger vocabulary.
@@ -508,5 +505,32 @@ mod tests {
         naive.sort();
         naive.dedup();
         assert_eq!(nested_spans(spans), naive);
+    }
+
+    /// The compiled vocabulary (`build.rs`) is what reading the TSV with the engine's own
+    /// keys gives: the same keys, topics and weights, and the same first-wins choices.
+    #[test]
+    fn compiled_triggers_match_the_tsv_read_with_runtime_keys() {
+        let tax = Taxonomy::iptc();
+        let stemmers = Stemmers::default();
+        for (lang, tsv) in [(Lang::Fr, include_str!("../data/topics/fr.tsv")), (Lang::En, include_str!("../data/topics/en.tsv"))] {
+            let mut expected = Triggers::default();
+            for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+                let f: Vec<&str> = line.split('\t').collect();
+                let Some(&topic) = tax.iptc_index.get(f[0].trim_start_matches("medtop:")) else { continue };
+                expected.add(phrase_key(&stemmers, lang, f[2]), topic, f[1].trim().parse().unwrap());
+            }
+            let sorted = |t: &Triggers| {
+                let mut v: Vec<(String, Vec<(usize, u32)>)> = t.keys.iter()
+                    .map(|(k, l)| (k.clone(), { let mut l: Vec<_> = l.iter().map(|&(t, w)| (t, w.to_bits())).collect(); l.sort(); l }))
+                    .collect();
+                v.sort();
+                v
+            };
+            let compiled = tax.triggers(lang);
+            assert!(expected.keys.len() > 3000, "{lang:?}: {} keys", expected.keys.len());
+            assert_eq!(compiled.max_words, expected.max_words);
+            assert!(sorted(compiled) == sorted(&expected), "{lang:?}: rebuild (cargo build) after editing data/topics");
+        }
     }
 }

@@ -11,20 +11,23 @@ use std::sync::OnceLock;
 
 /// General word frequencies per matching key (see `scripts/wordfreq/build.py`).
 struct ZipfTable {
-    /// Key → Zipf × 2.
-    half_zipf: HashMap<String, u8>,
+    /// The keys, in sorted order, one after the other; key `i` ends at `ends[i]`.
+    keys: String,
+    ends: Vec<u32>,
+    /// Zipf × 2 of key `i`.
+    half_zipf: Vec<u8>,
     /// Zipf given to keys missing from the table: they are rarer than all of it.
     unseen: f32,
 }
 
 impl ZipfTable {
-    /// Decodes the front-coded table: `<shared prefix 0-9><rest of key><bucket A-P>`.
+    /// Decodes the front-coded table: `<shared prefix 0-9><rest of key><bucket A-P>`, keys
+    /// sorted. Into one string and two arrays (binary search): no map to build per key.
     fn parse(data: &str) -> ZipfTable {
-        let mut half_zipf = HashMap::new();
-        let mut lowest = u8::MAX;
-        let body: String = data.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut t = ZipfTable { keys: String::new(), ends: Vec::new(), half_zipf: Vec::new(), unseen: 0.0 };
+        let body = data.lines().filter(|l| !l.starts_with('#')).flat_map(str::chars);
         let mut key = String::new();
-        let mut chars = body.chars().peekable();
+        let mut chars = body.peekable();
         while let Some(c) = chars.next() {
             let Some(shared) = c.to_digit(10) else { break };
             let keep = key.char_indices().nth(shared as usize).map_or(key.len(), |(i, _)| i);
@@ -37,12 +40,35 @@ impl ZipfTable {
                 chars.next();
             }
             let Some(bucket) = chars.next() else { break };
-            let half = 2 + (bucket as u8).saturating_sub(b'A');
-            lowest = lowest.min(half);
-            half_zipf.insert(key.clone(), half);
+            // Out of order (a bad table) would break the binary search: skipped.
+            if t.ends.len().checked_sub(1).is_some_and(|last| key.as_str() <= t.key(last)) {
+                continue;
+            }
+            t.keys.push_str(&key);
+            t.ends.push(t.keys.len() as u32);
+            t.half_zipf.push(2 + (bucket as u8).saturating_sub(b'A'));
         }
-        let unseen = if lowest == u8::MAX { 0.0 } else { (f32::from(lowest) / 2.0 - 0.5).max(0.0) };
-        ZipfTable { half_zipf, unseen }
+        let lowest = t.half_zipf.iter().copied().min();
+        t.unseen = lowest.map_or(0.0, |l| (f32::from(l) / 2.0 - 0.5).max(0.0));
+        t
+    }
+
+    fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.keys[start..self.ends[i] as usize]
+    }
+
+    fn zipf(&self, key: &str) -> f32 {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.key(mid).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return f32::from(self.half_zipf[mid]) / 2.0,
+            }
+        }
+        self.unseen
     }
 }
 
@@ -56,7 +82,7 @@ pub fn zipf(lang: Lang, key: &str) -> f32 {
     } else {
         FR.get_or_init(|| ZipfTable::parse(include_str!("../data/wordfreq-fr.txt")))
     };
-    table.half_zipf.get(key).map_or(table.unseen, |&h| f32::from(h) / 2.0)
+    table.zipf(key)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -119,6 +145,17 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
 mod tests {
     use super::*;
     use crate::normalize::Stemmers;
+
+    /// Every entry of the shipped tables decodes, in order (the header gives the count).
+    #[test]
+    fn zipf_tables_decode_every_stem() {
+        for data in [include_str!("../data/wordfreq-fr.txt"), include_str!("../data/wordfreq-en.txt")] {
+            let count: usize = data.lines().find_map(|l| l.strip_prefix("# ")?.split_once(" stems")?.0.parse().ok()).unwrap();
+            let t = ZipfTable::parse(data);
+            assert_eq!(t.ends.len(), count);
+            assert!((0..count).all(|i| t.zipf(t.key(i)) == f32::from(t.half_zipf[i]) / 2.0));
+        }
+    }
 
     #[test]
     fn zipf_table_ranks_common_words_above_rare_ones() {
