@@ -123,12 +123,22 @@ impl Gazetteer {
     /// compiled it: `kind, name_fr, name_en (empty: same), wikidata, alias keys, demonym keys`
     /// per entry, keys already folded. Each name also answers to its own key, as in `parse`.
     pub fn shipped() -> Gazetteer {
+        let compiled = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt"));
         let mut g = Gazetteer::default();
-        for line in include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt")).lines() {
-            let f: Vec<&str> = line.split('\t').collect();
-            let [kind, name_fr, name_en, wikidata, aliases, demonyms] = f[..] else { continue };
+        // Sized once, not grown step by step: about two names per line plus each listed key.
+        let lines = compiled.lines().count();
+        g.entries.reserve(lines);
+        g.by_alias.reserve(2 * lines + compiled.bytes().filter(|&b| b == b'|').count());
+        g.demonyms.reserve(lines);
+        for line in compiled.lines() {
+            let mut f = line.split('\t');
+            let [Some(kind), Some(name_fr), Some(other_name_en), Some(wikidata), Some(aliases), Some(demonyms)] =
+                std::array::from_fn(|_| f.next())
+            else {
+                continue;
+            };
             let idx = g.entries.len();
-            let name_en = if name_en.is_empty() { name_fr } else { name_en };
+            let name_en = if other_name_en.is_empty() { name_fr } else { other_name_en };
             g.entries.push(GazEntry {
                 kind: match kind {
                     "p" => EntityKind::Person,
@@ -140,7 +150,7 @@ impl Gazetteer {
                 name_en: name_en.to_string(),
                 wikidata: Some(wikidata.to_string()).filter(|w| !w.is_empty()),
             });
-            let names = [name_fr, name_en].into_iter().filter(|n| !n.is_empty()).map(alias_key);
+            let names = [name_fr, other_name_en].into_iter().filter(|n| !n.is_empty()).map(alias_key);
             for key in names.chain(aliases.split('|').filter(|k| !k.is_empty()).map(str::to_string)) {
                 g.by_alias.entry(key).or_insert(idx);
             }

@@ -88,6 +88,8 @@ impl Triggers {
     fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
+        // One key per '|' or line: sized once, not grown step by step.
+        triggers.keys.reserve(compiled.bytes().filter(|&b| b == b'|' || b == b'\n').count());
         for line in compiled.lines() {
             let mut f = line.split('\t');
             let (Some(code), Some(weight), Some(keys)) = (f.next(), f.next(), f.next()) else { continue };

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 /// General word frequencies per matching key (see `scripts/wordfreq/build.py`).
 struct ZipfTable {
-    /// The keys, in sorted order, one after the other; key `i` ends at `ends[i]`.
-    keys: String,
+    /// The keys (UTF-8), in sorted order, one after the other; key `i` ends at `ends[i]`.
+    keys: Vec<u8>,
     ends: Vec<u32>,
     /// Zipf × 2 of key `i`.
     half_zipf: Vec<u8>,
@@ -22,38 +22,44 @@ struct ZipfTable {
 
 impl ZipfTable {
     /// Decodes the front-coded table: `<shared prefix 0-9><rest of key><bucket A-P>`, keys
-    /// sorted. Into one string and two arrays (binary search): no map to build per key.
+    /// sorted. Into one byte string and two arrays (binary search): no map to build per key.
+    /// Digits and bucket letters are ASCII, so the scan is byte-wise; the prefix counts characters.
     fn parse(data: &str) -> ZipfTable {
-        let mut t = ZipfTable { keys: String::new(), ends: Vec::new(), half_zipf: Vec::new(), unseen: 0.0 };
-        let body = data.lines().filter(|l| !l.starts_with('#')).flat_map(str::chars);
-        let mut key = String::new();
-        let mut chars = body.peekable();
-        while let Some(c) = chars.next() {
-            let Some(shared) = c.to_digit(10) else { break };
-            let keep = key.char_indices().nth(shared as usize).map_or(key.len(), |(i, _)| i);
-            key.truncate(keep);
-            while let Some(&n) = chars.peek() {
-                if n.is_ascii_uppercase() {
-                    break;
-                }
-                key.push(n);
-                chars.next();
+        let body: Vec<u8> = data.lines().filter(|l| !l.starts_with('#')).flat_map(str::bytes).collect();
+        let mut t = ZipfTable { keys: Vec::with_capacity(body.len() * 2), ends: Vec::new(), half_zipf: Vec::new(), unseen: 0.0 };
+        let mut prev = 0..0;
+        let mut i = 0;
+        while let Some(&c) = body.get(i) {
+            let shared = usize::from(c.wrapping_sub(b'0'));
+            if shared > 9 {
+                break;
             }
-            let Some(bucket) = chars.next() else { break };
+            let start = t.keys.len();
+            let kept = t.keys[prev.clone()].iter().enumerate()
+                .filter(|(_, &b)| b & 0xC0 != 0x80)
+                .nth(shared)
+                .map_or(prev.len(), |(at, _)| at);
+            t.keys.extend_from_within(prev.start..prev.start + kept);
+            let rest = i + 1;
+            i = rest + body[rest..].iter().position(u8::is_ascii_uppercase).unwrap_or(body.len() - rest);
+            t.keys.extend_from_slice(&body[rest..i]);
+            let Some(&bucket) = body.get(i) else { break };
+            i += 1;
             // Out of order (a bad table) would break the binary search: skipped.
-            if t.ends.len().checked_sub(1).is_some_and(|last| key.as_str() <= t.key(last)) {
+            if !prev.is_empty() && t.keys[start..] <= t.keys[prev.clone()] {
+                t.keys.truncate(start);
                 continue;
             }
-            t.keys.push_str(&key);
+            prev = start..t.keys.len();
             t.ends.push(t.keys.len() as u32);
-            t.half_zipf.push(2 + (bucket as u8).saturating_sub(b'A'));
+            t.half_zipf.push(2 + bucket.saturating_sub(b'A'));
         }
         let lowest = t.half_zipf.iter().copied().min();
         t.unseen = lowest.map_or(0.0, |l| (f32::from(l) / 2.0 - 0.5).max(0.0));
         t
     }
 
-    fn key(&self, i: usize) -> &str {
+    fn key(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.keys[start..self.ends[i] as usize]
     }
@@ -62,7 +68,7 @@ impl ZipfTable {
         let (mut lo, mut hi) = (0, self.ends.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match self.key(mid).cmp(key) {
+            match self.key(mid).cmp(key.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return f32::from(self.half_zipf[mid]) / 2.0,
@@ -153,7 +159,22 @@ mod tests {
             let count: usize = data.lines().find_map(|l| l.strip_prefix("# ")?.split_once(" stems")?.0.parse().ok()).unwrap();
             let t = ZipfTable::parse(data);
             assert_eq!(t.ends.len(), count);
-            assert!((0..count).all(|i| t.zipf(t.key(i)) == f32::from(t.half_zipf[i]) / 2.0));
+            assert!((0..count).all(|i| t.zipf(std::str::from_utf8(t.key(i)).unwrap()) == f32::from(t.half_zipf[i]) / 2.0));
+            // The first decoder, character by character, as the reference.
+            let mut reference: Vec<(String, u8)> = Vec::new();
+            let body: String = data.lines().filter(|l| !l.starts_with('#')).collect();
+            let mut key = String::new();
+            let mut chars = body.chars().peekable();
+            while let Some(shared) = chars.next().and_then(|c| c.to_digit(10)) {
+                key.truncate(key.char_indices().nth(shared as usize).map_or(key.len(), |(i, _)| i));
+                while let Some(n) = chars.next_if(|n| !n.is_ascii_uppercase()) {
+                    key.push(n);
+                }
+                let Some(bucket) = chars.next() else { break };
+                reference.push((key.clone(), 2 + (bucket as u8 - b'A')));
+            }
+            let decoded: Vec<(String, u8)> = (0..t.ends.len()).map(|i| (String::from_utf8(t.key(i).to_vec()).unwrap(), t.half_zipf[i])).collect();
+            assert!(decoded == reference);
         }
     }
 
