@@ -84,6 +84,8 @@ fn compile_triggers(tsv: &str, lang: Lang, stemmers: &Stemmers) -> String {
     for f in rows(tsv).filter(|f| f.len() >= 3) {
         let code = f[0].trim_start_matches("medtop:").to_string();
         let weight = f[1].trim().to_string();
+        // The engine reads weights as small whole numbers (data/topics/README.md).
+        assert!(weight.parse::<u8>().is_ok_and(|w| w > 0), "data/topics: weight {weight:?} is not a small positive whole number");
         let key = phrase_key(stemmers, lang, f[2]);
         if key.is_empty() || key.contains('|') || !seen.insert((code.clone(), key.clone())) {
             continue;

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::document::{BlockKind, Document};
 use crate::error::{Error, Result};
+use crate::json::Json;
 use crate::lang::Lang;
 use crate::normalize::Stemmers;
 use crate::span::Span;
@@ -93,7 +94,9 @@ impl Triggers {
         for line in compiled.lines() {
             let mut f = line.split('\t');
             let (Some(code), Some(weight), Some(keys)) = (f.next(), f.next(), f.next()) else { continue };
-            let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<f32>()) else { continue };
+            // Whole numbers (checked by build.rs): no float parser in the wasm for them.
+            let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
+            let weight = f32::from(weight);
             for key in keys.split('|') {
                 triggers.add(key.to_string(), topic, weight);
             }
@@ -143,9 +146,11 @@ impl Taxonomy {
     /// A site's own taxonomy: JSON Lines (one section per line) or a JSON array of
     /// `{"id", "parent", "labels": {"fr", "en"} | "label", "triggers": [..] | {"fr": [..], "en": [..]}}`.
     pub fn from_json(json: &str, stemmers: &Stemmers) -> Result<Taxonomy> {
-        let items: Vec<(usize, serde_json::Value)> = if json.trim_start().starts_with('[') {
-            let v: Vec<serde_json::Value> = serde_json::from_str(json)
-                .map_err(|e| Error::InvalidTaxonomy { line: e.line(), reason: e.to_string() })?;
+        let items: Vec<(usize, Json)> = if json.trim_start().starts_with('[') {
+            let parsed = Json::parse(json).map_err(|e| Error::InvalidTaxonomy { line: e.line, reason: e.reason })?;
+            let Json::Array(v) = parsed else {
+                return Err(Error::InvalidTaxonomy { line: 1, reason: "expected a list of sections".into() });
+            };
             // Line of each item: where its id first appears.
             v.into_iter()
                 .map(|item| {
@@ -161,8 +166,7 @@ impl Taxonomy {
                 if line.trim().is_empty() || line.trim_start().starts_with('#') {
                     continue;
                 }
-                let v = serde_json::from_str(line)
-                    .map_err(|e| Error::InvalidTaxonomy { line: n + 1, reason: e.to_string() })?;
+                let v = Json::parse(line).map_err(|e| Error::InvalidTaxonomy { line: n + 1, reason: e.reason })?;
                 out.push((n + 1, v));
             }
             out
@@ -175,7 +179,7 @@ impl Taxonomy {
         let mut index: HashMap<String, usize> = HashMap::new();
         let bad = |line: usize, reason: String| Error::InvalidTaxonomy { line, reason };
         for (line, item) in &items {
-            let obj = item.as_object().ok_or_else(|| bad(*line, "a section must be an object".into()))?;
+            let obj = Some(item).filter(|i| matches!(i, Json::Object(_))).ok_or_else(|| bad(*line, "a section must be an object".into()))?;
             let id = obj.get("id").and_then(|v| v.as_str()).filter(|s| !s.trim().is_empty())
                 .ok_or_else(|| bad(*line, "missing or empty \"id\"".into()))?;
             if index.contains_key(id) {
@@ -194,7 +198,7 @@ impl Taxonomy {
             tax.topics.push(TopicDef { id: id.to_string(), parent: None, level: 1, label_fr, label_en: en.or(fr).unwrap_or_default() });
         }
         for (line, item) in &items {
-            let id = item["id"].as_str().unwrap();
+            let id = item.get("id").and_then(Json::as_str).unwrap_or_default();
             let me = index[id];
             if let Some(p) = item.get("parent").filter(|p| !p.is_null()) {
                 let p = p.as_str().ok_or_else(|| bad(*line, "\"parent\" must be a string".into()))?;
@@ -205,7 +209,7 @@ impl Taxonomy {
                 tax.topics[me].parent = Some(pi);
             }
             let triggers = item.get("triggers").ok_or_else(|| bad(*line, format!("section \"{id}\" has no \"triggers\"")))?;
-            let mut add = |lang: Lang, list: &serde_json::Value| -> Result<()> {
+            let mut add = |lang: Lang, list: &Json| -> Result<()> {
                 let arr = list.as_array().ok_or_else(|| bad(*line, "\"triggers\" must be a list of strings".into()))?;
                 for t in arr {
                     let s = t.as_str().ok_or_else(|| bad(*line, "a trigger must be a string".into()))?;
@@ -221,9 +225,9 @@ impl Taxonomy {
                 Ok(())
             };
             match triggers {
-                serde_json::Value::Array(_) => add(Lang::Unknown, triggers)?,
-                serde_json::Value::Object(m) => {
-                    for (k, v) in m {
+                Json::Array(_) => add(Lang::Unknown, triggers)?,
+                Json::Object(_) => {
+                    for (k, v) in triggers.members().unwrap_or_default() {
                         let lang = Lang::parse(k).ok_or_else(|| bad(*line, format!("unknown trigger language \"{k}\"")))?;
                         add(lang, v)?;
                     }
