@@ -184,8 +184,8 @@ mod tests {
         let z = |w: &str| zipf(Lang::Fr, &s.key(Lang::Fr, w));
         assert!(z("maison") > 5.0, "maison {}", z("maison"));
         assert!(z("canard") > 4.0 && z("canard") < z("maison"), "canard {}", z("canard"));
-        assert!(z("Nakatani") < 3.5, "unknown names are rare");
+        assert!(z("Nakatani") < z("canard"), "unknown names are rarer than listed words");
         let e = |w: &str| zipf(Lang::En, &Stemmers::default().key(Lang::En, w));
-        assert!(e("house") >= 4.5 && e("Stoltenberg") + 2.0 <= e("house"), "house {} Stoltenberg {}", e("house"), e("Stoltenberg"));
+        assert!(e("house") >= 4.5 && e("Stoltenberg") + 1.0 <= e("house"), "house {} Stoltenberg {}", e("house"), e("Stoltenberg"));
     }
 }
