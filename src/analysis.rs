@@ -137,7 +137,7 @@ impl Analysis {
 
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(include_str!("../data/gazetteer.tsv"), include_str!("../data/demonyms.tsv")))
+    G.get_or_init(Gazetteer::shipped)
 }
 
 /// Built once from a `Config`, then applied to many texts.

@@ -119,6 +119,48 @@ impl Gazetteer {
         g
     }
 
+    /// The shipped gazetteer (`data/gazetteer.tsv`, `data/demonyms.tsv`) as `build.rs`
+    /// compiled it: `kind, name_fr, name_en (empty: same), wikidata, alias keys, demonym keys`
+    /// per entry, keys already folded. Each name also answers to its own key, as in `parse`.
+    pub fn shipped() -> Gazetteer {
+        let compiled = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt"));
+        let mut g = Gazetteer::default();
+        // Sized once, not grown step by step: about two names per line plus each listed key.
+        let lines = compiled.lines().count();
+        g.entries.reserve(lines);
+        g.by_alias.reserve(2 * lines + compiled.bytes().filter(|&b| b == b'|').count());
+        g.demonyms.reserve(lines);
+        for line in compiled.lines() {
+            let mut f = line.split('\t');
+            let [Some(kind), Some(name_fr), Some(other_name_en), Some(wikidata), Some(aliases), Some(demonyms)] =
+                std::array::from_fn(|_| f.next())
+            else {
+                continue;
+            };
+            let idx = g.entries.len();
+            let name_en = if other_name_en.is_empty() { name_fr } else { other_name_en };
+            g.entries.push(GazEntry {
+                kind: match kind {
+                    "p" => EntityKind::Person,
+                    "l" => EntityKind::Place,
+                    "o" => EntityKind::Organisation,
+                    _ => EntityKind::Other,
+                },
+                name_fr: name_fr.to_string(),
+                name_en: name_en.to_string(),
+                wikidata: Some(wikidata.to_string()).filter(|w| !w.is_empty()),
+            });
+            let names = [name_fr, other_name_en].into_iter().filter(|n| !n.is_empty()).map(alias_key);
+            for key in names.chain(aliases.split('|').filter(|k| !k.is_empty()).map(str::to_string)) {
+                g.by_alias.entry(key).or_insert(idx);
+            }
+            for key in demonyms.split('|').filter(|k| !k.is_empty()) {
+                g.demonyms.entry(key.to_string()).or_insert(idx);
+            }
+        }
+        g
+    }
+
     pub fn lookup(&self, surface: &str) -> Option<usize> {
         self.by_alias.get(&alias_key(surface)).copied()
     }
@@ -584,4 +626,28 @@ fn join_surnames(entities: &mut Vec<Entity>, _text: &str) {
         k += 1;
         keep
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compiled gazetteer (`build.rs`) answers every key exactly as reading the TSV files does.
+    #[test]
+    fn shipped_gazetteer_matches_the_tsv_files() {
+        let read = Gazetteer::parse(include_str!("../data/gazetteer.tsv"), include_str!("../data/demonyms.tsv"));
+        let shipped = Gazetteer::shipped();
+        assert!(read.entries.len() > 1000);
+        assert_eq!(read.entries.len(), shipped.entries.len());
+        for (a, b) in read.entries.iter().zip(&shipped.entries) {
+            assert_eq!((a.kind, &a.name_fr, &a.name_en, &a.wikidata), (b.kind, &b.name_fr, &b.name_en, &b.wikidata));
+        }
+        fn sorted<'a>(m: impl IntoIterator<Item = (&'a String, &'a usize)>) -> Vec<(&'a String, &'a usize)> {
+            let mut v: Vec<_> = m.into_iter().collect();
+            v.sort();
+            v
+        }
+        assert!(sorted(&read.by_alias) == sorted(&shipped.by_alias), "aliases differ: rebuild after editing data/");
+        assert!(sorted(&read.demonyms) == sorted(&shipped.demonyms), "demonyms differ: rebuild after editing data/");
+    }
 }

@@ -8,6 +8,7 @@
 //! and its good siblings are kept, and link-heavy or empty parts of it dropped.
 //! Metadata come from JSON-LD, `<meta>` tags, `<title>`/`<h1>` and byline markup.
 
+use crate::json::Json;
 use crate::document::BlockKind;
 use crate::span::Span;
 
@@ -1319,7 +1320,7 @@ struct JsonLd {
     date: Option<String>,
 }
 
-fn is_article_type(v: &serde_json::Value) -> bool {
+fn is_article_type(v: &Json) -> bool {
     const TYPES: &[&str] = &[
         "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
         "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report",
@@ -1327,8 +1328,8 @@ fn is_article_type(v: &serde_json::Value) -> bool {
         "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference",
     ];
     match v.get("@type") {
-        Some(serde_json::Value::String(t)) => TYPES.contains(&t.as_str()),
-        Some(serde_json::Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
+        Some(Json::String(t)) => TYPES.contains(&t.as_str()),
+        Some(Json::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
         _ => false,
     }
 }
@@ -1336,9 +1337,9 @@ fn is_article_type(v: &serde_json::Value) -> bool {
 fn json_ld(tree: &Tree, doc_title: &str) -> Option<JsonLd> {
     for raw in &tree.meta.json_ld {
         let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(raw) else { continue };
-        let mut candidates: Vec<&serde_json::Value> = match &v {
-            serde_json::Value::Array(a) => a.iter().collect(),
+        let Ok(v) = Json::parse(raw) else { continue };
+        let mut candidates: Vec<&Json> = match &v {
+            Json::Array(a) => a.iter().collect(),
             o => vec![o],
         };
         if let Some(g) = v.get("@graph").and_then(|g| g.as_array()) {
@@ -1352,12 +1353,12 @@ fn json_ld(tree: &Tree, doc_title: &str) -> Option<JsonLd> {
             }
             (n, h) => n.or(h),
         };
-        let name_of = |a: &serde_json::Value| match a {
-            serde_json::Value::String(s) => Some(s.trim().to_string()),
+        let name_of = |a: &Json| match a {
+            Json::String(s) => Some(s.trim().to_string()),
             o => o.get("name").and_then(|n| n.as_str()).map(|n| n.trim().to_string()),
         };
         let byline = match art.get("author") {
-            Some(serde_json::Value::Array(list)) => {
+            Some(Json::Array(list)) => {
                 let names: Vec<String> = list.iter().filter_map(name_of).filter(|n| !n.is_empty()).collect();
                 (!names.is_empty()).then(|| names.join(", "))
             }

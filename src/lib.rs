@@ -23,6 +23,7 @@ pub mod error;
 pub mod highlight;
 pub mod html;
 pub mod input;
+pub mod json;
 pub mod keywords;
 pub mod lang;
 pub mod markdown;

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::document::{BlockKind, Document};
 use crate::error::{Error, Result};
+use crate::json::Json;
 use crate::lang::Lang;
 use crate::normalize::Stemmers;
 use crate::span::Span;
@@ -82,30 +83,31 @@ impl Triggers {
         }
     }
 
-    /// The shipped trigger vocabulary of one language (`data/topics/`).
+    /// The shipped trigger vocabulary of one language, as `build.rs` compiled it from
+    /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>key|key|…` line per (topic,
+    /// weight), keys already stemmed, so nothing is stemmed here.
     fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
-        let tsv = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
-        let stemmers = Stemmers::default();
-        // Trigger phrases share many words: each is stemmed once.
-        let mut word_keys: HashMap<&str, String> = HashMap::new();
+        let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
-        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 3 {
-                continue;
+        // One key per '|' or line: sized once, not grown step by step.
+        triggers.keys.reserve(compiled.bytes().filter(|&b| b == b'|' || b == b'\n').count());
+        for line in compiled.lines() {
+            let mut f = line.split('\t');
+            let (Some(code), Some(weight), Some(keys)) = (f.next(), f.next(), f.next()) else { continue };
+            // Whole numbers (checked by build.rs): no float parser in the wasm for them.
+            let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
+            let weight = f32::from(weight);
+            for key in keys.split('|') {
+                triggers.add(key.to_string(), topic, weight);
             }
-            let code = f[0].trim_start_matches("medtop:");
-            let (Some(&topic), Ok(weight)) = (index.get(code), f[1].trim().parse::<f32>()) else { continue };
-            let key = phrase_key_with(f[2], |w| word_keys.entry(w).or_insert_with(|| stemmers.key(lang, w)).clone());
-            triggers.add(key, topic, weight);
         }
         triggers
     }
 }
 
 const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
-const TRIGGERS_FR: &str = include_str!("../data/topics/fr.tsv");
-const TRIGGERS_EN: &str = include_str!("../data/topics/en.tsv");
+const TRIGGERS_FR: &str = include_str!(concat!(env!("OUT_DIR"), "/topics-fr.txt"));
+const TRIGGERS_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/topics-en.txt"));
 
 impl Taxonomy {
     /// IPTC Media Topics, levels 1–3, with the shipped trigger vocabulary.
@@ -144,9 +146,11 @@ impl Taxonomy {
     /// A site's own taxonomy: JSON Lines (one section per line) or a JSON array of
     /// `{"id", "parent", "labels": {"fr", "en"} | "label", "triggers": [..] | {"fr": [..], "en": [..]}}`.
     pub fn from_json(json: &str, stemmers: &Stemmers) -> Result<Taxonomy> {
-        let items: Vec<(usize, serde_json::Value)> = if json.trim_start().starts_with('[') {
-            let v: Vec<serde_json::Value> = serde_json::from_str(json)
-                .map_err(|e| Error::InvalidTaxonomy { line: e.line(), reason: e.to_string() })?;
+        let items: Vec<(usize, Json)> = if json.trim_start().starts_with('[') {
+            let parsed = Json::parse(json).map_err(|e| Error::InvalidTaxonomy { line: e.line, reason: e.reason })?;
+            let Json::Array(v) = parsed else {
+                return Err(Error::InvalidTaxonomy { line: 1, reason: "expected a list of sections".into() });
+            };
             // Line of each item: where its id first appears.
             v.into_iter()
                 .map(|item| {
@@ -162,8 +166,7 @@ impl Taxonomy {
                 if line.trim().is_empty() || line.trim_start().starts_with('#') {
                     continue;
                 }
-                let v = serde_json::from_str(line)
-                    .map_err(|e| Error::InvalidTaxonomy { line: n + 1, reason: e.to_string() })?;
+                let v = Json::parse(line).map_err(|e| Error::InvalidTaxonomy { line: n + 1, reason: e.reason })?;
                 out.push((n + 1, v));
             }
             out
@@ -176,7 +179,7 @@ impl Taxonomy {
         let mut index: HashMap<String, usize> = HashMap::new();
         let bad = |line: usize, reason: String| Error::InvalidTaxonomy { line, reason };
         for (line, item) in &items {
-            let obj = item.as_object().ok_or_else(|| bad(*line, "a section must be an object".into()))?;
+            let obj = Some(item).filter(|i| matches!(i, Json::Object(_))).ok_or_else(|| bad(*line, "a section must be an object".into()))?;
             let id = obj.get("id").and_then(|v| v.as_str()).filter(|s| !s.trim().is_empty())
                 .ok_or_else(|| bad(*line, "missing or empty \"id\"".into()))?;
             if index.contains_key(id) {
@@ -195,7 +198,7 @@ impl Taxonomy {
             tax.topics.push(TopicDef { id: id.to_string(), parent: None, level: 1, label_fr, label_en: en.or(fr).unwrap_or_default() });
         }
         for (line, item) in &items {
-            let id = item["id"].as_str().unwrap();
+            let id = item.get("id").and_then(Json::as_str).unwrap_or_default();
             let me = index[id];
             if let Some(p) = item.get("parent").filter(|p| !p.is_null()) {
                 let p = p.as_str().ok_or_else(|| bad(*line, "\"parent\" must be a string".into()))?;
@@ -206,7 +209,7 @@ impl Taxonomy {
                 tax.topics[me].parent = Some(pi);
             }
             let triggers = item.get("triggers").ok_or_else(|| bad(*line, format!("section \"{id}\" has no \"triggers\"")))?;
-            let mut add = |lang: Lang, list: &serde_json::Value| -> Result<()> {
+            let mut add = |lang: Lang, list: &Json| -> Result<()> {
                 let arr = list.as_array().ok_or_else(|| bad(*line, "\"triggers\" must be a list of strings".into()))?;
                 for t in arr {
                     let s = t.as_str().ok_or_else(|| bad(*line, "a trigger must be a string".into()))?;
@@ -222,9 +225,9 @@ impl Taxonomy {
                 Ok(())
             };
             match triggers {
-                serde_json::Value::Array(_) => add(Lang::Unknown, triggers)?,
-                serde_json::Value::Object(m) => {
-                    for (k, v) in m {
+                Json::Array(_) => add(Lang::Unknown, triggers)?,
+                Json::Object(_) => {
+                    for (k, v) in triggers.members().unwrap_or_default() {
                         let lang = Lang::parse(k).ok_or_else(|| bad(*line, format!("unknown trigger language \"{k}\"")))?;
                         add(lang, v)?;
                     }
@@ -508,5 +511,32 @@ mod tests {
         naive.sort();
         naive.dedup();
         assert_eq!(nested_spans(spans), naive);
+    }
+
+    /// The compiled vocabulary (`build.rs`) is what reading the TSV with the engine's own
+    /// keys gives: the same keys, topics and weights, and the same first-wins choices.
+    #[test]
+    fn compiled_triggers_match_the_tsv_read_with_runtime_keys() {
+        let tax = Taxonomy::iptc();
+        let stemmers = Stemmers::default();
+        for (lang, tsv) in [(Lang::Fr, include_str!("../data/topics/fr.tsv")), (Lang::En, include_str!("../data/topics/en.tsv"))] {
+            let mut expected = Triggers::default();
+            for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+                let f: Vec<&str> = line.split('\t').collect();
+                let Some(&topic) = tax.iptc_index.get(f[0].trim_start_matches("medtop:")) else { continue };
+                expected.add(phrase_key(&stemmers, lang, f[2]), topic, f[1].trim().parse().unwrap());
+            }
+            let sorted = |t: &Triggers| {
+                let mut v: Vec<(String, Vec<(usize, u32)>)> = t.keys.iter()
+                    .map(|(k, l)| (k.clone(), { let mut l: Vec<_> = l.iter().map(|&(t, w)| (t, w.to_bits())).collect(); l.sort(); l }))
+                    .collect();
+                v.sort();
+                v
+            };
+            let compiled = tax.triggers(lang);
+            assert!(expected.keys.len() > 3000, "{lang:?}: {} keys", expected.keys.len());
+            assert_eq!(compiled.max_words, expected.max_words);
+            assert!(sorted(compiled) == sorted(&expected), "{lang:?}: rebuild (cargo build) after editing data/topics");
+        }
     }
 }

@@ -7,6 +7,10 @@
 import init, * as loupe from "../pkg/loupe.js";
 
 let analyzer = null;
+const WARM_UP = [
+  "Le ministre de l'Économie a rencontré à Paris le président de la Commission européenne.",
+  "The prime minister met the president of the European Commission in London on Monday.",
+];
 let ready = null;
 // Analyzers for per-request options (e.g. a widget's lang="en"), built once each.
 const analyzers = new Map();
@@ -28,6 +32,14 @@ function start(payload = {}) {
       throw coded(e, /Content Security Policy|wasm-eval|wasm-unsafe-eval/i.test(String(e?.message)) ? "wasm_blocked" : "wasm_load_failed");
     }
     analyzer = new loupe.Analyzer(payload.options ?? { language: "auto" });
+    // Warm-up while the page is idle: the first analysis of each language builds its tables
+    // (gazetteer, topic triggers, word rarity) and compiles the code it runs; done here, the
+    // reader's first article does not wait for it. Queued after the init reply.
+    setTimeout(() => {
+      for (const text of WARM_UP) {
+        try { analyzer.analyze(text); } catch { /* a warm-up failure only loses the head start */ }
+      }
+    }, 0);
     return { version: loupe.Analyzer.version() };
   })();
   return ready;

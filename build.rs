@@ -1,0 +1,165 @@
+//! Compiles the readable data files (`data/`, the source of truth) into the compact forms
+//! the library embeds, with every key already normalised and stemmed: the engine then
+//! does no stemming or parsing of its vocabularies at start-up, and ships fewer bytes.
+//!
+//! The keys come from the engine's own code (`src/text.rs`, `src/normalize.rs`, compiled
+//! into this script below), so they are the keys the engine computes for the text;
+//! tests in `src/topics.rs` and `src/entities.rs` check them against the runtime functions.
+//! Formats are described at the functions that write them.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+// The engine's tokeniser and matching keys, shared with the library.
+#[allow(dead_code)]
+#[path = "src/span.rs"]
+mod span;
+#[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+/// The only part of `src/lang.rs` that `normalize.rs` needs.
+#[allow(dead_code)]
+mod lang {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Lang {
+        Fr,
+        En,
+        Unknown,
+    }
+}
+
+use lang::Lang;
+use normalize::Stemmers;
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    for f in ["data/topics/fr.tsv", "data/topics/en.tsv", "data/gazetteer.tsv", "data/demonyms.tsv", "src/text.rs", "src/normalize.rs", "src/span.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let stemmers = Stemmers::default();
+    for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+        let tsv = read(&format!("data/topics/{code}.tsv"));
+        write(out, &format!("topics-{code}.txt"), &compile_triggers(&tsv, lang, &stemmers));
+    }
+    let gaz = compile_gazetteer(&read("data/gazetteer.tsv"), &read("data/demonyms.tsv"));
+    write(out, "gazetteer.txt", &gaz);
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{name}: {e}"));
+}
+
+/// Data lines of a TSV file: comments (`#`) and blank lines dropped, fields split on tabs.
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+/// Space-joined keys of a phrase's words and numbers: what `topics::phrase_key` computes.
+pub fn phrase_key(stemmers: &Stemmers, lang: Lang, phrase: &str) -> String {
+    let mut toks = Vec::new();
+    text::tokenize(phrase, span::Span::new(0, phrase.len()), &mut toks);
+    toks.iter()
+        .filter(|t| t.kind == text::TokenKind::Word || t.kind == text::TokenKind::Number)
+        .map(|t| stemmers.key(lang, t.span.of(phrase)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `data/topics/<lang>.tsv` (`qcode, weight, trigger`) → one line per (topic, weight):
+/// `qcode<TAB>weight<TAB>key|key|…`, keys stemmed, in the order topics first appear.
+/// A key keeps its first (topic, weight) per topic, as the engine did when it read the TSV.
+fn compile_triggers(tsv: &str, lang: Lang, stemmers: &Stemmers) -> String {
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut groups: Vec<((String, String), Vec<String>)> = Vec::new();
+    let mut group_of: HashMap<(String, String), usize> = HashMap::new();
+    for f in rows(tsv).filter(|f| f.len() >= 3) {
+        let code = f[0].trim_start_matches("medtop:").to_string();
+        let weight = f[1].trim().to_string();
+        // The engine reads weights as small whole numbers (data/topics/README.md).
+        assert!(weight.parse::<u8>().is_ok_and(|w| w > 0), "data/topics: weight {weight:?} is not a small positive whole number");
+        let key = phrase_key(stemmers, lang, f[2]);
+        if key.is_empty() || key.contains('|') || !seen.insert((code.clone(), key.clone())) {
+            continue;
+        }
+        let g = *group_of.entry((code.clone(), weight.clone())).or_insert_with(|| {
+            groups.push(((code, weight), Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(key);
+    }
+    let mut out = String::new();
+    for ((code, weight), mut keys) in groups {
+        keys.sort();
+        let _ = writeln!(out, "{code}\t{weight}\t{}", keys.join("|"));
+    }
+    out
+}
+
+/// `alias_key` of `src/entities.rs`: lowercase, accents folded, single spaces.
+fn alias_key(s: &str) -> String {
+    let low = normalize::fold_accents(&normalize::lower(s));
+    low.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The gazetteer and its demonyms → one line per entry:
+/// `kind<TAB>name_fr<TAB>name_en<TAB>wikidata<TAB>alias keys<TAB>demonym keys`, kind as
+/// `p` (person), `l` (place), `o` (organisation) or `x`; `name_en` empty when equal to
+/// `name_fr`; keys `|`-separated. The keys of the two names are not listed (the engine
+/// computes them: that is smaller); every other key is listed once, under the first entry
+/// that claims it (the engine's first-wins rule). The columns the engine does not use
+/// (ids, subkinds, countries) are left out.
+fn compile_gazetteer(entries_tsv: &str, demonyms_tsv: &str) -> String {
+    struct Entry<'a> {
+        fields: Vec<&'a str>,
+        aliases: Vec<String>,
+        demonyms: Vec<String>,
+    }
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut claimed: HashSet<String> = HashSet::new();
+    for f in rows(entries_tsv).filter(|f| f.len() >= 7 && f[0] != "id") {
+        let names = [alias_key(f[3]), alias_key(f[4])];
+        let mut aliases = Vec::new();
+        for alias in [f[3], f[4]].into_iter().chain(f[6].split('|')).filter(|a| !a.is_empty()) {
+            let key = alias_key(alias);
+            assert!(!key.contains(['|', '\t']), "gazetteer alias {alias:?}");
+            // The engine adds the keys of the names itself.
+            if claimed.insert(key.clone()) && !names.contains(&key) {
+                aliases.push(key);
+            }
+        }
+        by_id.insert(f[0], entries.len());
+        entries.push(Entry { fields: f, aliases, demonyms: Vec::new() });
+    }
+    let mut claimed: HashSet<String> = HashSet::new();
+    for f in rows(demonyms_tsv) {
+        if let (Some(form), Some(&idx)) = (f.first(), f.get(2).and_then(|c| by_id.get(c))) {
+            let key = alias_key(form);
+            if claimed.insert(key.clone()) {
+                entries[idx].demonyms.push(key);
+            }
+        }
+    }
+    let mut out = String::new();
+    for e in &entries {
+        let f = &e.fields;
+        let kind = match f[1] {
+            "person" => 'p',
+            "place" => 'l',
+            "organisation" | "organization" => 'o',
+            _ => 'x',
+        };
+        let name_en = if f[4] == f[3] { "" } else { f[4] };
+        let _ = writeln!(out, "{kind}\t{}\t{name_en}\t{}\t{}\t{}", f[3], f[5], e.aliases.join("|"), e.demonyms.join("|"));
+    }
+    out
+}
