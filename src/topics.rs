@@ -66,20 +66,35 @@ pub struct Taxonomy {
 #[derive(Debug, Default)]
 struct Triggers {
     keys: HashMap<String, Vec<(usize, f32)>>,
+    /// Key → the written forms of the triggers stemmed to it (lowercase, accents
+    /// folded): a text word must be an inflection of one of them, see [`same_word`].
+    forms: HashMap<String, Vec<String>>,
     /// Words in the longest key.
     max_words: usize,
 }
 
 impl Triggers {
-    fn add(&mut self, key: String, topic: usize, weight: f32) {
+    fn add(&mut self, key: String, form: String, topic: usize, weight: f32) {
         if key.is_empty() {
             return;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
+        let forms = self.forms.entry(key.clone()).or_default();
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
         let list = self.keys.entry(key).or_default();
         if !list.iter().any(|(t, _)| *t == topic) {
             list.push((topic, weight));
         }
+    }
+
+    /// Whether a text phrase (its words' lowercase folded forms) is an inflection
+    /// of a trigger with this key, word by word.
+    fn form_matches(&self, lang: Lang, key: &str, text: &[&str]) -> bool {
+        self.forms.get(key).is_some_and(|forms| {
+            forms.iter().any(|f| f.split(' ').count() == text.len() && f.split(' ').zip(text).all(|(a, b)| same_word(lang, a, b)))
+        })
     }
 
     /// The shipped trigger vocabulary of one language (`data/topics/`).
@@ -97,7 +112,7 @@ impl Triggers {
             let code = f[0].trim_start_matches("medtop:");
             let (Some(&topic), Ok(weight)) = (index.get(code), f[1].trim().parse::<f32>()) else { continue };
             let key = phrase_key_with(f[2], |w| word_keys.entry(w).or_insert_with(|| stemmers.key(lang, w)).clone());
-            triggers.add(key, topic, weight);
+            triggers.add(key, phrase_key_with(f[2], folded), topic, weight);
         }
         triggers
     }
@@ -212,7 +227,7 @@ impl Taxonomy {
                     let s = t.as_str().ok_or_else(|| bad(*line, "a trigger must be a string".into()))?;
                     let mut add_to = |lang: Lang| {
                         let map = if lang == Lang::En { &mut en } else { &mut fr };
-                        map.add(phrase_key(stemmers, lang, s), me, 1.0);
+                        map.add(phrase_key(stemmers, lang, s), phrase_key_with(s, folded), me, 1.0);
                     };
                     add_to(lang);
                     if lang == Lang::Unknown {
@@ -268,12 +283,12 @@ impl Taxonomy {
     /// the vocabulary lists shared cues on purpose, e.g. "otan" for conflict and
     /// for international relations.)
     pub fn tag(&self, doc: &Document, words: &[Option<WordInfo>], lang: Lang, min_score: f32) -> Vec<Topic> {
-        let triggers: Vec<&Triggers> = match lang {
-            Lang::En => vec![self.triggers(Lang::En)],
-            Lang::Fr => vec![self.triggers(Lang::Fr)],
-            Lang::Unknown => vec![self.triggers(Lang::Fr), self.triggers(Lang::En)],
+        let triggers: Vec<(Lang, &Triggers)> = match lang {
+            Lang::En => vec![(Lang::En, self.triggers(Lang::En))],
+            Lang::Fr => vec![(Lang::Fr, self.triggers(Lang::Fr))],
+            Lang::Unknown => vec![(Lang::Fr, self.triggers(Lang::Fr)), (Lang::En, self.triggers(Lang::En))],
         };
-        let max_words = triggers.iter().map(|t| t.max_words).max().unwrap_or(0);
+        let max_words = triggers.iter().map(|(_, t)| t.max_words).max().unwrap_or(0);
         // Headline and lead say what the article is about: their words weigh more.
         // Blocks are normally in order and disjoint: then the block holding an offset
         // is found by binary search instead of a scan per mention (quadratic on long texts).
@@ -301,6 +316,7 @@ impl Taxonomy {
                 .filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some())
                 .collect();
             n_words += toks.len();
+            let forms: Vec<String> = toks.iter().map(|&t| words[t].as_ref().map_or(String::new(), |w| folded(&w.lower))).collect();
             for i in 0..toks.len() {
                 let mut key = String::new();
                 for n in 0..max_words.max(1) {
@@ -317,16 +333,20 @@ impl Taxonomy {
                     if n == 0 && w.stop {
                         break;
                     }
-                    for map in &triggers {
-                        if let Some(list) = map.keys.get(&key) {
-                            let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
-                            for &(topic, weight) in list {
-                                let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
-                                // Mentions of one key come in text order, so a repeat (the
-                                // same key in both language maps) can only be the last one.
-                                if e.1.last() != Some(&span) {
-                                    e.1.push(span);
-                                }
+                    let text_forms: Vec<&str> = forms[i..=i + n].iter().map(String::as_str).collect();
+                    for (map_lang, map) in &triggers {
+                        let Some(list) = map.keys.get(&key) else { continue };
+                        // Same stem is not enough: "important" is not "imports".
+                        if !map.form_matches(*map_lang, &key, &text_forms) {
+                            continue;
+                        }
+                        let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
+                        for &(topic, weight) in list {
+                            let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
+                            // Mentions of one key come in text order, so a repeat (the
+                            // same key in both language maps) can only be the last one.
+                            if e.1.last() != Some(&span) {
+                                e.1.push(span);
                             }
                         }
                     }
@@ -359,31 +379,31 @@ impl Taxonomy {
                 }
             }
         }
-        let mut raw = vec![0f32; self.topics.len()];
+        // Evidence of a topic = its own and its descendants' triggers, each trigger
+        // counted once (the same word listed under a topic and its child, or under
+        // two children, is one piece of evidence), at its highest weight.
+        let mut subtree: Vec<BTreeMap<&str, (f32, f32)>> = vec![BTreeMap::new(); self.topics.len()];
         for (&topic, triggers) in &hits {
-            let s: f32 = triggers
-                .values()
-                .map(|(w, spans)| {
-                    let mass: f32 = spans.iter().map(|sp| position_mass(sp.start)).sum();
-                    if mass <= 0.0 { 0.0 } else { w * (1.0 + mass.max(1.0).ln()) }
-                })
-                .sum();
-            raw[topic] += s;
-        }
-        // Children's evidence counts for their ancestors.
-        let mut total = raw.clone();
-        for i in 0..self.topics.len() {
-            let mut p = self.topics[i].parent;
-            let mut guard = 0;
-            while let Some(pi) = p {
-                total[pi] += raw[i];
-                p = self.topics[pi].parent;
-                guard += 1;
-                if guard > self.topics.len() {
-                    break;
+            for (key, (w, spans)) in triggers {
+                let mass: f32 = spans.iter().map(|sp| position_mass(sp.start)).sum();
+                let mut t = Some(topic);
+                let mut guard = 0;
+                while let Some(ti) = t {
+                    let e = subtree[ti].entry(key.as_str()).or_insert((0.0, 0.0));
+                    e.0 = e.0.max(*w);
+                    e.1 = e.1.max(mass);
+                    t = self.topics[ti].parent;
+                    guard += 1;
+                    if guard > self.topics.len() {
+                        break;
+                    }
                 }
             }
         }
+        let total: Vec<f32> = subtree
+            .iter()
+            .map(|keys| keys.values().map(|&(w, mass)| if mass <= 0.0 { 0.0 } else { w * (1.0 + mass.max(1.0).ln()) }).sum())
+            .collect();
         // Longer texts carry more incidental triggers: scale by length.
         let length_factor = ((n_words as f32) / 150.0).sqrt().max(1.0);
         let strength = |s: f32| 1.0 - (-(s / length_factor) / 4.0).exp();
@@ -474,6 +494,91 @@ fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
     nested
 }
 
+/// Lowercase, accents folded: the form compared by [`same_word`].
+fn folded(word: &str) -> String {
+    crate::normalize::fold_accents(&crate::normalize::lower(word))
+}
+
+/// Whether two lowercase folded words that share a Snowball stem are inflections
+/// of one word (plural, feminine, -ed, -ing), not derivations with another meaning:
+/// "imports" ~ "import" but not "important", "majority" not "major", "presenter"
+/// not "presents", "défenseur" not "défense".
+fn same_word(lang: Lang, a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (pa, pb) = (singular(lang, a), singular(lang, b));
+    if pa == pb {
+        return true;
+    }
+    let (ra, rb) = (inflection_root(lang, a, &pa), inflection_root(lang, b, &pb));
+    // "winning" → "winn" ~ "win": a doubled final consonant before -ing/-ed.
+    let undouble = |r: &str| -> Option<String> {
+        let c: Vec<char> = r.chars().collect();
+        (c.len() > 2 && c[c.len() - 1] == c[c.len() - 2]).then(|| c[..c.len() - 1].iter().collect())
+    };
+    ra == rb || undouble(&ra).as_deref() == Some(rb.as_str()) || undouble(&rb).as_deref() == Some(ra.as_str())
+}
+
+/// A word without its plural ending (and, in French, its feminine one).
+fn singular(lang: Lang, w: &str) -> String {
+    let n = w.chars().count();
+    let mut r = w.strip_suffix("'s").unwrap_or(w).to_string();
+    if lang == Lang::En {
+        if n > 4 && r.ends_with("ies") {
+            r.truncate(r.len() - 3);
+            r.push('y');
+        } else if ["sses", "shes", "ches", "xes", "zes"].iter().any(|e| r.ends_with(e)) {
+            r.truncate(r.len() - 2);
+        } else if n > 3 && r.ends_with('s') && !r.ends_with("ss") && !r.ends_with("us") && !r.ends_with("is") {
+            r.truncate(r.len() - 1);
+        }
+    } else {
+        if n > 4 && r.ends_with("aux") {
+            r.truncate(r.len() - 3);
+            r.push_str("al");
+        } else if n > 3 && (r.ends_with('s') || r.ends_with('x')) {
+            r.pop();
+        }
+        // Feminine endings: "européenne" ~ "européen", "sportive" ~ "sportif",
+        // "joueuse" ~ "joueur", "réalisatrice" ~ "réalisateur", "élue", "signée".
+        for (fem, masc) in [("enne", "en"), ("elle", "el"), ("ive", "if"), ("euse", "eur"), ("trice", "teur"), ("ere", "er")] {
+            if r.len() > fem.len() + 2 && r.ends_with(fem) {
+                r.truncate(r.len() - fem.len());
+                r.push_str(masc);
+                break;
+            }
+        }
+        for _ in 0..2 {
+            if r.chars().count() > 3 && r.ends_with('e') {
+                r.pop();
+            }
+        }
+    }
+    r
+}
+
+/// A word without its inflectional ending, for [`same_word`] only: a plural noun
+/// ("killings") stays a noun; otherwise English -ing and -ed go, then a final -e.
+fn inflection_root(lang: Lang, w: &str, singular: &str) -> String {
+    let mut r = singular.to_string();
+    if lang == Lang::En {
+        let n = r.chars().count();
+        if r == w && n > 5 && r.ends_with("ing") {
+            r.truncate(r.len() - 3);
+        } else if r == w && n > 4 && r.ends_with("ied") {
+            r.truncate(r.len() - 3);
+            r.push('y');
+        } else if r == w && n > 4 && r.ends_with("ed") {
+            r.truncate(r.len() - 2);
+        }
+        if r.chars().count() > 3 && r.ends_with('e') {
+            r.pop();
+        }
+    }
+    r
+}
+
 /// Words separated only by an elision ("défense de l'espace") still form a phrase.
 fn gap_is_joinable(doc: &Document, a: usize, b: usize) -> bool {
     (a + 1..b).all(|k| doc.tokens[k].kind == TokenKind::Elision)
@@ -497,6 +602,25 @@ fn phrase_key_with<'p>(phrase: &'p str, mut word_key: impl FnMut(&'p str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inflections_match_but_derivations_do_not() {
+        for (a, b) in [("imports", "import"), ("killings", "killing"), ("winning", "win"), ("ruled", "rules"),
+            ("studies", "study"), ("taxes", "tax"), ("ministers", "minister"), ("added", "add")] {
+            assert!(same_word(Lang::En, a, b), "{a} ~ {b}");
+        }
+        for (a, b) in [("important", "imports"), ("majority", "major"), ("presided", "president"),
+            ("presents", "presenter"), ("national", "nationalization"), ("signed", "signings")] {
+            assert!(!same_word(Lang::En, a, b), "{a} !~ {b}");
+        }
+        for (a, b) in [("elues", "elu"), ("journaux", "journal"), ("signee", "signe"), ("ministres", "ministre"),
+            ("europeennes", "europeen"), ("sportive", "sportif"), ("joueuses", "joueur"), ("realisatrice", "realisateur")] {
+            assert!(same_word(Lang::Fr, a, b), "{a} ~ {b}");
+        }
+        for (a, b) in [("defenseur", "defense"), ("economique", "economie")] {
+            assert!(!same_word(Lang::Fr, a, b), "{a} !~ {b}");
+        }
+    }
 
     #[test]
     fn nested_spans_match_the_pairwise_definition() {
