@@ -66,8 +66,8 @@ pub struct Taxonomy {
 #[derive(Debug, Default)]
 struct Triggers {
     keys: HashMap<String, Vec<(usize, f32)>>,
-    /// Key → the written forms of the triggers stemmed to it (lowercase, accents
-    /// folded): a text word must be an inflection of one of them, see [`same_word`].
+    /// Key → the written forms (lowercase) of the triggers stemmed to it: a text
+    /// word must be an inflection of one of them, see [`same_word`].
     forms: HashMap<String, Vec<String>>,
     /// Words in the longest key.
     max_words: usize,
@@ -89,7 +89,7 @@ impl Triggers {
         }
     }
 
-    /// Whether a text phrase (its words' lowercase folded forms) is an inflection
+    /// Whether a text phrase (its words' lowercase forms) is an inflection
     /// of a trigger with this key, word by word.
     fn form_matches(&self, lang: Lang, key: &str, text: &[&str]) -> bool {
         self.forms.get(key).is_some_and(|forms| {
@@ -112,7 +112,7 @@ impl Triggers {
             let code = f[0].trim_start_matches("medtop:");
             let (Some(&topic), Ok(weight)) = (index.get(code), f[1].trim().parse::<f32>()) else { continue };
             let key = phrase_key_with(f[2], |w| word_keys.entry(w).or_insert_with(|| stemmers.key(lang, w)).clone());
-            triggers.add(key, phrase_key_with(f[2], folded), topic, weight);
+            triggers.add(key, phrase_key_with(f[2], written_form), topic, weight);
         }
         triggers
     }
@@ -227,7 +227,7 @@ impl Taxonomy {
                     let s = t.as_str().ok_or_else(|| bad(*line, "a trigger must be a string".into()))?;
                     let mut add_to = |lang: Lang| {
                         let map = if lang == Lang::En { &mut en } else { &mut fr };
-                        map.add(phrase_key(stemmers, lang, s), phrase_key_with(s, folded), me, 1.0);
+                        map.add(phrase_key(stemmers, lang, s), phrase_key_with(s, written_form), me, 1.0);
                     };
                     add_to(lang);
                     if lang == Lang::Unknown {
@@ -316,7 +316,7 @@ impl Taxonomy {
                 .filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some())
                 .collect();
             n_words += toks.len();
-            let forms: Vec<String> = toks.iter().map(|&t| words[t].as_ref().map_or(String::new(), |w| folded(&w.lower))).collect();
+            let forms: Vec<String> = toks.iter().map(|&t| words[t].as_ref().map_or(String::new(), |w| written_form(&w.lower))).collect();
             for i in 0..toks.len() {
                 let mut key = String::new();
                 for n in 0..max_words.max(1) {
@@ -494,12 +494,13 @@ fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
     nested
 }
 
-/// Lowercase, accents folded: the form compared by [`same_word`].
-fn folded(word: &str) -> String {
-    crate::normalize::fold_accents(&crate::normalize::lower(word))
+/// Lowercase: the form compared by [`same_word`] (which folds accents itself:
+/// French "é" is an ending, not a plain "e").
+fn written_form(word: &str) -> String {
+    crate::normalize::lower(word)
 }
 
-/// Whether two lowercase folded words that share a Snowball stem are inflections
+/// Whether two lowercase words that share a Snowball stem are inflections
 /// of one word (plural, feminine, -ed, -ing), not derivations with another meaning:
 /// "imports" ~ "import" but not "important", "majority" not "major", "presenter"
 /// not "presents", "défenseur" not "défense".
@@ -541,22 +542,28 @@ fn singular(lang: Lang, w: &str) -> String {
             r.pop();
         }
         // Feminine endings: "européenne" ~ "européen", "sportive" ~ "sportif",
-        // "joueuse" ~ "joueur", "réalisatrice" ~ "réalisateur", "élue", "signée".
-        for (fem, masc) in [("enne", "en"), ("elle", "el"), ("ive", "if"), ("euse", "eur"), ("trice", "teur"), ("ere", "er")] {
-            if r.len() > fem.len() + 2 && r.ends_with(fem) {
-                r.truncate(r.len() - fem.len());
-                r.push_str(masc);
-                break;
+        // "joueuse" ~ "joueur", "réalisatrice" ~ "réalisateur", "première", "élue", "signée";
+        // but a final "é" stays ("exploité" is not "exploit"), and so do feminine
+        // forms that are other words ("partie" is not "parti", "droite" not "droit").
+        if !FR_FEMININE_WORDS.contains(&r.as_str()) {
+            for (fem, masc) in [("enne", "en"), ("elle", "el"), ("ive", "if"), ("euse", "eur"), ("trice", "teur"), ("ère", "er")] {
+                if r.len() > fem.len() + 2 && r.ends_with(fem) {
+                    r.truncate(r.len() - fem.len());
+                    r.push_str(masc);
+                    break;
+                }
             }
-        }
-        for _ in 0..2 {
             if r.chars().count() > 3 && r.ends_with('e') {
                 r.pop();
             }
         }
+        r = crate::normalize::fold_accents(&r);
     }
     r
 }
+
+/// French feminine forms with a meaning of their own, never reduced to the masculine.
+const FR_FEMININE_WORDS: &[&str] = &["partie", "droite", "sortie", "tenue", "vue", "venue", "prise", "mise", "morte", "forte", "entrée", "pièce"];
 
 /// A word without its inflectional ending, for [`same_word`] only: a plural noun
 /// ("killings") stays a noun; otherwise English -ing and -ed go, then a final -e.
@@ -613,11 +620,13 @@ mod tests {
             ("presents", "presenter"), ("national", "nationalization"), ("signed", "signings")] {
             assert!(!same_word(Lang::En, a, b), "{a} !~ {b}");
         }
-        for (a, b) in [("elues", "elu"), ("journaux", "journal"), ("signee", "signe"), ("ministres", "ministre"),
-            ("europeennes", "europeen"), ("sportive", "sportif"), ("joueuses", "joueur"), ("realisatrice", "realisateur")] {
+        for (a, b) in [("élues", "élu"), ("journaux", "journal"), ("signée", "signé"), ("ministres", "ministre"),
+            ("européennes", "européen"), ("sportive", "sportif"), ("joueuses", "joueur"), ("réalisatrice", "réalisateur"),
+            ("premières", "premier"), ("présidente", "président"), ("evenement", "événement")] {
             assert!(same_word(Lang::Fr, a, b), "{a} ~ {b}");
         }
-        for (a, b) in [("defenseur", "defense"), ("economique", "economie")] {
+        for (a, b) in [("défenseur", "défense"), ("économique", "économie"), ("exploité", "exploit"), ("partie", "parti"),
+            ("droit", "droite"), ("signe", "signé")] {
             assert!(!same_word(Lang::Fr, a, b), "{a} !~ {b}");
         }
     }
