@@ -66,9 +66,10 @@ pub struct Taxonomy {
 #[derive(Debug, Default)]
 struct Triggers {
     keys: HashMap<String, Vec<(usize, f32)>>,
-    /// Key → the written forms (lowercase) of the triggers stemmed to it: a text
-    /// word must be an inflection of one of them, see [`same_word`].
-    forms: HashMap<String, Vec<String>>,
+    /// Key → the written forms (lowercase) of the triggers stemmed to it, with their
+    /// topic: a text word counts for a topic only as an inflection of one of that
+    /// topic's forms ("government" is not evidence for "governance"), see [`same_word`].
+    forms: HashMap<String, Vec<(String, usize)>>,
     /// Words in the longest key.
     max_words: usize,
 }
@@ -80,8 +81,8 @@ impl Triggers {
         }
         self.max_words = self.max_words.max(key.split(' ').count());
         let forms = self.forms.entry(key.clone()).or_default();
-        if !forms.contains(&form) {
-            forms.push(form);
+        if !forms.iter().any(|(f, t)| *f == form && *t == topic) {
+            forms.push((form, topic));
         }
         let list = self.keys.entry(key).or_default();
         if !list.iter().any(|(t, _)| *t == topic) {
@@ -89,11 +90,13 @@ impl Triggers {
         }
     }
 
-    /// Whether a text phrase (its words' lowercase forms) is an inflection
-    /// of a trigger with this key, word by word.
-    fn form_matches(&self, lang: Lang, key: &str, text: &[&str]) -> bool {
+    /// Whether a text phrase (its words' lowercase forms) is, word by word, an
+    /// inflection of one of `topic`'s triggers with this key.
+    fn form_matches(&self, lang: Lang, key: &str, topic: usize, text: &[&str]) -> bool {
         self.forms.get(key).is_some_and(|forms| {
-            forms.iter().any(|f| f.split(' ').count() == text.len() && f.split(' ').zip(text).all(|(a, b)| same_word(lang, a, b)))
+            forms.iter().any(|(f, t)| {
+                *t == topic && f.split(' ').count() == text.len() && f.split(' ').zip(text).all(|(a, b)| same_word(lang, a, b))
+            })
         })
     }
 
@@ -336,12 +339,12 @@ impl Taxonomy {
                     let text_forms: Vec<&str> = forms[i..=i + n].iter().map(String::as_str).collect();
                     for (map_lang, map) in &triggers {
                         let Some(list) = map.keys.get(&key) else { continue };
-                        // Same stem is not enough: "important" is not "imports".
-                        if !map.form_matches(*map_lang, &key, &text_forms) {
-                            continue;
-                        }
                         let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
                         for &(topic, weight) in list {
+                            // Same stem is not enough: "important" is not "imports".
+                            if !map.form_matches(*map_lang, &key, topic, &text_forms) {
+                                continue;
+                            }
                             let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
                             // Mentions of one key come in text order, so a repeat (the
                             // same key in both language maps) can only be the last one.
