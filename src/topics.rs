@@ -272,11 +272,13 @@ impl Taxonomy {
 
     /// Tags a document.
     ///
-    /// Raw evidence of a topic = Σ over its distinct triggers of
-    /// weight × (1 + ln(mass)), where a mention's mass is 2 in the
-    /// title, 1.5 in the lead and 1 elsewhere (repeats have diminishing returns).
-    /// Children's evidence rolls up to their ancestors. Confidence = strength ×
-    /// dominance: strength = 1 − exp(−s / (6·length factor)) says how much evidence
+    /// Evidence of a topic = Σ over the distinct triggers found for it or its
+    /// descendants (each once, at its highest weight) of weight × (1 + ln(mass)),
+    /// where a mention's mass is 2 in the title, 1.5 in the lead and 1 elsewhere
+    /// (repeats have diminishing returns); a text word is a mention only when it is
+    /// an inflection of the trigger's word, not merely of its stem ([`same_word`]).
+    /// Confidence = strength ×
+    /// dominance: strength = 1 − exp(−s / (4·length factor)) says how much evidence
     /// there is, dominance = √(s / best sibling s) how clearly it wins over the
     /// other candidates at its level; so an article split between many topics, or
     /// with little evidence, gets low confidences and, under `min_score`, no topic.
@@ -319,7 +321,6 @@ impl Taxonomy {
                 .filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some())
                 .collect();
             n_words += toks.len();
-            let forms: Vec<String> = toks.iter().map(|&t| words[t].as_ref().map_or(String::new(), |w| written_form(&w.lower))).collect();
             for i in 0..toks.len() {
                 let mut key = String::new();
                 for n in 0..max_words.max(1) {
@@ -336,9 +337,10 @@ impl Taxonomy {
                     if n == 0 && w.stop {
                         break;
                     }
-                    let text_forms: Vec<&str> = forms[i..=i + n].iter().map(String::as_str).collect();
                     for (map_lang, map) in &triggers {
                         let Some(list) = map.keys.get(&key) else { continue };
+                        // `WordInfo::lower` is the same form as the triggers' `written_form`.
+                        let text_forms: Vec<&str> = toks[i..=i + n].iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())).collect();
                         let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
                         for &(topic, weight) in list {
                             // Same stem is not enough: "important" is not "imports".
