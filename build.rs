@@ -63,22 +63,26 @@ fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
-/// Space-joined keys of a phrase's words and numbers: what `topics::phrase_key` computes.
-pub fn phrase_key(stemmers: &Stemmers, lang: Lang, phrase: &str) -> String {
+/// Space-joined `word_key`s of a phrase's words and numbers: what `topics::phrase_key_with` computes.
+pub fn phrase_key_with(phrase: &str, mut word_key: impl FnMut(&str) -> String) -> String {
     let mut toks = Vec::new();
     text::tokenize(phrase, span::Span::new(0, phrase.len()), &mut toks);
     toks.iter()
         .filter(|t| t.kind == text::TokenKind::Word || t.kind == text::TokenKind::Number)
-        .map(|t| stemmers.key(lang, t.span.of(phrase)))
+        .map(|t| word_key(t.span.of(phrase)))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// `data/topics/<lang>.tsv` (`qcode, weight, trigger`) → one line per (topic, weight):
-/// `qcode<TAB>weight<TAB>key|key|…`, keys stemmed, in the order topics first appear.
-/// A key keeps its first (topic, weight) per topic, as the engine did when it read the TSV.
+/// `qcode<TAB>weight<TAB>entry|entry|…`, in the order topics first appear. An entry is the
+/// stemmed key, then `=form` for each lowercase written form of the triggers with that key
+/// under that topic (the matcher checks inflections against them); a lone form equal to
+/// the key is left out. A key keeps its first weight per topic, as the engine did when it
+/// read the TSV.
 fn compile_triggers(tsv: &str, lang: Lang, stemmers: &Stemmers) -> String {
-    let mut seen: HashSet<(String, String)> = HashSet::new();
+    // (code, key) → its group and its written forms.
+    let mut entries: HashMap<(String, String), (usize, Vec<String>)> = HashMap::new();
     let mut groups: Vec<((String, String), Vec<String>)> = Vec::new();
     let mut group_of: HashMap<(String, String), usize> = HashMap::new();
     for f in rows(tsv).filter(|f| f.len() >= 3) {
@@ -86,20 +90,39 @@ fn compile_triggers(tsv: &str, lang: Lang, stemmers: &Stemmers) -> String {
         let weight = f[1].trim().to_string();
         // The engine reads weights as small whole numbers (data/topics/README.md).
         assert!(weight.parse::<u8>().is_ok_and(|w| w > 0), "data/topics: weight {weight:?} is not a small positive whole number");
-        let key = phrase_key(stemmers, lang, f[2]);
-        if key.is_empty() || key.contains('|') || !seen.insert((code.clone(), key.clone())) {
+        let key = phrase_key_with(f[2], |w| stemmers.key(lang, w));
+        let form = phrase_key_with(f[2], normalize::lower);
+        if key.is_empty() {
             continue;
         }
-        let g = *group_of.entry((code.clone(), weight.clone())).or_insert_with(|| {
-            groups.push(((code, weight), Vec::new()));
-            groups.len() - 1
-        });
-        groups[g].1.push(key);
+        assert!(!key.contains(['|', '=']) && !form.contains(['|', '=']), "data/topics: trigger {:?}", f[2]);
+        match entries.get_mut(&(code.clone(), key.clone())) {
+            Some((_, forms)) => {
+                if !forms.contains(&form) {
+                    forms.push(form);
+                }
+            }
+            None => {
+                let g = *group_of.entry((code.clone(), weight.clone())).or_insert_with(|| {
+                    groups.push(((code.clone(), weight), Vec::new()));
+                    groups.len() - 1
+                });
+                groups[g].1.push(key.clone());
+                entries.insert((code, key), (g, vec![form]));
+            }
+        }
     }
     let mut out = String::new();
     for ((code, weight), mut keys) in groups {
         keys.sort();
-        let _ = writeln!(out, "{code}\t{weight}\t{}", keys.join("|"));
+        let list: Vec<String> = keys
+            .into_iter()
+            .map(|key| {
+                let forms = &entries[&(code.clone(), key.clone())].1;
+                if forms.len() == 1 && forms[0] == key { key } else { format!("{key}={}", forms.join("=")) }
+            })
+            .collect();
+        let _ = writeln!(out, "{code}\t{weight}\t{}", list.join("|"));
     }
     out
 }

@@ -67,25 +67,44 @@ pub struct Taxonomy {
 #[derive(Debug, Default)]
 struct Triggers {
     keys: HashMap<String, Vec<(usize, f32)>>,
+    /// Key → the written forms (lowercase) of the triggers stemmed to it, with their
+    /// topic: a text word counts for a topic only as an inflection of one of that
+    /// topic's forms ("government" is not evidence for "governance"), see [`same_word`].
+    forms: HashMap<String, Vec<(String, usize)>>,
     /// Words in the longest key.
     max_words: usize,
 }
 
 impl Triggers {
-    fn add(&mut self, key: String, topic: usize, weight: f32) {
+    fn add(&mut self, key: String, form: String, topic: usize, weight: f32) {
         if key.is_empty() {
             return;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
+        let forms = self.forms.entry(key.clone()).or_default();
+        if !forms.iter().any(|(f, t)| *f == form && *t == topic) {
+            forms.push((form, topic));
+        }
         let list = self.keys.entry(key).or_default();
         if !list.iter().any(|(t, _)| *t == topic) {
             list.push((topic, weight));
         }
     }
 
+    /// Whether a text phrase (its words' lowercase forms) is, word by word, an
+    /// inflection of one of `topic`'s triggers with this key.
+    fn form_matches(&self, lang: Lang, key: &str, topic: usize, text: &[&str]) -> bool {
+        self.forms.get(key).is_some_and(|forms| {
+            forms.iter().any(|(f, t)| {
+                *t == topic && f.split(' ').count() == text.len() && f.split(' ').zip(text).all(|(a, b)| same_word(lang, a, b))
+            })
+        })
+    }
+
     /// The shipped trigger vocabulary of one language, as `build.rs` compiled it from
-    /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>key|key|…` line per (topic,
-    /// weight), keys already stemmed, so nothing is stemmed here.
+    /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>entry|entry|…` line per (topic,
+    /// weight), an entry being `key` or `key=form=form…` (keys already stemmed, so nothing
+    /// is stemmed here; a lone form equal to its key is left out).
     fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
@@ -97,8 +116,16 @@ impl Triggers {
             // Whole numbers (checked by build.rs): no float parser in the wasm for them.
             let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
             let weight = f32::from(weight);
-            for key in keys.split('|') {
-                triggers.add(key.to_string(), topic, weight);
+            for entry in keys.split('|') {
+                let mut parts = entry.split('=');
+                let key = parts.next().unwrap_or_default();
+                let mut forms = parts.peekable();
+                if forms.peek().is_none() {
+                    triggers.add(key.to_string(), key.to_string(), topic, weight);
+                }
+                for form in forms {
+                    triggers.add(key.to_string(), form.to_string(), topic, weight);
+                }
             }
         }
         triggers
@@ -215,7 +242,7 @@ impl Taxonomy {
                     let s = t.as_str().ok_or_else(|| bad(*line, "a trigger must be a string".into()))?;
                     let mut add_to = |lang: Lang| {
                         let map = if lang == Lang::En { &mut en } else { &mut fr };
-                        map.add(phrase_key(stemmers, lang, s), me, 1.0);
+                        map.add(phrase_key(stemmers, lang, s), phrase_key_with(s, written_form), me, 1.0);
                     };
                     add_to(lang);
                     if lang == Lang::Unknown {
@@ -257,11 +284,13 @@ impl Taxonomy {
 
     /// Tags a document.
     ///
-    /// Raw evidence of a topic = Σ over its distinct triggers of
-    /// weight × (1 + ln(mass)), where a mention's mass is 2 in the
-    /// title, 1.5 in the lead and 1 elsewhere (repeats have diminishing returns).
-    /// Children's evidence rolls up to their ancestors. Confidence = strength ×
-    /// dominance: strength = 1 − exp(−s / (6·length factor)) says how much evidence
+    /// Evidence of a topic = Σ over the distinct triggers found for it or its
+    /// descendants (each once, at its highest weight) of weight × (1 + ln(mass)),
+    /// where a mention's mass is 2 in the title, 1.5 in the lead and 1 elsewhere
+    /// (repeats have diminishing returns); a text word is a mention only when it is
+    /// an inflection of the trigger's word, not merely of its stem ([`same_word`]).
+    /// Confidence = strength ×
+    /// dominance: strength = 1 − exp(−s / (4·length factor)) says how much evidence
     /// there is, dominance = √(s / best sibling s) how clearly it wins over the
     /// other candidates at its level; so an article split between many topics, or
     /// with little evidence, gets low confidences and, under `min_score`, no topic.
@@ -271,12 +300,12 @@ impl Taxonomy {
     /// the vocabulary lists shared cues on purpose, e.g. "otan" for conflict and
     /// for international relations.)
     pub fn tag(&self, doc: &Document, words: &[Option<WordInfo>], lang: Lang, min_score: f32) -> Vec<Topic> {
-        let triggers: Vec<&Triggers> = match lang {
-            Lang::En => vec![self.triggers(Lang::En)],
-            Lang::Fr => vec![self.triggers(Lang::Fr)],
-            Lang::Unknown => vec![self.triggers(Lang::Fr), self.triggers(Lang::En)],
+        let triggers: Vec<(Lang, &Triggers)> = match lang {
+            Lang::En => vec![(Lang::En, self.triggers(Lang::En))],
+            Lang::Fr => vec![(Lang::Fr, self.triggers(Lang::Fr))],
+            Lang::Unknown => vec![(Lang::Fr, self.triggers(Lang::Fr)), (Lang::En, self.triggers(Lang::En))],
         };
-        let max_words = triggers.iter().map(|t| t.max_words).max().unwrap_or(0);
+        let max_words = triggers.iter().map(|(_, t)| t.max_words).max().unwrap_or(0);
         // Headline and lead say what the article is about: their words weigh more.
         // Blocks are normally in order and disjoint: then the block holding an offset
         // is found by binary search instead of a scan per mention (quadratic on long texts).
@@ -320,16 +349,21 @@ impl Taxonomy {
                     if n == 0 && w.stop {
                         break;
                     }
-                    for map in &triggers {
-                        if let Some(list) = map.keys.get(&key) {
-                            let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
-                            for &(topic, weight) in list {
-                                let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
-                                // Mentions of one key come in text order, so a repeat (the
-                                // same key in both language maps) can only be the last one.
-                                if e.1.last() != Some(&span) {
-                                    e.1.push(span);
-                                }
+                    for (map_lang, map) in &triggers {
+                        let Some(list) = map.keys.get(&key) else { continue };
+                        // `WordInfo::lower` is the same form as the triggers' `written_form`.
+                        let text_forms: Vec<&str> = toks[i..=i + n].iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())).collect();
+                        let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
+                        for &(topic, weight) in list {
+                            // Same stem is not enough: "important" is not "imports".
+                            if !map.form_matches(*map_lang, &key, topic, &text_forms) {
+                                continue;
+                            }
+                            let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
+                            // Mentions of one key come in text order, so a repeat (the
+                            // same key in both language maps) can only be the last one.
+                            if e.1.last() != Some(&span) {
+                                e.1.push(span);
                             }
                         }
                     }
@@ -362,31 +396,31 @@ impl Taxonomy {
                 }
             }
         }
-        let mut raw = vec![0f32; self.topics.len()];
+        // Evidence of a topic = its own and its descendants' triggers, each trigger
+        // counted once (the same word listed under a topic and its child, or under
+        // two children, is one piece of evidence), at its highest weight.
+        let mut subtree: Vec<BTreeMap<&str, (f32, f32)>> = vec![BTreeMap::new(); self.topics.len()];
         for (&topic, triggers) in &hits {
-            let s: f32 = triggers
-                .values()
-                .map(|(w, spans)| {
-                    let mass: f32 = spans.iter().map(|sp| position_mass(sp.start)).sum();
-                    if mass <= 0.0 { 0.0 } else { w * (1.0 + mass.max(1.0).ln()) }
-                })
-                .sum();
-            raw[topic] += s;
-        }
-        // Children's evidence counts for their ancestors.
-        let mut total = raw.clone();
-        for i in 0..self.topics.len() {
-            let mut p = self.topics[i].parent;
-            let mut guard = 0;
-            while let Some(pi) = p {
-                total[pi] += raw[i];
-                p = self.topics[pi].parent;
-                guard += 1;
-                if guard > self.topics.len() {
-                    break;
+            for (key, (w, spans)) in triggers {
+                let mass: f32 = spans.iter().map(|sp| position_mass(sp.start)).sum();
+                let mut t = Some(topic);
+                let mut guard = 0;
+                while let Some(ti) = t {
+                    let e = subtree[ti].entry(key.as_str()).or_insert((0.0, 0.0));
+                    e.0 = e.0.max(*w);
+                    e.1 = e.1.max(mass);
+                    t = self.topics[ti].parent;
+                    guard += 1;
+                    if guard > self.topics.len() {
+                        break;
+                    }
                 }
             }
         }
+        let total: Vec<f32> = subtree
+            .iter()
+            .map(|keys| keys.values().map(|&(w, mass)| if mass <= 0.0 { 0.0 } else { w * (1.0 + mass.max(1.0).ln()) }).sum())
+            .collect();
         // Longer texts carry more incidental triggers: scale by length.
         let length_factor = ((n_words as f32) / 150.0).sqrt().max(1.0);
         let strength = |s: f32| 1.0 - (-(s / length_factor) / 4.0).exp();
@@ -477,6 +511,98 @@ fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
     nested
 }
 
+/// Lowercase: the form compared by [`same_word`] (which folds accents itself:
+/// French "é" is an ending, not a plain "e").
+fn written_form(word: &str) -> String {
+    crate::normalize::lower(word)
+}
+
+/// Whether two lowercase words that share a Snowball stem are inflections
+/// of one word (plural, feminine, -ed, -ing), not derivations with another meaning:
+/// "imports" ~ "import" but not "important", "majority" not "major", "presenter"
+/// not "presents", "défenseur" not "défense".
+fn same_word(lang: Lang, a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (pa, pb) = (singular(lang, a), singular(lang, b));
+    if pa == pb {
+        return true;
+    }
+    let (ra, rb) = (inflection_root(lang, a, &pa), inflection_root(lang, b, &pb));
+    // "winning" → "winn" ~ "win": a doubled final consonant before -ing/-ed.
+    let undouble = |r: &str| -> Option<String> {
+        let c: Vec<char> = r.chars().collect();
+        (c.len() > 2 && c[c.len() - 1] == c[c.len() - 2]).then(|| c[..c.len() - 1].iter().collect())
+    };
+    ra == rb || undouble(&ra).as_deref() == Some(rb.as_str()) || undouble(&rb).as_deref() == Some(ra.as_str())
+}
+
+/// A word without its plural ending (and, in French, its feminine one).
+fn singular(lang: Lang, w: &str) -> String {
+    let n = w.chars().count();
+    let mut r = w.strip_suffix("'s").unwrap_or(w).to_string();
+    if lang == Lang::En {
+        if n > 4 && r.ends_with("ies") {
+            r.truncate(r.len() - 3);
+            r.push('y');
+        } else if ["sses", "shes", "ches", "xes", "zes"].iter().any(|e| r.ends_with(e)) {
+            r.truncate(r.len() - 2);
+        } else if n > 3 && r.ends_with('s') && !r.ends_with("ss") && !r.ends_with("us") && !r.ends_with("is") {
+            r.truncate(r.len() - 1);
+        }
+    } else {
+        if n > 4 && r.ends_with("aux") {
+            r.truncate(r.len() - 3);
+            r.push_str("al");
+        } else if n > 3 && (r.ends_with('s') || r.ends_with('x')) {
+            r.pop();
+        }
+        // Feminine endings: "européenne" ~ "européen", "sportive" ~ "sportif",
+        // "joueuse" ~ "joueur", "réalisatrice" ~ "réalisateur", "première", "élue", "signée";
+        // but a final "é" stays ("exploité" is not "exploit"), and so do feminine
+        // forms that are other words ("partie" is not "parti", "droite" not "droit").
+        if !FR_FEMININE_WORDS.contains(&r.as_str()) {
+            for (fem, masc) in [("enne", "en"), ("elle", "el"), ("ive", "if"), ("euse", "eur"), ("trice", "teur"), ("ère", "er")] {
+                if r.len() > fem.len() + 2 && r.ends_with(fem) {
+                    r.truncate(r.len() - fem.len());
+                    r.push_str(masc);
+                    break;
+                }
+            }
+            if r.chars().count() > 3 && r.ends_with('e') {
+                r.pop();
+            }
+        }
+        r = crate::normalize::fold_accents(&r);
+    }
+    r
+}
+
+/// French feminine forms with a meaning of their own, never reduced to the masculine.
+const FR_FEMININE_WORDS: &[&str] = &["partie", "droite", "sortie", "tenue", "vue", "venue", "prise", "mise", "morte", "forte", "entrée", "pièce"];
+
+/// A word without its inflectional ending, for [`same_word`] only: a plural noun
+/// ("killings") stays a noun; otherwise English -ing and -ed go, then a final -e.
+fn inflection_root(lang: Lang, w: &str, singular: &str) -> String {
+    let mut r = singular.to_string();
+    if lang == Lang::En {
+        let n = r.chars().count();
+        if r == w && n > 5 && r.ends_with("ing") {
+            r.truncate(r.len() - 3);
+        } else if r == w && n > 4 && r.ends_with("ied") {
+            r.truncate(r.len() - 3);
+            r.push('y');
+        } else if r == w && n > 4 && r.ends_with("ed") {
+            r.truncate(r.len() - 2);
+        }
+        if r.chars().count() > 3 && r.ends_with('e') {
+            r.pop();
+        }
+    }
+    r
+}
+
 /// Words separated only by an elision ("défense de l'espace") still form a phrase.
 fn gap_is_joinable(doc: &Document, a: usize, b: usize) -> bool {
     (a + 1..b).all(|k| doc.tokens[k].kind == TokenKind::Elision)
@@ -502,6 +628,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn inflections_match_but_derivations_do_not() {
+        for (a, b) in [("imports", "import"), ("killings", "killing"), ("winning", "win"), ("ruled", "rules"),
+            ("studies", "study"), ("taxes", "tax"), ("ministers", "minister"), ("added", "add")] {
+            assert!(same_word(Lang::En, a, b), "{a} ~ {b}");
+        }
+        for (a, b) in [("important", "imports"), ("majority", "major"), ("presided", "president"),
+            ("presents", "presenter"), ("national", "nationalization"), ("signed", "signings")] {
+            assert!(!same_word(Lang::En, a, b), "{a} !~ {b}");
+        }
+        for (a, b) in [("élues", "élu"), ("journaux", "journal"), ("signée", "signé"), ("ministres", "ministre"),
+            ("européennes", "européen"), ("sportive", "sportif"), ("joueuses", "joueur"), ("réalisatrice", "réalisateur"),
+            ("premières", "premier"), ("présidente", "président"), ("evenement", "événement")] {
+            assert!(same_word(Lang::Fr, a, b), "{a} ~ {b}");
+        }
+        for (a, b) in [("défenseur", "défense"), ("économique", "économie"), ("exploité", "exploit"), ("partie", "parti"),
+            ("droit", "droite"), ("signe", "signé")] {
+            assert!(!same_word(Lang::Fr, a, b), "{a} !~ {b}");
+        }
+    }
+
+    #[test]
     fn nested_spans_match_the_pairwise_definition() {
         let spans: Vec<Span> = [(0, 10), (0, 4), (2, 4), (2, 4), (5, 10), (5, 12), (11, 12), (20, 25)]
             .iter().map(|&(a, b)| Span::new(a, b)).collect();
@@ -524,7 +671,7 @@ mod tests {
             for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
                 let f: Vec<&str> = line.split('\t').collect();
                 let Some(&topic) = tax.iptc_index.get(f[0].trim_start_matches("medtop:")) else { continue };
-                expected.add(phrase_key(&stemmers, lang, f[2]), topic, f[1].trim().parse().unwrap());
+                expected.add(phrase_key(&stemmers, lang, f[2]), phrase_key_with(f[2], written_form), topic, f[1].trim().parse().unwrap());
             }
             let sorted = |t: &Triggers| {
                 let mut v: Vec<(String, Vec<(usize, u32)>)> = t.keys.iter()
@@ -537,6 +684,14 @@ mod tests {
             assert!(expected.keys.len() > 3000, "{lang:?}: {} keys", expected.keys.len());
             assert_eq!(compiled.max_words, expected.max_words);
             assert!(sorted(compiled) == sorted(&expected), "{lang:?}: rebuild (cargo build) after editing data/topics");
+            let forms = |t: &Triggers| {
+                let mut v: Vec<(String, Vec<(String, usize)>)> = t.forms.iter()
+                    .map(|(k, l)| (k.clone(), { let mut l = l.clone(); l.sort(); l }))
+                    .collect();
+                v.sort();
+                v
+            };
+            assert!(forms(compiled) == forms(&expected), "{lang:?}: written forms differ from the TSV's");
         }
     }
 }

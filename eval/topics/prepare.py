@@ -100,6 +100,8 @@ def main():
     ap.add_argument('--per-class', type=int, default=100, help='cap per class and language (balanced sample)')
     ap.add_argument('--seed', type=int, default=13)
     ap.add_argument('--lang', nargs='*', default=['fr', 'en'])
+    ap.add_argument('--rest', action='store_true',
+                    help='also write the articles left out of the sample to <out>/<lang>-rest/ (a check set; only classes larger than --per-class have any)')
     a = ap.parse_args()
     for lang in a.lang:
         items = [it for src in SOURCES[lang] for it in src()]
@@ -115,15 +117,31 @@ def main():
         for f in os.listdir(outdir):
             if f.endswith('.txt') or f == 'labels.jsonl':
                 os.remove(os.path.join(outdir, f))
+        restdir = os.path.join(a.out, lang + '-rest')
+        if a.rest:
+            os.makedirs(restdir, exist_ok=True)
+            for f in os.listdir(restdir):
+                if f.endswith('.txt') or f == 'labels.jsonl':
+                    os.remove(os.path.join(restdir, f))
+        rest = open(os.path.join(restdir, 'labels.jsonl'), 'w', encoding='utf-8') if a.rest else None
+
+        def write(d, lab, doc_id, sec, text):
+            with open(os.path.join(d, doc_id + '.txt'), 'w', encoding='utf-8') as f:
+                f.write(text)
+            lab.write(json.dumps({'id': doc_id, 'section': sec, 'iptc_top': SECTION_TO_IPTC[sec]}) + '\n')
+
         with open(os.path.join(outdir, 'labels.jsonl'), 'w', encoding='utf-8') as lab:
             for section in sorted(by):
                 docs = sorted(by[section])
                 rnd.shuffle(docs)
                 for doc_id, sec, text in sorted(docs[:a.per_class]):
-                    with open(os.path.join(outdir, doc_id + '.txt'), 'w', encoding='utf-8') as f:
-                        f.write(text)
-                    lab.write(json.dumps({'id': doc_id, 'section': sec, 'iptc_top': SECTION_TO_IPTC[sec]}) + '\n')
+                    write(outdir, lab, doc_id, sec, text)
+                if rest:
+                    for doc_id, sec, text in sorted(docs[a.per_class:]):
+                        write(restdir, rest, doc_id, sec, text)
                 print('%s %-14s %4d of %4d' % (lang, section, min(len(docs), a.per_class), len(docs)))
+        if rest:
+            rest.close()
 
 
 if __name__ == '__main__':
