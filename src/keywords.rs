@@ -134,6 +134,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             let mut j = i;
             let mut linked = false;
             let capitalised = words[i].as_ref().is_some_and(|w| (w.cap && !w.sentence_initial) || w.acronym);
+            // "président Macron", "Minister Fumio Kishida": the name is the keyphrase, not the title.
+            let titles_name = words[i].as_ref().is_some_and(|w| is_role_word(&w.lower)) && introduces_name(doc, words, i, b);
             while j < b && n < MAX_CONTENT_WORDS {
                 if content[j] {
                     let w = words[j].as_ref().unwrap();
@@ -149,6 +151,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     if cuts_name(doc, words, i, j) {
                         j += 1;
                         continue;
+                    }
+                    if titles_name && n > 1 {
+                        break;
                     }
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
                     let ci = *index.entry(key).or_insert_with(|| {
@@ -167,6 +172,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                 linked = true;
                 let Some(after) = linker_end(doc, words, j, b) else { break };
                 if after >= b || !content[after] || doc.tokens[after].kind != TokenKind::Word {
+                    break;
+                }
+                // "hôtel à Kaboul", "minitel en France": a place complement, not part of the phrase.
+                if words[after].as_ref().is_some_and(|w| w.cap) && PLACE_LINKERS.contains(&lower_token(doc, j).as_str()) {
                     break;
                 }
                 j = after;
@@ -261,6 +270,37 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
     out
 }
 
+/// Titles and roles that stand before a person's name ("président", "comédien", "Minister").
+const ROLE_WORDS: &[&str] = &[
+    "président", "présidente", "ministre", "premier", "première", "secrétaire", "secrétaire-général",
+    "général", "chef", "chancelier", "chancelière", "roi", "reine", "prince", "princesse", "pape", "juge",
+    "maire", "député", "députée", "sénateur", "sénatrice", "candidat", "candidate", "rival", "rivale",
+    "dirigeant", "dirigeante", "leader", "porte-parole", "ambassadeur", "ambassadrice", "homologue",
+    "comédien", "comédienne", "acteur", "actrice", "chanteur", "chanteuse", "journaliste", "écrivain",
+    "écrivaine", "auteur", "réalisateur", "réalisatrice", "joueur", "joueuse", "entraîneur", "avocat",
+    "avocate", "procureur", "colonel", "capitaine", "cardinal", "monseigneur", "docteur", "professeur",
+    "m", "mme", "mlle", "dr", "president", "minister", "prime", "secretary", "secretary-general",
+    "chancellor", "senator", "governor", "king", "queen", "actor", "actress", "singer", "mr", "mrs", "ms",
+];
+
+/// A title or role word ("ministre", "President").
+fn is_role_word(lower: &str) -> bool {
+    ROLE_WORDS.contains(&lower)
+}
+
+/// Token `i` is followed by a capitalised word, directly or after a title ("Premier ministre Fumio")
+/// or a linker ("ministre d'Hosni Moubarak").
+fn introduces_name(doc: &Document, words: &[Option<WordInfo>], i: usize, b: usize) -> bool {
+    let mut k = i + 1;
+    while k < b && words[k].as_ref().is_some_and(|w| is_role_word(&w.lower) || (w.stop && !w.cap)) {
+        k += 1;
+    }
+    k < b && k > i && doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop)
+}
+
+/// Linkers that introduce a place complement when a name follows.
+const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
+
 /// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
 fn cuts_name(doc: &Document, words: &[Option<WordInfo>], i: usize, j: usize) -> bool {
     let name_word = |k: usize| {
@@ -311,8 +351,19 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     let after_verb_cue = ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
         && VERB_CUES.contains(&lower_token(doc, ti - 1).as_str());
-    w.cap || !after_verb_cue
+    // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
+    // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
+    let finite_shape = (w.lower.ends_with('e') || w.lower.ends_with("ent"))
+        && !["dre", "tre", "ire"].iter().any(|e| w.lower.ends_with(e));
+    let before_article = finite_shape
+        && ti + 1 < doc.tokens.len()
+        && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
+        && VERB_OBJECT_ARTICLES.contains(&lower_token(doc, ti + 1).as_str());
+    w.cap || !(after_verb_cue || before_article)
 }
+
+/// Articles that open a verb's object.
+const VERB_OBJECT_ARTICLES: &[&str] = &["le", "la", "les", "l'", "un", "une"];
 
 fn lower_token(doc: &Document, ti: usize) -> String {
     crate::normalize::lower(doc.tokens[ti].span.of(&doc.text))
