@@ -148,7 +148,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     tokens[n] = j as u32;
                     n += 1;
                     // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
-                    if cuts_name(doc, words, i, j) {
+                    if cuts_name(doc, words, i, j) || w.stop {
                         j += 1;
                         continue;
                     }
@@ -304,7 +304,7 @@ const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
 /// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
 fn cuts_name(doc: &Document, words: &[Option<WordInfo>], i: usize, j: usize) -> bool {
     let name_word = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop && !w.sentence_initial)
+        doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.sentence_initial)
     };
     let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
     (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1))
@@ -341,6 +341,15 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
         }
         TokenKind::Word => {}
         _ => return false,
+    }
+    // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
+    let name_particle = w.stop
+        && w.cap
+        && !w.sentence_initial
+        && doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word && t.span.start == doc.tokens[ti].span.end + 1)
+        && words.get(ti + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap && !n.stop);
+    if name_particle {
+        return true;
     }
     if w.stop || w.lower.chars().count() < 2 || CALENDAR.contains(&w.lower.as_str()) {
         return false;
