@@ -128,6 +128,17 @@ impl Gazetteer {
     }
 }
 
+/// Common given names (`data/first-names.txt`, sorted), the evidence that a name is a person's.
+fn is_first_name(lower: &str) -> bool {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+    });
+    // "Jean-Marc": the first part decides.
+    let first = lower.split('-').next().unwrap_or(lower);
+    names.binary_search(&lower).is_ok() || names.binary_search(&first).is_ok()
+}
+
 /// Lowercase words that may sit inside a name: "Corée du Nord", "Académie de défense".
 const PARTICLES: &[&str] = &["de", "du", "des", "d'", "of", "von", "van", "der", "di", "da", "dos", "bin", "ibn", "al", "el"];
 /// Articles allowed right after a particle: "de la", "de l'", "of the".
@@ -146,6 +157,20 @@ const PERSON_CUES: &[&str] = &[
     "journaliste", "écrivain", "sénateur", "député", "maire", "juge", "avocat", "entraîneur", "ukrainien",
     "japonais", "américain", "russe", "chinois", "français", "president", "minister", "secretary",
     "mr", "mrs", "ms", "dr", "chancellor", "chancelier", "leader", "dirigeant", "homologue",
+];
+/// Verbs of saying right before a name ("a déclaré Rutte"): people speak.
+const SPEECH_VERBS: &[&str] = &[
+    "déclaré", "ajouté", "affirmé", "estimé", "expliqué", "indiqué", "souligné", "précisé", "dit", "assuré",
+    "confié", "raconté", "rappelé", "insisté", "said", "says", "told", "added", "explained", "according",
+];
+/// Lowercase nouns of places and local institutions: "village de Souain", "base aérienne d'Iruma",
+/// "préfet de Corse" name a place with their complement.
+const PLACE_HEADS: &[&str] = &[
+    "village", "ville", "commune", "région", "province", "département", "canton", "arrondissement", "quartier",
+    "banlieue", "base", "aéroport", "port", "baie", "golfe", "île", "îles", "mont", "lac", "fleuve",
+    "rivière", "vallée", "plage", "cimetière", "préfet", "préfecture", "parquet", "diocèse", "évêque",
+    "habitants", "originaire", "natif", "native", "environs", "région", "capitale", "town", "city", "village",
+    "province", "port", "mayor", "governor",
 ];
 /// Words inside a name that say it is an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -236,6 +261,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         has_digit: bool,
         inner_acronym: bool,
         place_prep: bool,
+        place_head: bool,
+        first_name: bool,
         mentions: Vec<Span>,
         demonyms: Vec<Span>,
         surfaces: HashMap<String, usize>,
@@ -291,7 +318,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
         let member_lowers = || c.words.iter().map(|&t| words[t].as_ref().unwrap());
-        g.person_cue |= prev.iter().any(|p| PERSON_CUES.contains(&p.as_str()));
+        g.person_cue |= prev.iter().any(|p| PERSON_CUES.contains(&p.as_str()))
+            || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()))
+            || speaks_next(doc, words, *c.words.last().unwrap());
+        g.first_name |= is_first_name(&w0.lower);
+        g.place_head |= after_place_head(doc, words, c.first_token);
         g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
         g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
@@ -338,10 +369,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 EntityKind::Other
             } else if g.org_word || g.org_cue || g.inner_acronym || (acronym && g.n_words == 1) {
                 EntityKind::Organisation
-            } else if g.person_cue {
+            } else if g.person_cue || g.first_name {
                 EntityKind::Person
-            } else if g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-'))) {
+            } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-')))) {
                 EntityKind::Place
+            } else if g.n_words == 1 {
+                // A lone unknown name with no first name or title: a company, a paper, a team as often as a surname.
+                EntityKind::Organisation
             } else if g.n_words <= 3 {
                 EntityKind::Person
             } else {
@@ -373,6 +407,23 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         refs(b).cmp(&refs(a)).then_with(|| a.first_start().cmp(&b.first_start())).then_with(|| a.text.cmp(&b.text))
     });
     entities
+}
+
+/// "Nakatani a déclaré", "Rutte said": a verb of saying follows the name.
+fn speaks_next(doc: &Document, words: &[Option<WordInfo>], last: usize) -> bool {
+    let lower_at = |k: usize| words.get(k).and_then(|w| w.as_ref()).map(|w| w.lower.as_str());
+    match lower_at(last + 1) {
+        Some("a" | "avait" | "aurait" | "has" | "had") => lower_at(last + 2).is_some_and(|v| SPEECH_VERBS.contains(&v)),
+        Some(v) => SPEECH_VERBS.contains(&v) && doc.tokens[last + 1].span.start == doc.tokens[last].span.end + 1,
+        None => false,
+    }
+}
+
+/// "village de Souain", "base aérienne japonaise d'Iruma": a place noun, maybe adjectives, then "de".
+fn after_place_head(doc: &Document, words: &[Option<WordInfo>], first: usize) -> bool {
+    let prev = prev_words(doc, words, first, 4);
+    prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "d'" | "du" | "des"))
+        && prev[1..].iter().any(|p| PLACE_HEADS.contains(&p.as_str()))
 }
 
 /// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
