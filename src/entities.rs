@@ -157,6 +157,32 @@ const PERSON_CUES: &[&str] = &[
     "journaliste", "écrivain", "sénateur", "député", "maire", "juge", "avocat", "entraîneur", "ukrainien",
     "japonais", "américain", "russe", "chinois", "français", "president", "minister", "secretary",
     "mr", "mrs", "ms", "dr", "chancellor", "chancelier", "leader", "dirigeant", "homologue",
+    // Ranks, clergy, nobility, judges, kin: "le caporal Maupas", "les juges Pons", "la famille Dominati".
+    "capitaine", "caporal", "caporaux", "colonel", "commandant", "lieutenant", "sergent", "soldat", "généraux",
+    "maréchal", "amiral", "évêque", "évêques", "cardinal", "abbé", "curé", "pasteur", "rabbin", "imam",
+    "empereur", "impératrice", "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "baron",
+    "juges", "famille", "nommé", "nommée", "proche", "proches", "docteur", "épouse", "mari", "veuve", "fils",
+    "fille", "frère", "sœur", "oncle", "neveu", "nièce", "captain", "sergeant", "general", "bishop",
+    "emperor", "king", "queen", "prince", "judge", "family", "brother", "sister", "wife", "husband", "son",
+    "daughter", "senator", "governor", "mayor",
+];
+/// Acronyms of common nouns, units and identifiers: "ISBN", "PDG", "HLM" are not names.
+const COMMON_ACRONYMS: &[&str] = &[
+    "isbn", "issn", "doi", "url", "html", "http", "https", "pdf", "usb", "gps", "sms", "mms", "tv", "pc", "cd",
+    "dvd", "cd-rom", "pdg", "dg", "ceo", "cfo", "coo", "drh", "hlm", "btp", "tva", "pib", "pnb", "smic", "rsa",
+    "cdd", "cdi", "ivg", "pma", "adn", "arn", "dna", "vih", "hiv", "sida", "aids", "ogm", "gmo", "ovni", "ufo",
+    "qi", "iq", "vip", "faq", "eur", "usd", "gbp", "jpy", "chf", "km", "kg", "kw", "mw", "gw", "ttc", "ht",
+    "rer", "tgv", "suv", "led", "lcd", "ko", "ok", "etc", "am", "pm", "bc", "ad", "av", "apr", "jc",
+];
+/// Roman numerals and centuries ("XVII", "XXe", "IIIème"): not names on their own.
+fn is_roman_numeral(surface: &str) -> bool {
+    let core = surface.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e');
+    !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+/// Abbreviated month names ("27 Feb 2006").
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "févr", "fév",
+    "avr", "juil", "déc",
 ];
 /// Verbs of saying right before a name ("a déclaré Rutte"): people speak.
 const SPEECH_VERBS: &[&str] = &[
@@ -281,7 +307,14 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let surface = c.span.of(text);
         let single = c.words.len() == 1;
         let w0 = words[c.words[0]].as_ref().unwrap();
-        if single && (w0.stop || w0.lower.chars().count() < 2 || crate::keywords::is_calendar_word(&w0.lower)) {
+        if single
+            && (w0.stop
+                || w0.lower.chars().count() < 2
+                || crate::keywords::is_calendar_word(&w0.lower)
+                || MONTH_ABBREVIATIONS.contains(&w0.lower.as_str())
+                || COMMON_ACRONYMS.contains(&w0.lower.as_str())
+                || is_roman_numeral(surface))
+        {
             continue;
         }
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
@@ -328,7 +361,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
         g.event_word |= member_lowers().any(|w| EVENT_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
-        g.inner_acronym |= !single && member_lowers().any(|w| w.acronym);
+        g.inner_acronym |= !single
+            && c.words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
         *g.surfaces.entry(surface.to_string()).or_insert(0) += 1;
     }
