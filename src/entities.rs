@@ -149,6 +149,10 @@ const ROLE_WORDS: &[&str] = &[
     "m", "mme", "mlle", "mm", "dr", "pr", "me", "mr", "mrs", "ms", "président", "présidente", "premier",
     "première", "ministre", "secrétaire", "général", "générale", "chef", "sir", "lord", "saint",
     "president", "prime", "minister", "secretary", "general", "professeur", "professor",
+    "colonel", "maître", "capitaine", "commandant", "lieutenant", "sergent", "caporal", "amiral", "juge",
+    "préfet", "procureur", "évêque", "cardinal", "abbé", "empereur", "roi", "reine", "prince", "princesse",
+    "duc", "duchesse", "comte", "comtesse", "baron", "docteur", "pape", "captain", "judge", "king", "queen",
+    "senator", "governor", "mayor", "pope",
 ];
 /// Words before a name that say it is a person.
 const PERSON_CUES: &[&str] = &[
@@ -289,6 +293,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         place_prep: bool,
         place_head: bool,
         first_name: bool,
+        title_article: bool,
         mentions: Vec<Span>,
         demonyms: Vec<Span>,
         surfaces: HashMap<String, usize>,
@@ -327,7 +332,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         }
         let gaz_hit = gaz.lookup(surface);
         let prev = prev_words(doc, words, c.first_token, 3);
-        if gaz_hit.is_none() && names_portfolio(&prev) {
+        // "président de la République": a title, not the state.
+        let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
+        if gaz_hit.is_none() && (names_portfolio(&prev) || republic_title) {
             continue;
         }
         if single && gaz_hit.is_none() && !w0.acronym {
@@ -355,6 +362,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()))
             || speaks_next(doc, words, *c.words.last().unwrap());
         g.first_name |= is_first_name(&w0.lower);
+        g.title_article |= !single && is_title_article(w0);
         g.place_head |= after_place_head(doc, words, c.first_token);
         g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
         g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
@@ -405,6 +413,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 EntityKind::Organisation
             } else if g.person_cue || g.first_name {
                 EntityKind::Person
+            } else if g.title_article {
+                // "Le Monde", "La Croix": a paper or a company, unless a place preposition says otherwise.
+                if g.place_prep { EntityKind::Place } else { EntityKind::Organisation }
             } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-')))) {
                 EntityKind::Place
             } else if g.n_words == 1 {
@@ -477,6 +488,17 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
         return;
     }
     let w = |k: usize| words[c.words[k]].as_ref().unwrap();
+    // "Hauts-de-Seine Didier Schuller", "DGSE René Imbot": a given name starts a new name.
+    for k in 1..c.words.len() {
+        let adjacent = c.words[k] == c.words[k - 1] + 1;
+        if adjacent && k + 1 < c.words.len() && is_first_name(&w(k).lower) && !is_first_name(&w(k - 1).lower) && !w(k - 1).stop {
+            let head_span = Span::new(c.span.start, doc.tokens[c.words[k - 1]].span.end);
+            let tail_span = Span::new(doc.tokens[c.words[k]].span.start, c.span.end);
+            out.push(Candidate { span: head_span, first_token: c.first_token, words: c.words[..k].to_vec(), maker: false });
+            let tail = Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec(), maker: false };
+            return split_candidate(doc, words, gaz, tail, out);
+        }
+    }
     for k in 1..c.words.len() {
         if c.words[k] == c.words[k - 1] + 1 {
             continue; // adjacent words, no particle between
@@ -497,6 +519,11 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
         }
     }
     out.push(c);
+}
+
+/// "Le" in "selon Le Monde": a capitalised article inside a sentence.
+fn is_title_article(w: &WordInfo) -> bool {
+    w.cap && !w.sentence_initial && matches!(w.lower.as_str(), "le" | "la" | "les" | "the")
 }
 
 /// Common French/English words that start sentences but are not names.
@@ -609,9 +636,10 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                     j += 1;
                 }
             }
-            // Drop a leading stop word ("Le Japon" at a sentence start → "Japon").
+            // Drop a leading stop word ("Le Japon" at a sentence start → "Japon"), but not a capitalised
+            // article inside a sentence, which is part of a title ("selon Le Monde", "The Guardian").
             let mut first = first_member;
-            while members.len() > 1 && words[first].as_ref().is_some_and(|w| w.stop) {
+            while members.len() > 1 && words[first].as_ref().is_some_and(|w| w.stop && !is_title_article(w)) {
                 members.remove(0);
                 first = members[0];
             }
