@@ -129,7 +129,7 @@ impl Gazetteer {
 }
 
 /// Common given names (`data/first-names.txt`, sorted), the evidence that a name is a person's.
-fn is_first_name(lower: &str) -> bool {
+pub(crate) fn is_first_name(lower: &str) -> bool {
     static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
         include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
@@ -210,7 +210,7 @@ const ORG_WORDS: &[&str] = &[
     "commission", "parti", "party", "forces", "force", "magazine", "times", "journal", "post",
     "fondation", "foundation", "institut", "institute", "alliance", "assemblée", "sénat", "senate",
     "congrès", "congress", "parlement", "parliament", "tribunal", "cour", "court", "nations", "bureau",
-    "club", "fc", "airlines", "motors", "société", "office", "service", "services", "département",
+    "club", "fc", "house", "airlines", "motors", "société", "office", "service", "services", "département",
     "department", "armée", "army", "navy", "marine", "police", "gouvernement", "government",
     "éditions", "editions", "ligue", "comité", "fédération", "syndicat", "compagnie", "mairie", "préfecture",
     "limited", "ltd", "corp", "co", "holding", "holdings", "technologies", "systems", "airways", "ac",
@@ -314,7 +314,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let w0 = words[c.words[0]].as_ref().unwrap();
         if single
             && (w0.stop
-                || w0.lower.chars().count() < 2
+                || (w0.lower.chars().count() < 3 && !w0.acronym)
                 || crate::keywords::is_calendar_word(&w0.lower)
                 || MONTH_ABBREVIATIONS.contains(&w0.lower.as_str())
                 || COMMON_ACRONYMS.contains(&w0.lower.as_str())
@@ -335,6 +335,17 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         // "président de la République": a title, not the state.
         let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
         if gaz_hit.is_none() && (names_portfolio(&prev) || republic_title) {
+            // "ministre de la Défense Michèle Alliot-Marie", "Minister of Defense Gen Nakatani": the
+            // portfolio is a title; the words after it name the minister.
+            let rest = &c.words[1..];
+            if !rest.is_empty() && c.words[1] == c.words[0] + 1 && words[c.words[1]].as_ref().is_some_and(|w| !w.stop) {
+                let span = Span::new(doc.tokens[c.words[1]].span.start, c.span.end);
+                let key = group_of(alias_key(span.of(text)), None, rest.len(), &mut groups);
+                let g = groups.get_mut(&key).unwrap();
+                g.person_cue = true;
+                g.mentions.push(span);
+                *g.surfaces.entry(span.of(text).to_string()).or_insert(0) += 1;
+            }
             continue;
         }
         if single && gaz_hit.is_none() && !w0.acronym {

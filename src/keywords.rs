@@ -144,6 +144,15 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     if prev_cap && !w.cap && doc.tokens[j].kind == TokenKind::Word {
                         break;
                     }
+                    // A phrase does not run into a title or a person's name ("NATO Secretary-General",
+                    // "Économie Bruno Le Maire"), nor continue from a title into the name.
+                    if j > i && (titles_name || starts_person(words, j) || is_title_before_name(doc, words, j)) {
+                        break;
+                    }
+                    // A capitalised title alone ("Premier", "Minister") is not a keyphrase either.
+                    if j == i && titles_name && w.cap {
+                        break;
+                    }
                     key[n] = term[j];
                     tokens[n] = j as u32;
                     n += 1;
@@ -151,9 +160,6 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     if cuts_name(doc, words, i, j) || w.stop {
                         j += 1;
                         continue;
-                    }
-                    if titles_name && n > 1 {
-                        break;
                     }
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
                     let ci = *index.entry(key).or_insert_with(|| {
@@ -281,7 +287,23 @@ const ROLE_WORDS: &[&str] = &[
     "avocate", "procureur", "colonel", "capitaine", "cardinal", "monseigneur", "docteur", "professeur",
     "m", "mme", "mlle", "dr", "president", "minister", "prime", "secretary", "secretary-general",
     "chancellor", "senator", "governor", "king", "queen", "actor", "actress", "singer", "mr", "mrs", "ms",
+    "société", "groupe", "entreprise", "firme", "constructeur", "compagnie", "quotidien", "hebdomadaire",
 ];
+
+/// Token `j` is a given name after a word that is not one: a person's name starts there
+/// ("Économie" | "Bruno Le Maire").
+fn starts_person(words: &[Option<WordInfo>], j: usize) -> bool {
+    let given = |k: usize| words[k].as_ref().is_some_and(|w| w.cap && crate::entities::is_first_name(&w.lower));
+    j > 0 && given(j) && !given(j - 1) && words[j - 1].as_ref().is_some_and(|w| w.cap && !w.stop)
+}
+
+/// A capitalised title right before a capitalised word ("Secretary-General Jens"), not a
+/// surname that looks like one ("Bruno Le Maire").
+fn is_title_before_name(doc: &Document, words: &[Option<WordInfo>], k: usize) -> bool {
+    words[k].as_ref().is_some_and(|w| w.cap && is_role_word(&w.lower))
+        && doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && words.get(k + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap)
+}
 
 /// A title or role word ("ministre", "President").
 fn is_role_word(lower: &str) -> bool {
@@ -304,11 +326,13 @@ const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
 /// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
 fn cuts_name(doc: &Document, words: &[Option<WordInfo>], i: usize, j: usize) -> bool {
     let name_word = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.sentence_initial)
+        doc.tokens[k].kind == TokenKind::Word
+            && words[k].as_ref().is_some_and(|w| w.cap && !w.sentence_initial)
+            && !is_title_before_name(doc, words, k)
     };
     let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
-    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1))
-        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i))
+    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1) && !starts_person(words, j + 1))
+        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i) && !starts_person(words, i))
 }
 
 /// A phrase's word ids, `NO_TERM` after its last word.
@@ -368,7 +392,11 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
         && ti + 1 < doc.tokens.len()
         && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
         && VERB_OBJECT_ARTICLES.contains(&lower_token(doc, ti + 1).as_str());
-    w.cap || !(after_verb_cue || before_article)
+    // English nouns never take a bare article after them either ("met the", "said a").
+    let before_english_article = ti + 1 < doc.tokens.len()
+        && doc.tokens[ti + 1].kind == TokenKind::Word
+        && matches!(lower_token(doc, ti + 1).as_str(), "the" | "an");
+    w.cap || !(after_verb_cue || before_article || before_english_article)
 }
 
 /// Articles that open a verb's object.
