@@ -188,6 +188,13 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "févr", "fév",
     "avr", "juil", "déc",
 ];
+/// Heads and members of organisations: "directeur de Thomson", "dirigeants d'Elf".
+const LEADERS: &[&str] = &[
+    "directeur", "directrice", "dirigeant", "dirigeante", "dirigeants", "président", "présidente", "chef",
+    "secrétaire", "porte-parole", "patron", "patronne", "fondateur", "fondatrice", "membre", "membres",
+    "actionnaire", "actionnaires", "pdg", "employé", "employés", "salarié", "salariés", "ancien", "ex-directeur",
+    "director", "head", "chairman", "founder", "member", "members", "employees", "spokesman", "spokeswoman",
+];
 /// Verbs of saying right before a name ("a déclaré Rutte"): people speak.
 const SPEECH_VERBS: &[&str] = &[
     "déclaré", "ajouté", "affirmé", "estimé", "expliqué", "indiqué", "souligné", "précisé", "dit", "assuré",
@@ -199,7 +206,7 @@ const PLACE_HEADS: &[&str] = &[
     "village", "ville", "commune", "région", "province", "département", "canton", "arrondissement", "quartier",
     "banlieue", "base", "aéroport", "port", "baie", "golfe", "île", "îles", "mont", "lac", "fleuve",
     "rivière", "vallée", "plage", "cimetière", "préfet", "préfecture", "parquet", "diocèse", "évêque",
-    "habitants", "originaire", "natif", "native", "environs", "région", "capitale", "town", "city", "village",
+    "habitants", "originaire", "originaires", "natif", "native", "maire", "environs", "région", "capitale", "town", "city", "village",
     "province", "port", "mayor", "governor",
 ];
 /// Words inside a name that say it is an organisation.
@@ -294,6 +301,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         place_head: bool,
         first_name: bool,
         title_article: bool,
+        leader_of: bool,
         mentions: Vec<Span>,
         demonyms: Vec<Span>,
         surfaces: HashMap<String, usize>,
@@ -369,7 +377,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
         let member_lowers = || c.words.iter().map(|&t| words[t].as_ref().unwrap());
-        g.person_cue |= prev.iter().any(|p| PERSON_CUES.contains(&p.as_str()))
+        // "directeur de Thomson": the head of something; "fils de René Imbot": kin go on naming people.
+        let of_leader = prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "du" | "d'" | "des"))
+            && prev[1..].iter().any(|p| LEADERS.contains(&p.as_str()));
+        g.leader_of |= of_leader;
+        g.person_cue |= (!of_leader && prev.iter().any(|p| PERSON_CUES.contains(&p.as_str())))
             || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()))
             || speaks_next(doc, words, *c.words.last().unwrap());
         g.first_name |= is_first_name(&w0.lower);
@@ -424,11 +436,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 EntityKind::Organisation
             } else if g.person_cue || g.first_name {
                 EntityKind::Person
+            } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-')))) {
+                EntityKind::Place
             } else if g.title_article {
                 // "Le Monde", "La Croix": a paper or a company, unless a place preposition says otherwise.
                 if g.place_prep { EntityKind::Place } else { EntityKind::Organisation }
-            } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-')))) {
-                EntityKind::Place
+            } else if g.leader_of {
+                EntityKind::Organisation
             } else if g.n_words == 1 {
                 // A lone unknown name with no first name or title: a company, a paper, a team as often as a surname.
                 EntityKind::Organisation
