@@ -167,7 +167,7 @@ const PERSON_CUES: &[&str] = &[
     "empereur", "impératrice", "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "baron",
     "juges", "famille", "nommé", "nommée", "proche", "proches", "docteur", "épouse", "mari", "veuve", "fils",
     "fille", "frère", "sœur", "oncle", "neveu", "nièce", "captain", "sergeant", "general", "bishop",
-    "emperor", "king", "queen", "prince", "judge", "family", "brother", "sister", "wife", "husband", "son",
+    "emperor", "king", "queen", "prince", "judge", "family", "brother", "sister", "wife", "husband",
     "daughter", "senator", "governor", "mayor",
 ];
 /// Acronyms of common nouns, units and identifiers: "ISBN", "PDG", "HLM" are not names.
@@ -575,8 +575,8 @@ fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
                     out.push(lower(doc.tokens[i].span.of(&doc.text)));
-                } else if doc.tokens[i].span.of(&doc.text) == "." {
-                    // "M." keeps its period as a separate token.
+                } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
+                    // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
                 } else {
                     break;

@@ -313,9 +313,19 @@ fn is_role_word(lower: &str) -> bool {
 /// Token `i` is followed by a capitalised word, directly or after a title ("Premier ministre Fumio")
 /// or a linker ("ministre d'Hosni Moubarak").
 fn introduces_name(doc: &Document, words: &[Option<WordInfo>], i: usize, b: usize) -> bool {
+    // Skip titles, stop words and up to two adjectives ("Premier ministre japonais Fumio Kishida").
     let mut k = i + 1;
-    while k < b && words[k].as_ref().is_some_and(|w| is_role_word(&w.lower) || (w.stop && !w.cap)) {
-        k += 1;
+    let mut adjectives = 0;
+    while k < b {
+        let Some(w) = words[k].as_ref() else { break };
+        if is_role_word(&w.lower) || (w.stop && !w.cap) {
+            k += 1;
+        } else if !w.cap && adjectives < 2 {
+            adjectives += 1;
+            k += 1;
+        } else {
+            break;
+        }
     }
     k < b && k > i && doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop)
 }
