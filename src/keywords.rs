@@ -219,7 +219,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             let mean_idf = sum_idf / n_scored.max(1.0);
             let position = 1.0 + EARLY_BONUS / (1.0 + c.first_sentence as f32);
             let casing = if c.capitalised * 2 >= c.mentions.len() as u32 { NAME_BONUS } else { 1.0 };
-            tf * mean_idf * position * casing
+            // "française", "Américains" alone: the country or the people, said in passing; readers
+            // tag the country or the phrase ("armée française"), rarely the adjective.
+            let nationality = if c.key[1] == NO_TERM && is_demonym(words, c.tokens[0] as usize) { DEMONYM_WEIGHT } else { 1.0 };
+            tf * mean_idf * position * casing * nationality
         })
         .collect();
 
@@ -274,6 +277,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         });
     }
     out
+}
+
+/// Weight of a nationality word on its own.
+const DEMONYM_WEIGHT: f32 = 0.3;
+
+fn is_demonym(words: &[Option<WordInfo>], ti: usize) -> bool {
+    words[ti].as_ref().is_some_and(|w| crate::analysis::gazetteer().demonym(&w.lower).is_some())
 }
 
 /// Titles and roles that stand before a person's name ("président", "comédien", "Minister").
