@@ -301,10 +301,10 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Token `j` is a given name after a word that is not one: a person's name starts there
-/// ("Économie" | "Bruno Le Maire").
+/// ("Économie" | "Bruno Le Maire", "japonais" | "Fumio Kishida").
 fn starts_person(words: &[Option<WordInfo>], j: usize) -> bool {
     let given = |k: usize| words[k].as_ref().is_some_and(|w| w.cap && crate::entities::is_first_name(&w.lower));
-    j > 0 && given(j) && !given(j - 1) && words[j - 1].as_ref().is_some_and(|w| w.cap && !w.stop)
+    j > 0 && given(j) && !given(j - 1) && words[j - 1].as_ref().is_some_and(|w| !w.stop)
 }
 
 /// A capitalised title right before a capitalised word ("Secretary-General Jens"), not a
@@ -347,7 +347,7 @@ const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
 fn cuts_name(doc: &Document, words: &[Option<WordInfo>], i: usize, j: usize) -> bool {
     let name_word = |k: usize| {
         doc.tokens[k].kind == TokenKind::Word
-            && words[k].as_ref().is_some_and(|w| w.cap && !w.sentence_initial)
+            && words[k].as_ref().is_some_and(|w| w.cap && (!w.sentence_initial || crate::entities::is_first_name(&w.lower)))
             && !is_title_before_name(doc, words, k)
     };
     let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
