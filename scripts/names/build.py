@@ -18,7 +18,7 @@ import faker
 import wordfreq
 from faker.providers import person
 
-MIN_ZIPF = 3.0
+MIN_ZIPF = 3.5
 COMMON_WORD_ZIPF = 5.5
 ATTRS = ["first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
          "first_romanized_names", "first_romanized_names_male", "first_romanized_names_female"]
