@@ -135,7 +135,7 @@ impl Analysis {
     }
 }
 
-fn gazetteer() -> &'static Gazetteer {
+pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(Gazetteer::shipped)
 }

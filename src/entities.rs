@@ -170,6 +170,17 @@ impl Gazetteer {
     }
 }
 
+/// Common given names (`data/first-names.txt`, sorted), the evidence that a name is a person's.
+pub(crate) fn is_first_name(lower: &str) -> bool {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+    });
+    // "Jean-Marc": the first part decides.
+    let first = lower.split('-').next().unwrap_or(lower);
+    names.binary_search(&lower).is_ok() || names.binary_search(&first).is_ok()
+}
+
 /// Lowercase words that may sit inside a name: "Corée du Nord", "Académie de défense".
 const PARTICLES: &[&str] = &["de", "du", "des", "d'", "of", "von", "van", "der", "di", "da", "dos", "bin", "ibn", "al", "el"];
 /// Articles allowed right after a particle: "de la", "de l'", "of the".
@@ -180,6 +191,10 @@ const ROLE_WORDS: &[&str] = &[
     "m", "mme", "mlle", "mm", "dr", "pr", "me", "mr", "mrs", "ms", "président", "présidente", "premier",
     "première", "ministre", "secrétaire", "général", "générale", "chef", "sir", "lord", "saint",
     "president", "prime", "minister", "secretary", "general", "professeur", "professor",
+    "colonel", "maître", "capitaine", "commandant", "lieutenant", "sergent", "caporal", "amiral", "juge",
+    "préfet", "procureur", "évêque", "cardinal", "abbé", "empereur", "roi", "reine", "prince", "princesse",
+    "duc", "duchesse", "comte", "comtesse", "baron", "docteur", "pape", "captain", "judge", "king", "queen",
+    "senator", "governor", "mayor", "pope",
 ];
 /// Words before a name that say it is a person.
 const PERSON_CUES: &[&str] = &[
@@ -188,6 +203,53 @@ const PERSON_CUES: &[&str] = &[
     "journaliste", "écrivain", "sénateur", "député", "maire", "juge", "avocat", "entraîneur", "ukrainien",
     "japonais", "américain", "russe", "chinois", "français", "president", "minister", "secretary",
     "mr", "mrs", "ms", "dr", "chancellor", "chancelier", "leader", "dirigeant", "homologue",
+    // Ranks, clergy, nobility, judges, kin: "le caporal Maupas", "les juges Pons", "la famille Dominati".
+    "capitaine", "caporal", "caporaux", "colonel", "commandant", "lieutenant", "sergent", "soldat", "généraux",
+    "maréchal", "amiral", "évêque", "évêques", "cardinal", "abbé", "curé", "pasteur", "rabbin", "imam",
+    "empereur", "impératrice", "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "baron",
+    "juges", "famille", "nommé", "nommée", "proche", "proches", "docteur", "épouse", "mari", "veuve", "fils",
+    "fille", "frère", "sœur", "oncle", "neveu", "nièce", "captain", "sergeant", "general", "bishop",
+    "emperor", "king", "queen", "prince", "judge", "family", "brother", "sister", "wife", "husband",
+    "daughter", "senator", "governor", "mayor",
+];
+/// Acronyms of common nouns, units and identifiers: "ISBN", "PDG", "HLM" are not names.
+const COMMON_ACRONYMS: &[&str] = &[
+    "isbn", "issn", "doi", "url", "html", "http", "https", "pdf", "usb", "gps", "sms", "mms", "tv", "pc", "cd",
+    "dvd", "cd-rom", "pdg", "dg", "ceo", "cfo", "coo", "drh", "hlm", "btp", "tva", "pib", "pnb", "smic", "rsa",
+    "cdd", "cdi", "ivg", "pma", "adn", "arn", "dna", "vih", "hiv", "sida", "aids", "ogm", "gmo", "ovni", "ufo",
+    "qi", "iq", "vip", "faq", "eur", "usd", "gbp", "jpy", "chf", "km", "kg", "kw", "mw", "gw", "ttc", "ht",
+    "rer", "tgv", "suv", "led", "lcd", "ko", "ok", "etc", "am", "pm", "bc", "ad", "av", "apr", "jc",
+];
+/// Roman numerals and centuries ("XVII", "XXe", "IIIème"): not names on their own.
+fn is_roman_numeral(surface: &str) -> bool {
+    let core = surface.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e');
+    !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+/// Abbreviated month names ("27 Feb 2006").
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "févr", "fév",
+    "avr", "juil", "déc",
+];
+/// Heads and members of organisations: "directeur de Thomson", "dirigeants d'Elf".
+const LEADERS: &[&str] = &[
+    "directeur", "directrice", "dirigeant", "dirigeante", "dirigeants", "président", "présidente", "chef",
+    "secrétaire", "porte-parole", "patron", "patronne", "fondateur", "fondatrice", "membre", "membres",
+    "actionnaire", "actionnaires", "pdg", "employé", "employés", "salarié", "salariés", "ancien", "ex-directeur",
+    "director", "head", "chairman", "founder", "member", "members", "employees", "spokesman", "spokeswoman",
+];
+/// Verbs of saying right before a name ("a déclaré Rutte"): people speak.
+const SPEECH_VERBS: &[&str] = &[
+    "déclaré", "ajouté", "affirmé", "estimé", "expliqué", "indiqué", "souligné", "précisé", "dit", "assuré",
+    "confié", "raconté", "rappelé", "insisté", "said", "says", "told", "added", "explained", "according",
+];
+/// Lowercase nouns of places and local institutions: "village de Souain", "base aérienne d'Iruma",
+/// "préfet de Corse" name a place with their complement.
+const PLACE_HEADS: &[&str] = &[
+    "village", "ville", "commune", "région", "province", "département", "canton", "arrondissement", "quartier",
+    "banlieue", "base", "aéroport", "port", "baie", "golfe", "île", "îles", "mont", "lac", "fleuve",
+    "rivière", "vallée", "plage", "cimetière", "préfet", "préfecture", "parquet", "diocèse", "évêque",
+    "habitants", "originaire", "originaires", "natif", "native", "maire", "environs", "région", "capitale", "town", "city", "village",
+    "province", "port", "mayor", "governor",
 ];
 /// Words inside a name that say it is an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -197,7 +259,7 @@ const ORG_WORDS: &[&str] = &[
     "commission", "parti", "party", "forces", "force", "magazine", "times", "journal", "post",
     "fondation", "foundation", "institut", "institute", "alliance", "assemblée", "sénat", "senate",
     "congrès", "congress", "parlement", "parliament", "tribunal", "cour", "court", "nations", "bureau",
-    "club", "fc", "airlines", "motors", "société", "office", "service", "services", "département",
+    "club", "fc", "house", "airlines", "motors", "société", "office", "service", "services", "département",
     "department", "armée", "army", "navy", "marine", "police", "gouvernement", "government",
     "éditions", "editions", "ligue", "comité", "fédération", "syndicat", "compagnie", "mairie", "préfecture",
     "limited", "ltd", "corp", "co", "holding", "holdings", "technologies", "systems", "airways", "ac",
@@ -278,6 +340,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         has_digit: bool,
         inner_acronym: bool,
         place_prep: bool,
+        place_head: bool,
+        first_name: bool,
+        title_article: bool,
+        leader_of: bool,
         mentions: Vec<Span>,
         demonyms: Vec<Span>,
         surfaces: HashMap<String, usize>,
@@ -296,7 +362,14 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let surface = c.span.of(text);
         let single = c.words.len() == 1;
         let w0 = words[c.words[0]].as_ref().unwrap();
-        if single && (w0.stop || w0.lower.chars().count() < 2 || crate::keywords::is_calendar_word(&w0.lower)) {
+        if single
+            && (w0.stop
+                || (w0.lower.chars().count() < 3 && !w0.acronym)
+                || crate::keywords::is_calendar_word(&w0.lower)
+                || MONTH_ABBREVIATIONS.contains(&w0.lower.as_str())
+                || COMMON_ACRONYMS.contains(&w0.lower.as_str())
+                || is_roman_numeral(surface))
+        {
             continue;
         }
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
@@ -309,7 +382,20 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         }
         let gaz_hit = gaz.lookup(surface);
         let prev = prev_words(doc, words, c.first_token, 3);
-        if gaz_hit.is_none() && names_portfolio(&prev) {
+        // "président de la République": a title, not the state.
+        let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
+        if gaz_hit.is_none() && (names_portfolio(&prev) || republic_title) {
+            // "ministre de la Défense Michèle Alliot-Marie", "Minister of Defense Gen Nakatani": the
+            // portfolio is a title; the words after it name the minister.
+            let rest = &c.words[1..];
+            if !rest.is_empty() && c.words[1] == c.words[0] + 1 && words[c.words[1]].as_ref().is_some_and(|w| !w.stop) {
+                let span = Span::new(doc.tokens[c.words[1]].span.start, c.span.end);
+                let key = group_of(alias_key(span.of(text)), None, rest.len(), &mut groups);
+                let g = groups.get_mut(&key).unwrap();
+                g.person_cue = true;
+                g.mentions.push(span);
+                *g.surfaces.entry(span.of(text).to_string()).or_insert(0) += 1;
+            }
             continue;
         }
         if single && gaz_hit.is_none() && !w0.acronym {
@@ -333,13 +419,23 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
         let member_lowers = || c.words.iter().map(|&t| words[t].as_ref().unwrap());
-        g.person_cue |= prev.iter().any(|p| PERSON_CUES.contains(&p.as_str()));
+        // "directeur de Thomson": the head of something; "fils de René Imbot": kin go on naming people.
+        let of_leader = prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "du" | "d'" | "des"))
+            && prev[1..].iter().any(|p| LEADERS.contains(&p.as_str()));
+        g.leader_of |= of_leader;
+        g.person_cue |= (!of_leader && prev.iter().any(|p| PERSON_CUES.contains(&p.as_str())))
+            || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()))
+            || speaks_next(doc, words, *c.words.last().unwrap());
+        g.first_name |= is_first_name(&w0.lower);
+        g.title_article |= !single && is_title_article(w0);
+        g.place_head |= after_place_head(doc, words, c.first_token);
         g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
         g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
         g.event_word |= member_lowers().any(|w| EVENT_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
-        g.inner_acronym |= !single && member_lowers().any(|w| w.acronym);
+        g.inner_acronym |= !single
+            && c.words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
         *g.surfaces.entry(surface.to_string()).or_insert(0) += 1;
     }
@@ -380,10 +476,18 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 EntityKind::Other
             } else if g.org_word || g.org_cue || g.inner_acronym || (acronym && g.n_words == 1) {
                 EntityKind::Organisation
-            } else if g.person_cue {
+            } else if g.person_cue || g.first_name {
                 EntityKind::Person
-            } else if g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-'))) {
+            } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-')))) {
                 EntityKind::Place
+            } else if g.title_article {
+                // "Le Monde", "La Croix": a paper or a company, unless a place preposition says otherwise.
+                if g.place_prep { EntityKind::Place } else { EntityKind::Organisation }
+            } else if g.leader_of {
+                EntityKind::Organisation
+            } else if g.n_words == 1 {
+                // A lone unknown name with no first name or title: a company, a paper, a team as often as a surname.
+                EntityKind::Organisation
             } else if g.n_words <= 3 {
                 EntityKind::Person
             } else {
@@ -417,6 +521,23 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     entities
 }
 
+/// "Nakatani a déclaré", "Rutte said": a verb of saying follows the name.
+fn speaks_next(doc: &Document, words: &[Option<WordInfo>], last: usize) -> bool {
+    let lower_at = |k: usize| words.get(k).and_then(|w| w.as_ref()).map(|w| w.lower.as_str());
+    match lower_at(last + 1) {
+        Some("a" | "avait" | "aurait" | "has" | "had") => lower_at(last + 2).is_some_and(|v| SPEECH_VERBS.contains(&v)),
+        Some(v) => SPEECH_VERBS.contains(&v) && doc.tokens[last + 1].span.start == doc.tokens[last].span.end + 1,
+        None => false,
+    }
+}
+
+/// "village de Souain", "base aérienne japonaise d'Iruma": a place noun, maybe adjectives, then "de".
+fn after_place_head(doc: &Document, words: &[Option<WordInfo>], first: usize) -> bool {
+    let prev = prev_words(doc, words, first, 4);
+    prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "d'" | "du" | "des"))
+        && prev[1..].iter().any(|p| PLACE_HEADS.contains(&p.as_str()))
+}
+
 /// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
 fn names_portfolio(prev: &[String]) -> bool {
     let is = |i: usize, set: &[&str]| prev.get(i).is_some_and(|p| set.contains(&p.as_str()));
@@ -434,6 +555,17 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
         return;
     }
     let w = |k: usize| words[c.words[k]].as_ref().unwrap();
+    // "Hauts-de-Seine Didier Schuller", "DGSE René Imbot": a given name starts a new name.
+    for k in 1..c.words.len() {
+        let adjacent = c.words[k] == c.words[k - 1] + 1;
+        if adjacent && k + 1 < c.words.len() && is_first_name(&w(k).lower) && !is_first_name(&w(k - 1).lower) && !w(k - 1).stop {
+            let head_span = Span::new(c.span.start, doc.tokens[c.words[k - 1]].span.end);
+            let tail_span = Span::new(doc.tokens[c.words[k]].span.start, c.span.end);
+            out.push(Candidate { span: head_span, first_token: c.first_token, words: c.words[..k].to_vec(), maker: false });
+            let tail = Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec(), maker: false };
+            return split_candidate(doc, words, gaz, tail, out);
+        }
+    }
     for k in 1..c.words.len() {
         if c.words[k] == c.words[k - 1] + 1 {
             continue; // adjacent words, no particle between
@@ -454,6 +586,11 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
         }
     }
     out.push(c);
+}
+
+/// "Le" in "selon Le Monde": a capitalised article inside a sentence.
+fn is_title_article(w: &WordInfo) -> bool {
+    w.cap && !w.sentence_initial && matches!(w.lower.as_str(), "le" | "la" | "les" | "the")
 }
 
 /// Common French/English words that start sentences but are not names.
@@ -480,8 +617,8 @@ fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
                     out.push(lower(doc.tokens[i].span.of(&doc.text)));
-                } else if doc.tokens[i].span.of(&doc.text) == "." {
-                    // "M." keeps its period as a separate token.
+                } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
+                    // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
                 } else {
                     break;
@@ -566,9 +703,10 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                     j += 1;
                 }
             }
-            // Drop a leading stop word ("Le Japon" at a sentence start → "Japon").
+            // Drop a leading stop word ("Le Japon" at a sentence start → "Japon"), but not a capitalised
+            // article inside a sentence, which is part of a title ("selon Le Monde", "The Guardian").
             let mut first = first_member;
-            while members.len() > 1 && words[first].as_ref().is_some_and(|w| w.stop) {
+            while members.len() > 1 && words[first].as_ref().is_some_and(|w| w.stop && !is_title_article(w)) {
                 members.remove(0);
                 first = members[0];
             }

@@ -134,6 +134,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             let mut j = i;
             let mut linked = false;
             let capitalised = words[i].as_ref().is_some_and(|w| (w.cap && !w.sentence_initial) || w.acronym);
+            // "président Macron", "Minister Fumio Kishida": the name is the keyphrase, not the title.
+            let titles_name = words[i].as_ref().is_some_and(|w| is_role_word(&w.lower)) && introduces_name(doc, words, i, b);
             while j < b && n < MAX_CONTENT_WORDS {
                 if content[j] {
                     let w = words[j].as_ref().unwrap();
@@ -142,11 +144,20 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     if prev_cap && !w.cap && doc.tokens[j].kind == TokenKind::Word {
                         break;
                     }
+                    // A phrase does not run into a title or a person's name ("NATO Secretary-General",
+                    // "Économie Bruno Le Maire"), nor continue from a title into the name.
+                    if j > i && (titles_name || starts_person(words, j) || is_title_before_name(doc, words, j)) {
+                        break;
+                    }
+                    // A capitalised title alone ("Premier", "Minister") is not a keyphrase either.
+                    if j == i && titles_name && w.cap {
+                        break;
+                    }
                     key[n] = term[j];
                     tokens[n] = j as u32;
                     n += 1;
                     // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
-                    if cuts_name(doc, words, i, j) {
+                    if cuts_name(doc, words, i, j) || w.stop {
                         j += 1;
                         continue;
                     }
@@ -167,6 +178,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                 linked = true;
                 let Some(after) = linker_end(doc, words, j, b) else { break };
                 if after >= b || !content[after] || doc.tokens[after].kind != TokenKind::Word {
+                    break;
+                }
+                // "hôtel à Kaboul", "minitel en France": a place complement, not part of the phrase.
+                if words[after].as_ref().is_some_and(|w| w.cap) && PLACE_LINKERS.contains(&lower_token(doc, j).as_str()) {
                     break;
                 }
                 j = after;
@@ -204,7 +219,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             let mean_idf = sum_idf / n_scored.max(1.0);
             let position = 1.0 + EARLY_BONUS / (1.0 + c.first_sentence as f32);
             let casing = if c.capitalised * 2 >= c.mentions.len() as u32 { NAME_BONUS } else { 1.0 };
-            tf * mean_idf * position * casing
+            // "française", "Américains" alone: the country or the people, said in passing; readers
+            // tag the country or the phrase ("armée française"), rarely the adjective.
+            let nationality = if c.key[1] == NO_TERM && is_demonym(words, c.tokens[0] as usize) { DEMONYM_WEIGHT } else { 1.0 };
+            tf * mean_idf * position * casing * nationality
         })
         .collect();
 
@@ -261,14 +279,80 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
     out
 }
 
+/// Weight of a nationality word on its own.
+const DEMONYM_WEIGHT: f32 = 0.3;
+
+fn is_demonym(words: &[Option<WordInfo>], ti: usize) -> bool {
+    words[ti].as_ref().is_some_and(|w| crate::analysis::gazetteer().demonym(&w.lower).is_some())
+}
+
+/// Titles and roles that stand before a person's name ("président", "comédien", "Minister").
+const ROLE_WORDS: &[&str] = &[
+    "président", "présidente", "ministre", "premier", "première", "secrétaire", "secrétaire-général",
+    "général", "chef", "chancelier", "chancelière", "roi", "reine", "prince", "princesse", "pape", "juge",
+    "maire", "député", "députée", "sénateur", "sénatrice", "candidat", "candidate", "rival", "rivale",
+    "dirigeant", "dirigeante", "leader", "porte-parole", "ambassadeur", "ambassadrice", "homologue",
+    "comédien", "comédienne", "acteur", "actrice", "chanteur", "chanteuse", "journaliste", "écrivain",
+    "écrivaine", "auteur", "réalisateur", "réalisatrice", "joueur", "joueuse", "entraîneur", "avocat",
+    "avocate", "procureur", "colonel", "capitaine", "cardinal", "monseigneur", "docteur", "professeur",
+    "m", "mme", "mlle", "dr", "president", "minister", "prime", "secretary", "secretary-general",
+    "chancellor", "senator", "governor", "king", "queen", "actor", "actress", "singer", "mr", "mrs", "ms",
+    "société", "groupe", "entreprise", "firme", "constructeur", "compagnie", "quotidien", "hebdomadaire",
+];
+
+/// Token `j` is a given name after a word that is not one: a person's name starts there
+/// ("Économie" | "Bruno Le Maire", "japonais" | "Fumio Kishida").
+fn starts_person(words: &[Option<WordInfo>], j: usize) -> bool {
+    let given = |k: usize| words[k].as_ref().is_some_and(|w| w.cap && crate::entities::is_first_name(&w.lower));
+    j > 0 && given(j) && !given(j - 1) && words[j - 1].as_ref().is_some_and(|w| !w.stop)
+}
+
+/// A capitalised title right before a capitalised word ("Secretary-General Jens"), not a
+/// surname that looks like one ("Bruno Le Maire").
+fn is_title_before_name(doc: &Document, words: &[Option<WordInfo>], k: usize) -> bool {
+    words[k].as_ref().is_some_and(|w| w.cap && is_role_word(&w.lower))
+        && doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && words.get(k + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap)
+}
+
+/// A title or role word ("ministre", "President").
+fn is_role_word(lower: &str) -> bool {
+    ROLE_WORDS.contains(&lower)
+}
+
+/// Token `i` is followed by a capitalised word, directly or after a title ("Premier ministre Fumio")
+/// or a linker ("ministre d'Hosni Moubarak").
+fn introduces_name(doc: &Document, words: &[Option<WordInfo>], i: usize, b: usize) -> bool {
+    // Skip titles, stop words and up to two adjectives ("Premier ministre japonais Fumio Kishida").
+    let mut k = i + 1;
+    let mut adjectives = 0;
+    while k < b {
+        let Some(w) = words[k].as_ref() else { break };
+        if is_role_word(&w.lower) || (w.stop && !w.cap) {
+            k += 1;
+        } else if !w.cap && adjectives < 2 {
+            adjectives += 1;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    k < b && k > i && doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop)
+}
+
+/// Linkers that introduce a place complement when a name follows.
+const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
+
 /// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
 fn cuts_name(doc: &Document, words: &[Option<WordInfo>], i: usize, j: usize) -> bool {
     let name_word = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop && !w.sentence_initial)
+        doc.tokens[k].kind == TokenKind::Word
+            && words[k].as_ref().is_some_and(|w| w.cap && (!w.sentence_initial || crate::entities::is_first_name(&w.lower)))
+            && !is_title_before_name(doc, words, k)
     };
     let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
-    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1))
-        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i))
+    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1) && !starts_person(words, j + 1))
+        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i) && !starts_person(words, i))
 }
 
 /// A phrase's word ids, `NO_TERM` after its last word.
@@ -302,6 +386,15 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
         TokenKind::Word => {}
         _ => return false,
     }
+    // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
+    let name_particle = w.stop
+        && w.cap
+        && !w.sentence_initial
+        && doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word && t.span.start == doc.tokens[ti].span.end + 1)
+        && words.get(ti + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap && !n.stop);
+    if name_particle {
+        return true;
+    }
     if w.stop || w.lower.chars().count() < 2 || CALENDAR.contains(&w.lower.as_str()) {
         return false;
     }
@@ -311,8 +404,23 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     let after_verb_cue = ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
         && VERB_CUES.contains(&lower_token(doc, ti - 1).as_str());
-    w.cap || !after_verb_cue
+    // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
+    // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
+    let finite_shape = (w.lower.ends_with('e') || w.lower.ends_with("ent"))
+        && !["dre", "tre", "ire"].iter().any(|e| w.lower.ends_with(e));
+    let before_article = finite_shape
+        && ti + 1 < doc.tokens.len()
+        && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
+        && VERB_OBJECT_ARTICLES.contains(&lower_token(doc, ti + 1).as_str());
+    // English nouns never take a bare article after them either ("met the", "said a").
+    let before_english_article = ti + 1 < doc.tokens.len()
+        && doc.tokens[ti + 1].kind == TokenKind::Word
+        && matches!(lower_token(doc, ti + 1).as_str(), "the" | "an");
+    w.cap || !(after_verb_cue || before_article || before_english_article)
 }
+
+/// Articles that open a verb's object.
+const VERB_OBJECT_ARTICLES: &[&str] = &["le", "la", "les", "l'", "un", "une"];
 
 fn lower_token(doc: &Document, ti: usize) -> String {
     crate::normalize::lower(doc.tokens[ti].span.of(&doc.text))

@@ -129,3 +129,55 @@ fn english_dateline_roles_and_demonyms() {
     assert!(kind_of("Tuesday").is_none());
     assert!(!a.entities.iter().any(|e| e.text.contains("Secretary")), "a title is not part of the name");
 }
+
+fn kinds(lang: &str, text: &str) -> Vec<(String, EntityKind)> {
+    let analyzer = Analyzer::new(Config { language: lang.into(), ..Config::default() }).unwrap();
+    analyzer.analyze(text).unwrap().entities.into_iter().map(|e| (e.text, e.kind)).collect()
+}
+
+fn kind_in(found: &[(String, EntityKind)], name: &str) -> Option<EntityKind> {
+    found.iter().find(|(t, _)| t == name).map(|(_, k)| *k)
+}
+
+#[test]
+fn a_person_needs_a_given_name_a_title_or_a_verb_of_saying() {
+    let found = kinds(
+        "fr",
+        "Le caporal Maupas fut fusillé près du village de Souain. Les dirigeants de Thomson ont rencontré \
+         Philippe Dumont et la société Otis. Selon Le Monde, Kessler a déclaré que l'accord tenait.",
+    );
+    assert_eq!(kind_in(&found, "Maupas"), Some(EntityKind::Person), "a rank is a title: {found:?}");
+    assert_eq!(kind_in(&found, "Souain"), Some(EntityKind::Place), "village de …: {found:?}");
+    assert_eq!(kind_in(&found, "Thomson"), Some(EntityKind::Organisation), "the head of something: {found:?}");
+    assert_eq!(kind_in(&found, "Philippe Dumont"), Some(EntityKind::Person), "{found:?}");
+    assert_eq!(kind_in(&found, "Otis"), Some(EntityKind::Organisation), "{found:?}");
+    assert_eq!(kind_in(&found, "Le Monde"), Some(EntityKind::Organisation), "a title keeps its article: {found:?}");
+    assert_eq!(kind_in(&found, "Kessler"), Some(EntityKind::Person), "people speak: {found:?}");
+    // Alone, with no given name, title or verb of saying, an unknown name is not taken for a person.
+    let alone = kinds("fr", "Les contrats ont été signés avec Vantorex en 2003.");
+    assert_ne!(kind_in(&alone, "Vantorex"), Some(EntityKind::Person), "{alone:?}");
+}
+
+#[test]
+fn a_given_name_starts_a_new_name() {
+    let found = kinds("fr", "L'ancien conseiller des Hauts-de-Seine Didier Schuller comparaît avec le maire Patrick Balkany.");
+    assert_eq!(kind_in(&found, "Didier Schuller"), Some(EntityKind::Person), "{found:?}");
+    assert_eq!(kind_in(&found, "Hauts-de-Seine"), Some(EntityKind::Place), "{found:?}");
+    assert_eq!(kind_in(&found, "Patrick Balkany"), Some(EntityKind::Person), "{found:?}");
+    let minister = kinds("en", "The Minister of Defense Gen Nakatani visited Brussels.");
+    assert_eq!(kind_in(&minister, "Gen Nakatani"), Some(EntityKind::Person), "{minister:?}");
+}
+
+#[test]
+fn dates_numerals_and_common_acronyms_are_not_entities() {
+    let fr = kinds("fr", "Au XIXe siècle, le PDG publia un livre (ISBN 2226116214) consulté le 27 Feb 2006 à Paris.");
+    for bad in ["Au", "XIXe", "PDG", "ISBN", "Feb"] {
+        assert!(kind_in(&fr, bad).is_none(), "{bad}: {fr:?}");
+    }
+    assert_eq!(kind_in(&fr, "Paris"), Some(EntityKind::Place));
+    let en = kinds("en", "On Tuesday, the White House said in February that Au revoir was a French phrase.");
+    for bad in ["Tuesday", "February", "Au"] {
+        assert!(kind_in(&en, bad).is_none(), "{bad}: {en:?}");
+    }
+    assert_eq!(kind_in(&en, "White House"), Some(EntityKind::Organisation), "{en:?}");
+}

@@ -83,3 +83,24 @@ fn corpus_rarity_lowers_words_every_document_shares() {
     let score = |ks: &[keywords::Keyword], t: &str| ks.iter().find(|k| k.text == t).map_or(0.0, |k| k.score);
     assert!(score(&together, "ministre") < score(&alone, "ministre"));
 }
+
+#[test]
+fn titles_verbs_and_place_complements_stay_out_of_keyphrases() {
+    let a = analyze(
+        "Le président français Emmanuel Macron a rencontré le Premier ministre japonais Fumio Kishida à Tokyo. \
+         Le Japon exige les garanties promises. Jean-Marie Le Pen critique Emmanuel Macron. \
+         Fumio Kishida accorde l'asile à un journaliste. Le sommet à Tokyo a duré deux jours. \
+         Selon Jean-Marie Le Pen, le sommet a échoué.",
+    );
+    let texts: Vec<&str> = a.keywords.iter().map(|k| k.text.as_str()).collect();
+    for k in &texts {
+        let first = k.split_whitespace().next().unwrap_or("").to_lowercase();
+        assert!(!(["président", "premier", "ministre"].contains(&first.as_str()) && k.contains(' ')), "{k}: {texts:?}");
+        assert!(!k.contains("exige") && !k.contains("accorde"), "a verb before its object: {texts:?}");
+        assert!(!k.contains("à Tokyo"), "a place complement: {texts:?}");
+        assert!(!k.contains("français Emmanuel"), "a given name starts a person's name: {texts:?}");
+    }
+    assert!(texts.contains(&"Emmanuel Macron") && texts.contains(&"Fumio Kishida"), "{texts:?}");
+    assert!(texts.contains(&"Jean-Marie Le Pen"), "the article belongs to the name: {texts:?}");
+    assert!(!texts.contains(&"Pen") && !texts.contains(&"Premier"), "{texts:?}");
+}
