@@ -9,11 +9,12 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::lang::Lang;
-use crate::normalize::{edit_distance, fold_accents, lower};
+use crate::normalize::{edit_distance, lower, lower_folded};
 use crate::span::Span;
 use crate::text::TokenKind;
 use crate::words::WordInfo;
@@ -72,14 +73,18 @@ pub struct GazEntry {
 pub struct Gazetteer {
     pub entries: Vec<GazEntry>,
     /// Folded alias → entry.
-    by_alias: HashMap<String, usize>,
+    by_alias: FxHashMap<String, usize>,
     /// Folded demonym → entry of its country.
-    demonyms: HashMap<String, usize>,
+    demonyms: FxHashMap<String, usize>,
 }
 
 /// Lowercase, accents folded, apostrophes and hyphens unified: the gazetteer's lookup key.
 pub fn alias_key(s: &str) -> String {
-    let low = fold_accents(&lower(s));
+    let low = lower_folded(s);
+    // Usually already one space between words: then the folded string is the key.
+    if !low.starts_with(' ') && !low.ends_with(' ') && !low.contains("  ") && !low.contains(|c: char| c.is_whitespace() && c != ' ') {
+        return low;
+    }
     low.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
@@ -120,11 +125,21 @@ impl Gazetteer {
     }
 
     pub fn lookup(&self, surface: &str) -> Option<usize> {
-        self.by_alias.get(&alias_key(surface)).copied()
+        self.lookup_key(&alias_key(surface))
+    }
+
+    /// `lookup` for an `alias_key` already computed.
+    pub fn lookup_key(&self, key: &str) -> Option<usize> {
+        self.by_alias.get(key).copied()
     }
 
     pub fn demonym(&self, word: &str) -> Option<usize> {
-        self.demonyms.get(&alias_key(word)).copied()
+        self.demonym_key(&alias_key(word))
+    }
+
+    /// `demonym` for an `alias_key` already computed.
+    pub fn demonym_key(&self, key: &str) -> Option<usize> {
+        self.demonyms.get(key).copied()
     }
 }
 
@@ -213,7 +228,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         if lang == Lang::En { e.name_en.clone() } else { e.name_fr.clone() }
     };
     let text = doc.text.as_str();
-    let lower_forms: std::collections::HashSet<&str> = words
+    let lower_forms: FxHashSet<&str> = words
         .iter()
         .flatten()
         .filter(|w| !w.cap && !w.sentence_initial)
@@ -238,12 +253,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         place_prep: bool,
         mentions: Vec<Span>,
         demonyms: Vec<Span>,
-        surfaces: HashMap<String, usize>,
+        surfaces: FxHashMap<String, usize>,
         n_words: usize,
     }
-    let mut groups: HashMap<String, Group> = HashMap::new();
+    let mut groups: FxHashMap<String, Group> = FxHashMap::default();
     let mut order: Vec<String> = Vec::new();
-    let mut group_of = |key: String, gaz_hit: Option<usize>, n_words: usize, groups: &mut HashMap<String, Group>| -> String {
+    let mut group_of = |key: String, gaz_hit: Option<usize>, n_words: usize, groups: &mut FxHashMap<String, Group>| -> String {
         groups.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
             Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() }
@@ -258,14 +273,15 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             continue;
         }
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
+        let surface_key = alias_key(surface);
         if !w0.acronym && c.words.len() <= 3 {
-            if let Some(i) = gaz.demonym(surface) {
+            if let Some(i) = gaz.demonym_key(&surface_key) {
                 let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
                 groups.get_mut(&key).unwrap().demonyms.push(c.span);
                 continue;
             }
         }
-        let gaz_hit = gaz.lookup(surface);
+        let gaz_hit = gaz.lookup_key(&surface_key);
         let prev = prev_words(doc, words, c.first_token, 3);
         if gaz_hit.is_none() && names_portfolio(&prev) {
             continue;
@@ -286,7 +302,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         }
         let key = match gaz_hit {
             Some(i) => format!("gaz:{i}"),
-            None => alias_key(surface),
+            None => surface_key,
         };
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
@@ -303,7 +319,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     }
 
     // Demonyms ("japonais") refer to their country.
-    let mut demonym_of: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut demonym_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         if w.cap || w.stop {
@@ -450,6 +466,14 @@ fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -
     out
 }
 
+/// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
+fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
+    match &words[k] {
+        Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
+        None => std::borrow::Cow::Owned(lower(doc.tokens[k].span.of(&doc.text))),
+    }
+}
+
 /// Runs of capitalised words inside sentences, joined across particles.
 fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -479,9 +503,9 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 let mut joiners = 0;
                 while k < b && joiners < 2 {
                     let t = doc.tokens[k];
-                    let low = lower(t.span.of(&doc.text));
+                    let low = token_lower(doc, words, k);
                     let allowed = if joiners == 0 { PARTICLES } else { PARTICLE_ARTICLES };
-                    let is_particle = allowed.contains(&low.as_str()) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
+                    let is_particle = allowed.contains(&low.as_ref()) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
                     if !is_particle {
                         break;
                     }
@@ -505,9 +529,9 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
             // "mairie de Paris", "ministère du Budget": a lowercase institution heads the name.
             let mut first_member = start;
             if start >= a + 2 {
-                let particle = lower(doc.tokens[start - 1].span.of(&doc.text));
+                let particle = token_lower(doc, words, start - 1);
                 let head = words[start - 2].as_ref();
-                if matches!(particle.as_str(), "de" | "du" | "des" | "d'")
+                if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
                     && head.is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
                 {
                     first_member = start - 2;

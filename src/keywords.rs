@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::document::Document;
@@ -97,16 +98,19 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 /// of the documents analysed together (this one included).
 pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>) -> Vec<Keyword> {
     let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti)).collect();
-    // Word keys as small ids, numbered in order of appearance (deterministic).
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    // Word keys as small ids (`WordInfo::key_id`, numbered in order of appearance).
     let mut term_keys: Vec<&str> = Vec::new();
     let term: Vec<u32> = words
         .iter()
         .map(|w| match w {
-            Some(w) => *ids.entry(w.key.as_str()).or_insert_with(|| {
-                term_keys.push(w.key.as_str());
-                term_keys.len() as u32 - 1
-            }),
+            Some(w) => {
+                let id = w.key_id as usize;
+                if id >= term_keys.len() {
+                    term_keys.resize(id + 1, "");
+                }
+                term_keys[id] = w.key.as_str();
+                w.key_id
+            }
             None => NO_TERM,
         })
         .collect();
@@ -120,7 +124,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         tokens: PhraseKey,
         capitalised: u32,
     }
-    let mut index: HashMap<PhraseKey, usize> = HashMap::new();
+    let mut index: FxHashMap<PhraseKey, usize> = FxHashMap::default();
     let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
@@ -209,7 +213,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         .collect();
 
     // A capitalised word seen mostly inside one longer name ("Alan" in "Alan Turing") is part of it.
-    let mut longer_with: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut longer_with: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.key[1] != NO_TERM {
             for &t in c.key.iter().take_while(|&&t| t != NO_TERM) {
@@ -246,7 +250,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             continue;
         }
         // Display form: the most frequent surface, then the first in sort order.
-        let mut surfaces: HashMap<&str, u32> = HashMap::new();
+        let mut surfaces: FxHashMap<&str, u32> = FxHashMap::default();
         for m in &c.mentions {
             *surfaces.entry(m.of(&doc.text)).or_insert(0) += 1;
         }
@@ -310,12 +314,17 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     }
     let after_verb_cue = ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
-        && VERB_CUES.contains(&lower_token(doc, ti - 1).as_str());
+        && lower_token_in(doc, words, ti - 1, VERB_CUES);
     w.cap || !after_verb_cue
 }
 
-fn lower_token(doc: &Document, ti: usize) -> String {
-    crate::normalize::lower(doc.tokens[ti].span.of(&doc.text))
+/// Whether token `ti`, lowercased, is one of `set`. Words already carry their lowercase
+/// form; only other tokens (elisions) are lowercased here.
+fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &[&str]) -> bool {
+    match &words[ti] {
+        Some(w) => set.contains(&w.lower.as_str()),
+        None => set.contains(&crate::normalize::lower(doc.tokens[ti].span.of(&doc.text)).as_str()),
+    }
 }
 
 /// If a linker starts at token `j`, the index of the token after it (and its article).
@@ -324,12 +333,11 @@ fn linker_end(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) ->
     if !is_linker_token(j) || words[j].as_ref().is_some_and(|w| w.cap) {
         return None;
     }
-    let first = lower_token(doc, j);
-    if !LINKERS.contains(&first.as_str()) {
+    if !lower_token_in(doc, words, j, LINKERS) {
         return None;
     }
     let mut k = j + 1;
-    if k < b && is_linker_token(k) && LINK_ARTICLES.contains(&lower_token(doc, k).as_str()) {
+    if k < b && is_linker_token(k) && lower_token_in(doc, words, k, LINK_ARTICLES) {
         k += 1;
     }
     Some(k)

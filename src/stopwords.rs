@@ -1,11 +1,12 @@
 //! Stop words for French and English (Snowball lists plus news function words;
 //! see the header of `data/stopwords-*.txt` for origin and licence).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet;
+
 pub struct StopWords {
-    words: HashSet<&'static str>,
+    words: FxHashSet<&'static str>,
 }
 
 impl StopWords {
