@@ -16,6 +16,7 @@ use crate::document::Document;
 use crate::lang::Lang;
 use crate::normalize::{edit_distance, lower, lower_folded};
 use crate::span::Span;
+use crate::stopwords::WordList;
 use crate::text::TokenKind;
 use crate::words::WordInfo;
 
@@ -148,22 +149,22 @@ const PARTICLES: &[&str] = &["de", "du", "des", "d'", "of", "von", "van", "der",
 /// Articles allowed right after a particle: "de la", "de l'", "of the".
 const PARTICLE_ARTICLES: &[&str] = &["la", "l'", "le", "the"];
 /// Capitalised words that are titles or roles, not names.
-const ROLE_WORDS: &[&str] = &[
+static ROLE_WORDS: WordList = WordList::new(&[
     "secretary-general", "secrétaire-général", "vice-président", "vice-présidente", "vice-president",
     "m", "mme", "mlle", "mm", "dr", "pr", "me", "mr", "mrs", "ms", "président", "présidente", "premier",
     "première", "ministre", "secrétaire", "général", "générale", "chef", "sir", "lord", "saint",
     "president", "prime", "minister", "secretary", "general", "professeur", "professor",
-];
+]);
 /// Words before a name that say it is a person.
-const PERSON_CUES: &[&str] = &[
+static PERSON_CUES: WordList = WordList::new(&[
     "m.", "mme", "m", "président", "présidente", "ministre", "secrétaire", "général", "chef", "professeur",
     "porte-parole", "directeur", "directrice", "ambassadeur", "ambassadrice", "roi", "reine", "pape",
     "journaliste", "écrivain", "sénateur", "député", "maire", "juge", "avocat", "entraîneur", "ukrainien",
     "japonais", "américain", "russe", "chinois", "français", "president", "minister", "secretary",
     "mr", "mrs", "ms", "dr", "chancellor", "chancelier", "leader", "dirigeant", "homologue",
-];
+]);
 /// Words inside a name that say it is an organisation.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: WordList = WordList::new(&[
     "organisation", "organization", "union", "agence", "agency", "association", "press", "news",
     "industries", "industry", "company", "corporation", "inc", "group", "groupe", "banque", "bank",
     "académie", "academy", "université", "university", "ministère", "ministry", "conseil", "council",
@@ -175,7 +176,7 @@ const ORG_WORDS: &[&str] = &[
     "éditions", "editions", "ligue", "comité", "fédération", "syndicat", "compagnie", "mairie", "préfecture",
     "limited", "ltd", "corp", "co", "holding", "holdings", "technologies", "systems", "airways", "ac",
     "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications",
-];
+]);
 /// Lowercase heads of institutions named after a place or a portfolio ("mairie de Paris").
 const INSTITUTION_HEADS: &[&str] = &[
     "mairie", "ministère", "tribunal", "préfecture", "université", "ambassade", "consulat", "conseil",
@@ -432,14 +433,14 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
 
 /// Common French/English words that start sentences but are not names.
 fn is_common_word(w: &str) -> bool {
-    const COMMON: &[&str] = &[
+    static COMMON: WordList = WordList::new(&[
         "pendant", "toutefois", "cependant", "selon", "alors", "ainsi", "après", "avant", "depuis", "lors",
         "outre", "concernant", "citant", "considérant", "interrogé", "interrogée", "mais", "donc", "enfin",
         "puis", "plus", "tout", "tous", "les", "des", "une", "un", "il", "elle", "nous", "ils", "elles",
         "however", "meanwhile", "but", "after", "before", "since", "although", "while", "the", "this",
         "that", "these", "those", "in", "on", "at", "for", "eh", "ou", "et", "ici", "apparemment",
         "évidemment", "peut-être", "tokyo", "en", "par", "pour", "dans", "sur", "avec",
-    ];
+    ]);
     COMMON.contains(&w)
 }
 
@@ -450,7 +451,7 @@ fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -
     while i > 0 && out.len() < n {
         i -= 1;
         match &words[i] {
-            Some(w) => out.push(w.lower.clone()),
+            Some(w) => out.push(w.lower.to_string()),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
                     out.push(lower(doc.tokens[i].span.of(&doc.text)));

@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::document::Document;
 use crate::normalize::edit_distance;
 use crate::span::Span;
+use crate::stopwords::WordList;
 use crate::text::TokenKind;
 use crate::words::WordInfo;
 
@@ -68,24 +69,24 @@ const EARLY_BONUS: f32 = 2.0;
 const NAME_BONUS: f32 = 1.2;
 
 /// Prepositions that may link two parts of a noun phrase.
-const LINKERS: &[&str] = &["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"];
+static LINKERS: WordList = WordList::new(&["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"]);
 /// Articles allowed right after a linker.
-const LINK_ARTICLES: &[&str] = &["la", "l'", "le", "les", "the"];
+static LINK_ARTICLES: WordList = WordList::new(&["la", "l'", "le", "les", "the"]);
 /// Words after which the next word is a verb: clitics, auxiliaries, negation.
-const VERB_CUES: &[&str] = &[
+static VERB_CUES: WordList = WordList::new(&[
     "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "ne", "n'", "se", "s'", "qui", "y", "a", "ont",
     "avait", "avaient", "aura", "auront", "est", "sont", "était", "étaient", "sera", "seront", "été", "va",
     "vont", "peut", "peuvent", "doit", "doivent", "pourrait", "devrait", "he", "she", "they", "we", "has",
     "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does",
     "was", "were", "is", "are", "been", "not",
-];
+]);
 /// Month and day names: dates are never keyphrases.
-const CALENDAR: &[&str] = &[
+static CALENDAR: WordList = WordList::new(&[
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
     "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+]);
 /// Month and day names ("juillet", "Tuesday").
 pub fn is_calendar_word(lower: &str) -> bool {
     CALENDAR.contains(&lower)
@@ -312,15 +313,16 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
         return false;
     }
-    let after_verb_cue = ti > 0
+    // (A capitalised word is content whatever precedes it: test that first, it is cheaper.)
+    let after_verb_cue = || ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
-        && lower_token_in(doc, words, ti - 1, VERB_CUES);
-    w.cap || !after_verb_cue
+        && lower_token_in(doc, words, ti - 1, &VERB_CUES);
+    w.cap || !after_verb_cue()
 }
 
 /// Whether token `ti`, lowercased, is one of `set`. Words already carry their lowercase
 /// form; only other tokens (elisions) are lowercased here.
-fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &[&str]) -> bool {
+fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {
     match &words[ti] {
         Some(w) => set.contains(&w.lower.as_str()),
         None => set.contains(&crate::normalize::lower(doc.tokens[ti].span.of(&doc.text)).as_str()),
@@ -333,11 +335,11 @@ fn linker_end(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) ->
     if !is_linker_token(j) || words[j].as_ref().is_some_and(|w| w.cap) {
         return None;
     }
-    if !lower_token_in(doc, words, j, LINKERS) {
+    if !lower_token_in(doc, words, j, &LINKERS) {
         return None;
     }
     let mut k = j + 1;
-    if k < b && is_linker_token(k) && lower_token_in(doc, words, k, LINK_ARTICLES) {
+    if k < b && is_linker_token(k) && lower_token_in(doc, words, k, &LINK_ARTICLES) {
         k += 1;
     }
     Some(k)

@@ -33,3 +33,25 @@ pub fn english() -> &'static StopWords {
     static EN: OnceLock<StopWords> = OnceLock::new();
     EN.get_or_init(|| StopWords::from_list(include_str!("../data/stopwords-en.txt")))
 }
+
+/// A fixed word list (roles, cues, organisation words) with fast membership: the rules
+/// test these for many tokens, so a hash set is built from the list on first use.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList { words, set: OnceLock::new() }
+    }
+
+    /// Same call as `<[&str]>::contains`.
+    pub fn contains(&self, word: &&str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(*word)
+    }
+
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}

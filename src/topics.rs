@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::document::{BlockKind, Document};
@@ -65,7 +66,10 @@ pub struct Taxonomy {
 /// Trigger key (space-joined word keys) → (topic, weight), for one language.
 #[derive(Debug, Default)]
 struct Triggers {
-    keys: HashMap<String, Vec<(usize, f32)>>,
+    keys: FxHashMap<String, Vec<(usize, f32)>>,
+    /// The first words of the multi-word keys ("ministr", "ministr defens" for
+    /// "ministr defens national"): matching stops when a phrase is not one of them.
+    prefixes: FxHashSet<String>,
     /// Words in the longest key.
     max_words: usize,
 }
@@ -76,6 +80,9 @@ impl Triggers {
             return;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
+        for (at, _) in key.match_indices(' ') {
+            self.prefixes.insert(key[..at].to_string());
+        }
         let list = self.keys.entry(key).or_default();
         if !list.iter().any(|(t, _)| *t == topic) {
             list.push((topic, weight));
@@ -296,13 +303,14 @@ impl Taxonomy {
         // float sums over them, and a fixed order keeps them bit-for-bit deterministic.
         let mut hits: BTreeMap<usize, BTreeMap<String, (f32, Vec<Span>)>> = BTreeMap::new();
         let mut n_words = 0usize;
+        let mut toks: Vec<usize> = Vec::new();
+        let mut key = String::new();
         for s in &doc.sentences {
-            let toks: Vec<usize> = (s.tokens.0..s.tokens.1)
-                .filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some())
-                .collect();
+            toks.clear();
+            toks.extend((s.tokens.0..s.tokens.1).filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some()));
             n_words += toks.len();
             for i in 0..toks.len() {
-                let mut key = String::new();
+                key.clear();
                 for n in 0..max_words.max(1) {
                     let Some(&t) = toks.get(i + n) else { break };
                     if n > 0 {
@@ -321,7 +329,11 @@ impl Taxonomy {
                         if let Some(list) = map.keys.get(&key) {
                             let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
                             for &(topic, weight) in list {
-                                let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
+                                let by_key = hits.entry(topic).or_default();
+                                if !by_key.contains_key(&key) {
+                                    by_key.insert(key.clone(), (weight, Vec::new()));
+                                }
+                                let Some(e) = by_key.get_mut(&key) else { continue };
                                 // Mentions of one key come in text order, so a repeat (the
                                 // same key in both language maps) can only be the last one.
                                 if e.1.last() != Some(&span) {
@@ -329,6 +341,9 @@ impl Taxonomy {
                                 }
                             }
                         }
+                    }
+                    if !triggers.iter().any(|map| map.prefixes.contains(&key)) {
+                        break;
                     }
                 }
             }

@@ -6,6 +6,7 @@ use crate::normalize::{lower, Stemmers};
 use crate::stopwords::StopWords;
 use crate::text::TokenKind;
 
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -60,12 +61,66 @@ pub fn zipf(lang: Lang, key: &str) -> f32 {
     table.half_zipf.get(key).map_or(table.unseen, |&h| f32::from(h) / 2.0)
 }
 
+/// An immutable string shared by every token with the same surface: cloning it for
+/// each token costs a counter increment, not an allocation. Reads like a `&str`.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedStr(Rc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct WordInfo {
     /// Lowercase surface, apostrophes folded.
-    pub lower: String,
+    pub lower: SharedStr,
     /// Stemmed, accent-folded matching key.
-    pub key: String,
+    pub key: SharedStr,
     /// `key` as a small id, the same for equal keys within one document (numbered in
     /// order of first appearance): compare these instead of the strings in hot loops.
     pub key_id: u32,
@@ -85,8 +140,8 @@ pub struct WordInfo {
 
 /// Facts that depend on a token's text only: computed once per distinct surface.
 struct SurfaceFacts {
-    lower: String,
-    key: String,
+    lower: SharedStr,
+    key: SharedStr,
     key_id: u32,
     stop: bool,
     cap: bool,
@@ -127,8 +182,8 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                     stop: stop.contains(&low),
                     cap: surface.starts_with(|c: char| c.is_uppercase()),
                     acronym: letters >= 2 && !surface.chars().any(char::is_lowercase),
-                    lower: low,
-                    key,
+                    lower: low.into(),
+                    key: key.into(),
                     key_id,
                     zipf,
                 });
