@@ -2,6 +2,7 @@
 //! `bench/make-corpus.mjs` writes. Run by scripts/bench.sh:
 //! `cargo run --release --example bench_native -- bench/out/article-4k.txt bench/out/news-1m.txt ...`
 //! Prints one tab-separated line per measure: name, file, bytes, best ms, median ms.
+//! For `.html` files the one measure is HTML extraction (`html::extract`).
 //! Times are this thread's CPU time (Linux /proc/thread-self/schedstat) when available, so
 //! that other jobs on a shared machine inflate them less; wall time otherwise.
 //! Short runs while iterating: `BENCH_MS=300` (time budget per measure), `BENCH_ONLY=analyze`
@@ -11,7 +12,7 @@
 use std::time::{Duration, Instant};
 
 use loupe::document::Document;
-use loupe::{lang::Lang, normalize::Stemmers, stopwords, words, Analyzer, Config};
+use loupe::{html, lang::Lang, normalize::Stemmers, stopwords, words, Analyzer, Config};
 
 /// Nanoseconds this thread has run on a CPU, if the kernel says.
 fn cpu_ns() -> Option<u64> {
@@ -73,6 +74,15 @@ fn main() {
         let name = path.rsplit('/').next().unwrap_or(&path).to_string();
         let n = text.len();
         let report = |what: &str, (best, median): (f64, f64)| println!("{what}\t{name}\t{n}\t{best:.3}\t{median:.3}");
+        if name.ends_with(".html") {
+            // A news page: HTML extraction alone (the article text and metadata).
+            if wanted("html_extract") {
+                report("html_extract", time(budget, &mut || {
+                    std::hint::black_box(html::extract(&text));
+                }));
+            }
+            continue;
+        }
         if wanted("parse") {
             report("parse", time(budget, &mut || {
                 std::hint::black_box(Document::parse_text(text.clone()));

@@ -215,3 +215,21 @@ export class Analyzer {
   static version(): string;
 }
 "#;
+
+/// Benchmark-only entry points (`--features bench`, built by scripts/bench.sh into
+/// bench/out/pkg-bench, never shipped): parts of the pipeline timed alone in the browser.
+/// Both return a count so that nothing is optimised away and nothing is copied back.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchTokenizeStem)]
+pub fn bench_tokenize_stem(text: &str) -> u32 {
+    let doc = crate::document::Document::parse_text(text.to_owned());
+    let stemmers = crate::normalize::Stemmers::default();
+    let infos = crate::words::word_infos(&doc, crate::lang::Lang::Fr, &stemmers, crate::stopwords::french());
+    infos.iter().flatten().count() as u32
+}
+
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchExtractHtml)]
+pub fn bench_extract_html(html: &str) -> u32 {
+    crate::html::extract(html).text.len() as u32
+}
