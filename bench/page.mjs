@@ -125,6 +125,12 @@ window.runBench = async function ({ quick = false, variants = [] } = {}) {
     row("js_tfidf_keywords", name, bytes, time(() => tfidfKeywords(text), budget, min));
     row("franc_min", name, bytes, time(() => franc(text), budget, min));
     row("loupe_analyze", name, bytes, time(() => analyzer.analyze(text), budget, min));
+    if (benchPkg) {
+      // The same analysis inside wasm only: the difference is the way out (offsets, JS objects).
+      const a = new benchPkg.Analyzer();
+      row("loupe_analyze_core", name, bytes, time(() => benchPkg.benchAnalyzeCore(a, text), budget, min));
+      a.free();
+    }
     if (name === "news-10m") out.memoryAfter10MB = wasm.memory.buffer.byteLength;
   }
   for (const { label, url } of variants) {

@@ -234,19 +234,36 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         }
     }
     let key_text = |c: &Cand| c.key.iter().take_while(|&&t| t != NO_TERM).map(|&t| term_keys[t as usize]).collect::<Vec<_>>().join(" ");
-    let keys: Vec<String> = cands.iter().map(key_text).collect();
+    // The bytes of `key_text`, without building it.
+    let key_bytes = |ci: usize| {
+        cands[ci].key.iter().take_while(|&&t| t != NO_TERM).enumerate()
+            .flat_map(|(n, &t)| (n > 0).then_some(b' ').into_iter().chain(term_keys[t as usize].bytes()))
+    };
+    // Best score first, then by key text, then in order of appearance.
+    let rank = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then_with(|| key_bytes(*a).cmp(key_bytes(*b))).then(a.cmp(b));
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then_with(|| keys[a].cmp(&keys[b])));
+    // Only the head of the ranking is usually read: rank a generous head first, the rest if needed.
+    let head = (max * 8 + 64).min(order.len());
+    if head < order.len() {
+        order.select_nth_unstable_by(head, rank);
+    }
+    order[..head].sort_unstable_by(rank);
+    let mut tail_sorted = head == order.len();
 
     // Keep the best of near-duplicate keys; scale scores to 0..1.
     let best = order.first().map_or(1.0, |&c| scores[c].max(f32::MIN_POSITIVE));
     let mut out: Vec<Keyword> = Vec::new();
-    for ci in order {
+    for i in 0..order.len() {
         if out.len() >= max {
             break;
         }
+        if i == head && !tail_sorted {
+            order[head..].sort_unstable_by(rank);
+            tail_sorted = true;
+        }
+        let ci = order[i];
         let c = &cands[ci];
-        let key = keys[ci].clone();
+        let key = key_text(c);
         if out.iter().any(|k| similar(&k.key, &key)) {
             continue;
         }

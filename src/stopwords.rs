@@ -38,7 +38,14 @@ pub fn english() -> &'static StopWords {
 /// test these for many tokens, so a hash set is built from the list on first use.
 pub struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<Lookup>,
+}
+
+struct Lookup {
+    set: FxHashSet<&'static str>,
+    /// Bit `min(len, 31)` of entry `b`: some word starts with byte `b` and has that length.
+    /// Most words tested are not in the list, and this rejects them without hashing.
+    first_byte_lengths: [u32; 256],
 }
 
 impl WordList {
@@ -48,7 +55,19 @@ impl WordList {
 
     /// Same call as `<[&str]>::contains`.
     pub fn contains(&self, word: &&str) -> bool {
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(*word)
+        let lookup = self.set.get_or_init(|| {
+            let mut first_byte_lengths = [0u32; 256];
+            for w in self.words {
+                if let Some(&b) = w.as_bytes().first() {
+                    first_byte_lengths[b as usize] |= 1 << w.len().min(31);
+                }
+            }
+            Lookup { set: self.words.iter().copied().collect(), first_byte_lengths }
+        });
+        match word.as_bytes().first() {
+            Some(&b) if lookup.first_byte_lengths[b as usize] & (1 << word.len().min(31)) == 0 => false,
+            _ => lookup.set.contains(*word),
+        }
     }
 
     pub fn words(&self) -> &'static [&'static str] {

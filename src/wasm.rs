@@ -228,6 +228,13 @@ pub fn bench_tokenize_stem(text: &str) -> u32 {
     infos.iter().flatten().count() as u32
 }
 
+/// The analysis without its way out (no UTF-16 offsets, no JS objects): what the core costs.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchAnalyzeCore)]
+pub fn bench_analyze_core(analyzer: &Analyzer, text: &str) -> u32 {
+    analyzer.inner.analyze(text).map_or(0, |a| a.highlights.len() as u32)
+}
+
 #[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = benchExtractHtml)]
 pub fn bench_extract_html(html: &str) -> u32 {
