@@ -18,8 +18,10 @@ window.startup = {
 document.body.dataset.ready = "1";
 
 const enc = new TextEncoder();
-/** Best and median ms of `f` over a time budget (at least `min` runs). */
+/** Best and median ms of `f` over a time budget (at least `min` runs), after one untimed
+ * call (V8 compiles wasm and JS in tiers: the first calls run unoptimised code). */
 function time(f, budgetMs = 1500, min = 3, max = 100) {
+  f();
   const runs = [];
   const start = performance.now();
   while (runs.length < min || (performance.now() - start < budgetMs && runs.length < max)) {
