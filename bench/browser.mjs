@@ -1,5 +1,6 @@
 // Runs bench/page.html in headless Chromium (Debian's /usr/bin/chromium + playwright-core):
 // cold and warm start-up, then the in-page suite. Prints one JSON object on stdout.
+// Alone, for iterating: `BENCH_QUICK=1 node bench/browser.mjs > bench/out/browser.json`.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join, dirname, extname, normalize } from "node:path";
@@ -38,7 +39,13 @@ try {
   await page.reload();
   await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 60000 });
   const warm = await page.evaluate(() => window.startup);
-  const suite = await page.evaluate(() => window.runBench());
+  // BENCH_QUICK=1: the 1 MiB text only, shorter budgets, no mark.js. BENCH_VARIANTS="label=url,...":
+  // other builds of the module to time analyze with (scripts/bench.sh adds opt-level "s").
+  const variants = (process.env.BENCH_VARIANTS ?? "").split(",").filter(Boolean).map((v) => {
+    const [label, url] = v.split("=");
+    return { label, url };
+  });
+  const suite = await page.evaluate((o) => window.runBench(o), { quick: !!process.env.BENCH_QUICK, variants });
   const chromiumVersion = browser.version();
   console.log(JSON.stringify({ chromium: chromiumVersion, cold, warm, ...suite }));
 } finally {

@@ -1,6 +1,7 @@
 // Builds the benchmark texts in bench/out/ from seeds/*.txt only (the repository's own
 // articles): article-4k.txt (one ~4 KB article), news-1m.txt and news-10m.txt (the seeds' sentences
-// recombined in a fixed pseudo-random order into paragraphs and articles).
+// recombined in a fixed pseudo-random order into paragraphs and articles), news-1m.html
+// (the 1 MiB text as a news page with site chrome, for HTML extraction).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,4 +42,23 @@ function corpus(bytes) {
 writeFileSync(join(out, "news-100k.txt"), corpus(100 << 10));
 writeFileSync(join(out, "news-1m.txt"), corpus(1 << 20));
 writeFileSync(join(out, "news-10m.txt"), corpus(10 << 20));
-console.log(`bench corpus: ${Buffer.byteLength(article)} B article, 1 MiB and 10 MiB news text in ${out}`);
+
+// A news page around the 1 MiB text, for HTML extraction: site chrome (navigation, related
+// links, footer, a script), then the articles as <article> elements of <p> paragraphs with
+// inline links and emphasis.
+const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const nav = `<nav class="menu"><ul>${["Accueil", "Monde", "Politique", "Économie", "Culture", "Sports"].map((m, i) => `<li><a href="/r${i}">${m}</a></li>`).join("")}</ul></nav>`;
+const articles = readFileSync(join(out, "news-1m.txt"), "utf8").split("\n\n\n").map((a, k) => {
+  const paras = a.split("\n\n").filter(Boolean).map((p, i) => {
+    const words = escape(p).split(" ");
+    if (i % 3 === 1 && words.length > 8) words[4] = `<a href="/article/${k}-${i}">${words[4]}</a>`;
+    if (i % 4 === 2 && words.length > 8) words[7] = `<em>${words[7]}</em>`;
+    return `<p>${words.join(" ")}</p>`;
+  });
+  return `<article class="post"><h2>Article ${k + 1}</h2>\n${paras.join("\n")}\n</article>`;
+});
+const related = `<aside class="related"><h3>À lire aussi</h3><ul>${Array.from({ length: 8 }, (_, i) => `<li><a href="/x${i}">Lien ${i}</a></li>`).join("")}</ul></aside>`;
+writeFileSync(join(out, "news-1m.html"), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Le journal | Actualités</title>
+<meta property="og:title" content="Actualités"><script>window.dataLayer = [{ page: "home" }];</script><style>body { margin: 0 }</style></head>
+<body>${nav}<main><div class="page">${articles.join("\n")}</div>${related}</main><footer><p>© Le journal</p>${nav}</footer></body></html>`);
+console.log(`bench corpus: ${Buffer.byteLength(article)} B article, 1 MiB and 10 MiB news text, a 1 MiB news page in ${out}`);

@@ -2,13 +2,17 @@
 //! `bench/make-corpus.mjs` writes. Run by scripts/bench.sh:
 //! `cargo run --release --example bench_native -- bench/out/article-4k.txt bench/out/news-1m.txt ...`
 //! Prints one tab-separated line per measure: name, file, bytes, best ms, median ms.
+//! For `.html` files the one measure is HTML extraction (`html::extract`).
 //! Times are this thread's CPU time (Linux /proc/thread-self/schedstat) when available, so
 //! that other jobs on a shared machine inflate them less; wall time otherwise.
+//! Short runs while iterating: `BENCH_MS=300` (time budget per measure), `BENCH_ONLY=analyze`
+//! (comma-separated measures). `BENCH_ONCE=1` calls each measure once, untimed, for a profiler:
+//! `valgrind --tool=callgrind --dump-before='*analyze_decoded*' target/release/examples/bench_native ...`.
 
 use std::time::{Duration, Instant};
 
 use loupe::document::Document;
-use loupe::{lang::Lang, normalize::Stemmers, stopwords, words, Analyzer, Config};
+use loupe::{html, lang::Lang, normalize::Stemmers, stopwords, words, Analyzer, Config};
 
 /// Nanoseconds this thread has run on a CPU, if the kernel says.
 fn cpu_ns() -> Option<u64> {
@@ -46,6 +50,16 @@ fn time<F: FnMut()>(budget: Duration, mut f: F) -> (f64, f64) {
 
 fn main() {
     let budget = Duration::from_millis(std::env::var("BENCH_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(1500));
+    let only = std::env::var("BENCH_ONLY").ok();
+    let wanted = |what: &str| only.as_deref().is_none_or(|o| o.split(',').any(|w| w.trim() == what));
+    let once = std::env::var_os("BENCH_ONCE").is_some();
+    let time = |budget: Duration, mut f: &mut dyn FnMut()| {
+        if once {
+            f();
+            return (0.0, 0.0);
+        }
+        time(budget, &mut f)
+    };
     // Start-up: building the Analyzer (IPTC taxonomy with stemmed triggers); CPU ms of one build.
     let (t, cpu) = (Instant::now(), cpu_ns());
     let analyzer = Analyzer::new(Config::default()).expect("default config");
@@ -60,15 +74,30 @@ fn main() {
         let name = path.rsplit('/').next().unwrap_or(&path).to_string();
         let n = text.len();
         let report = |what: &str, (best, median): (f64, f64)| println!("{what}\t{name}\t{n}\t{best:.3}\t{median:.3}");
-        report("parse", time(budget, || {
-            std::hint::black_box(Document::parse_text(text.clone()));
-        }));
-        report("tokenize_stem", time(budget, || {
-            let doc = Document::parse_text(text.clone());
-            std::hint::black_box(words::word_infos(&doc, Lang::Fr, &stemmers, stopwords::french()));
-        }));
-        report("analyze", time(budget, || {
-            std::hint::black_box(analyzer.analyze(&text).expect("analysable bench text"));
-        }));
+        if name.ends_with(".html") {
+            // A news page: HTML extraction alone (the article text and metadata).
+            if wanted("html_extract") {
+                report("html_extract", time(budget, &mut || {
+                    std::hint::black_box(html::extract(&text));
+                }));
+            }
+            continue;
+        }
+        if wanted("parse") {
+            report("parse", time(budget, &mut || {
+                std::hint::black_box(Document::parse_text(text.clone()));
+            }));
+        }
+        if wanted("tokenize_stem") {
+            report("tokenize_stem", time(budget, &mut || {
+                let doc = Document::parse_text(text.clone());
+                std::hint::black_box(words::word_infos(&doc, Lang::Fr, &stemmers, stopwords::french()));
+            }));
+        }
+        if wanted("analyze") {
+            report("analyze", time(budget, &mut || {
+                std::hint::black_box(analyzer.analyze(&text).expect("analysable bench text"));
+            }));
+        }
     }
 }

@@ -18,8 +18,10 @@ window.startup = {
 document.body.dataset.ready = "1";
 
 const enc = new TextEncoder();
-/** Best and median ms of `f` over a time budget (at least `min` runs). */
+/** Best and median ms of `f` over a time budget (at least `min` runs), after one untimed
+ * call (V8 compiles wasm and JS in tiers: the first calls run unoptimised code). */
 function time(f, budgetMs = 1500, min = 3, max = 100) {
+  f();
   const runs = [];
   const start = performance.now();
   while (runs.length < min || (performance.now() - start < budgetMs && runs.length < max)) {
@@ -37,15 +39,32 @@ async function loadCjs(url) {
   return module.exports;
 }
 
-window.runBench = async function () {
+/** Loads another build of the module (the bench-only exports, or the same code at another
+ * opt-level) beside the shipped one; null when it was not built. */
+async function loadVariant(url) {
+  try {
+    const m = await import(url);
+    await m.default();
+    return m;
+  } catch (e) {
+    console.error(`bench: no ${url} (${e.message})`);
+    return null;
+  }
+}
+
+/** `quick`: the 1 MiB text only, shorter budgets, no mark.js (for iterating). `variants`:
+ * other builds of the module whose analyze is timed on 1 MiB too ({ label, url }). */
+window.runBench = async function ({ quick = false, variants = [] } = {}) {
+  const names = quick ? ["news-1m"] : ["article-4k", "news-1m", "news-10m"];
   const texts = {};
-  for (const name of ["article-4k", "news-1m", "news-10m"]) texts[name] = await (await fetch(`/bench/out/${name}.txt`)).text();
-  const out = { startup: window.startup, rows: [] };
+  for (const name of new Set([...names, "news-1m"])) texts[name] = await (await fetch(`/bench/out/${name}.txt`)).text();
+  const out = { startup: window.startup, rows: [], quick };
   const row = (what, file, bytes, t, extra = {}) => out.rows.push({ what, file, bytes, ...t, ...extra });
+  const budgetMs = quick ? 500 : 1500;
 
   // Physical limits.
   const simd = (await WebAssembly.instantiate(await (await fetch("/bench/out/simd-scan.wasm")).arrayBuffer())).instance.exports;
-  for (const name of ["news-1m", "news-10m"]) {
+  for (const name of names.filter((n) => n !== "article-4k")) {
     const text = texts[name];
     const bytes = enc.encode(text);
     row("js_byte_loop", name, bytes.length, time(() => {
@@ -96,69 +115,142 @@ window.runBench = async function () {
   }
   const { franc } = await import("franc-min");
 
-  for (const name of ["article-4k", "news-1m", "news-10m"]) {
+  // Bench-only exports (scripts/bench.sh builds them with `--features bench`): parts timed alone.
+  const benchPkg = await loadVariant("/bench/out/pkg-bench/loupe.js");
+  for (const name of names) {
     const text = texts[name];
     const bytes = enc.encode(text).length;
     // 10 MB: one run each, to keep the suite short.
-    const [budget, min] = name === "news-10m" ? [1, 1] : [1500, 3];
+    const [budget, min] = name === "news-10m" ? [1, 1] : [budgetMs, 3];
     row("js_tokenize_stem", name, bytes, time(() => tokenizeStem(text), budget, min));
+    if (benchPkg) row("loupe_tokenize_stem", name, bytes, time(() => benchPkg.benchTokenizeStem(text), budget, min));
     row("js_tfidf_keywords", name, bytes, time(() => tfidfKeywords(text), budget, min));
     row("franc_min", name, bytes, time(() => franc(text), budget, min));
     row("loupe_analyze", name, bytes, time(() => analyzer.analyze(text), budget, min));
+    if (benchPkg) {
+      // The same analysis inside wasm only: the difference is the way out (offsets, JS objects).
+      const a = new benchPkg.Analyzer();
+      row("loupe_analyze_core", name, bytes, time(() => benchPkg.benchAnalyzeCore(a, text), budget, min));
+      a.free();
+    }
     if (name === "news-10m") out.memoryAfter10MB = wasm.memory.buffer.byteLength;
   }
+  for (const { label, url } of variants) {
+    const m = await loadVariant(url);
+    if (!m) continue;
+    const a = new m.Analyzer();
+    const text = texts["news-1m"];
+    row(`loupe_analyze (${label})`, "news-1m", enc.encode(text).length, time(() => a.analyze(text), budgetMs, 3));
+    a.free();
+  }
 
-  // Highlighting 30 keyphrases in 1 MB of DOM text: mark.js vs Loupe's offsets applied in one pass.
+  // HTML extraction: Loupe's (article text and metadata) beside the browser's own parser
+  // producing the page's text (DOMParser + textContent: no article detection at all).
+  const page = await (await fetch("/bench/out/news-1m.html")).text();
+  const pageBytes = enc.encode(page).length;
+  row("domparser_text", "news-1m.html", pageBytes, time(() => new DOMParser().parseFromString(page, "text/html").body.textContent.length, budgetMs, 3));
+  if (benchPkg) row("loupe_extract_html", "news-1m.html", pageBytes, time(() => benchPkg.benchExtractHtml(page), budgetMs, 3));
+
+  // Highlighting 30 keyphrases in 1 MB of DOM text: mark.js (it searches the text itself)
+  // against Loupe's offsets applied in one pass over the paragraphs, two ways: wrapping
+  // each highlight in a <mark> element, and the CSS Custom Highlight API (what the widget
+  // does: StaticRanges over the existing text nodes, the DOM left untouched). DOM work only
+  // for all three (no forced layout).
   const text = texts["news-1m"];
   const paras = text.split("\n\n");
   const doc = document.getElementById("doc");
   const fill = () => {
+    CSS.highlights?.clear();
     doc.textContent = "";
     for (const p of paras) doc.appendChild(document.createElement("p")).textContent = p;
   };
   const a30 = new Analyzer({ maxKeywords: 30, highlightKeywords: 30 });
   const keywords = a30.analyze(text).keywords.map((k) => k.text);
-  fill();
-  let t = performance.now();
-  let marked = 0;
-  new Mark(doc).mark(keywords, { separateWordSearch: false, each: () => marked++ });
-  row("markjs_30_keywords", "news-1m", text.length, { best: performance.now() - t, median: performance.now() - t, runs: 1 }, { marks: marked });
+  if (!quick) {
+    fill();
+    const t = performance.now();
+    let marked = 0;
+    new Mark(doc).mark(keywords, { separateWordSearch: false, each: () => marked++ });
+    const ms = performance.now() - t;
+    row("markjs_30_keywords", "news-1m", text.length, { best: ms, median: ms, runs: 1 }, { marks: marked });
+  }
 
-  // Loupe: analysis (keyphrases + entities + quotes) then one pass over the paragraphs.
-  function applyHighlights(highlights) {
-    let h = 0, offset = 0, count = 0;
+  /** Calls `f(paragraph element, its start offset, highlights [h, hEnd) that start in it)`
+   * for the paragraphs with highlights. Offsets are UTF-16 units into `text`. */
+  function eachParagraph(highlights, f) {
+    let h = 0, offset = 0;
     const ps = doc.children;
-    for (let i = 0; i < ps.length; i++) {
-      const p = ps[i], s = paras[i], end = offset + s.length;
-      if (h < highlights.length && highlights[h].start < end) {
-        const frag = document.createDocumentFragment();
-        let at = offset;
-        for (; h < highlights.length && highlights[h].start < end; h++) {
-          const { start, kind } = highlights[h];
-          const e = Math.min(highlights[h].end, end);
-          if (start > at) frag.append(text.slice(at, start));
-          const m = document.createElement("mark");
-          m.className = kind;
-          m.textContent = text.slice(start, e);
-          frag.append(m);
-          at = e;
-          count++;
-        }
-        if (at < end) frag.append(text.slice(at, end));
-        p.replaceChildren(frag);
-      }
+    for (let i = 0; i < ps.length && h < highlights.length; i++) {
+      const end = offset + paras[i].length;
+      const first = h;
+      while (h < highlights.length && highlights[h].start < end) h++;
+      if (h > first) f(ps[i], offset, end, first, h);
       offset = end + 2;
     }
+  }
+  function applyMarks(highlights) {
+    let count = 0;
+    eachParagraph(highlights, (p, offset, end, first, last) => {
+      const frag = document.createDocumentFragment();
+      let at = offset;
+      for (let h = first; h < last; h++) {
+        const { start, kind } = highlights[h];
+        const e = Math.min(highlights[h].end, end);
+        if (start > at) frag.append(text.slice(at, start));
+        const m = document.createElement("mark");
+        m.className = kind;
+        m.textContent = text.slice(start, e);
+        frag.append(m);
+        at = e;
+        count++;
+      }
+      if (at < end) frag.append(text.slice(at, end));
+      p.replaceChildren(frag);
+    });
     return count;
   }
+  function applyRanges(highlights) {
+    const byKind = new Map();
+    let count = 0;
+    eachParagraph(highlights, (p, offset, end, first, last) => {
+      const node = p.firstChild;
+      for (let h = first; h < last; h++) {
+        const { start, kind } = highlights[h];
+        let set = byKind.get(kind);
+        if (!set) byKind.set(kind, (set = new Highlight()));
+        set.add(new StaticRange({ startContainer: node, startOffset: start - offset, endContainer: node, endOffset: Math.min(highlights[h].end, end) - offset }));
+        count++;
+      }
+    });
+    for (const [kind, set] of byKind) CSS.highlights.set(`loupe-${kind}`, set);
+    return count;
+  }
+  // One analysis, then each DOM pass on a fresh copy of the text (best of 3).
   fill();
-  t = performance.now();
+  let t = performance.now();
   const result = a30.analyze(text);
-  const t1 = performance.now();
-  const count = applyHighlights(result.highlights);
-  const t2 = performance.now();
-  row("loupe_analyze_and_highlight", "news-1m", text.length, { best: t2 - t, median: t2 - t, runs: 1 }, { marks: count });
-  row("loupe_apply_highlights_only", "news-1m", text.length, { best: t2 - t1, median: t2 - t1, runs: 1 }, { marks: count });
+  const analysisMs = performance.now() - t;
+  const best = { marks: Infinity, ranges: Infinity };
+  let counts = {};
+  for (let run = 0; run < 3; run++) {
+    fill();
+    t = performance.now();
+    counts.marks = applyMarks(result.highlights);
+    best.marks = Math.min(best.marks, performance.now() - t);
+    if (globalThis.Highlight && CSS.highlights) {
+      fill();
+      t = performance.now();
+      counts.ranges = applyRanges(result.highlights);
+      best.ranges = Math.min(best.ranges, performance.now() - t);
+    }
+  }
+  const one = (ms) => ({ best: ms, median: ms, runs: 1 });
+  row("loupe_analyze_and_marks", "news-1m", text.length, one(analysisMs + best.marks), { marks: counts.marks });
+  row("loupe_marks_only", "news-1m", text.length, { best: best.marks, median: best.marks, runs: 3 }, { marks: counts.marks });
+  if (counts.ranges) {
+    row("loupe_analyze_and_ranges", "news-1m", text.length, one(analysisMs + best.ranges), { marks: counts.ranges });
+    row("loupe_ranges_only", "news-1m", text.length, { best: best.ranges, median: best.ranges, runs: 3 }, { marks: counts.ranges });
+  }
   a30.free();
   return out;
 };

@@ -452,7 +452,17 @@ fn find_quotes(text: &str, block: Span, last_speaker: &mut Option<String>, out: 
     let s = block.of(text);
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut seen_quote = false;
-    for (i, c) in s.char_indices() {
+    // Only quotation marks matter: find them by their first byte ('"', or the lead byte of
+    // « » (0xC2) and “ ” „ (0xE2)) instead of decoding every character.
+    let bytes = s.as_bytes();
+    for i in 0..bytes.len() {
+        if !matches!(bytes[i], b'"' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { continue };
+        if !matches!(c, '"' | '«' | '»' | '“' | '”' | '„') {
+            continue;
+        }
         let after = &s[i + c.len_utf8()..];
         let closes = if c == '"' {
             stack.last().is_some_and(|&(_, o)| o == '"')

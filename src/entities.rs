@@ -9,12 +9,14 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::lang::Lang;
-use crate::normalize::{edit_distance, fold_accents, lower};
+use crate::normalize::{edit_distance, lower, lower_folded};
 use crate::span::Span;
+use crate::stopwords::WordList;
 use crate::text::TokenKind;
 use crate::words::WordInfo;
 
@@ -72,14 +74,18 @@ pub struct GazEntry {
 pub struct Gazetteer {
     pub entries: Vec<GazEntry>,
     /// Folded alias → entry.
-    by_alias: HashMap<String, usize>,
+    by_alias: FxHashMap<String, usize>,
     /// Folded demonym → entry of its country.
-    demonyms: HashMap<String, usize>,
+    demonyms: FxHashMap<String, usize>,
 }
 
 /// Lowercase, accents folded, apostrophes and hyphens unified: the gazetteer's lookup key.
 pub fn alias_key(s: &str) -> String {
-    let low = fold_accents(&lower(s));
+    let low = lower_folded(s);
+    // Usually already one space between words: then the folded string is the key.
+    if !low.starts_with(' ') && !low.ends_with(' ') && !low.contains("  ") && !low.contains(|c: char| c.is_whitespace() && c != ' ') {
+        return low;
+    }
     low.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
@@ -162,11 +168,21 @@ impl Gazetteer {
     }
 
     pub fn lookup(&self, surface: &str) -> Option<usize> {
-        self.by_alias.get(&alias_key(surface)).copied()
+        self.lookup_key(&alias_key(surface))
+    }
+
+    /// `lookup` for an `alias_key` already computed.
+    pub fn lookup_key(&self, key: &str) -> Option<usize> {
+        self.by_alias.get(key).copied()
     }
 
     pub fn demonym(&self, word: &str) -> Option<usize> {
-        self.demonyms.get(&alias_key(word)).copied()
+        self.demonym_key(&alias_key(word))
+    }
+
+    /// `demonym` for an `alias_key` already computed.
+    pub fn demonym_key(&self, key: &str) -> Option<usize> {
+        self.demonyms.get(key).copied()
     }
 }
 
@@ -186,7 +202,7 @@ const PARTICLES: &[&str] = &["de", "du", "des", "d'", "of", "von", "van", "der",
 /// Articles allowed right after a particle: "de la", "de l'", "of the".
 const PARTICLE_ARTICLES: &[&str] = &["la", "l'", "le", "the"];
 /// Capitalised words that are titles or roles, not names.
-const ROLE_WORDS: &[&str] = &[
+static ROLE_WORDS: WordList = WordList::new(&[
     "secretary-general", "secrétaire-général", "vice-président", "vice-présidente", "vice-president",
     "m", "mme", "mlle", "mm", "dr", "pr", "me", "mr", "mrs", "ms", "président", "présidente", "premier",
     "première", "ministre", "secrétaire", "général", "générale", "chef", "sir", "lord", "saint",
@@ -195,9 +211,9 @@ const ROLE_WORDS: &[&str] = &[
     "préfet", "procureur", "évêque", "cardinal", "abbé", "empereur", "roi", "reine", "prince", "princesse",
     "duc", "duchesse", "comte", "comtesse", "baron", "docteur", "pape", "captain", "judge", "king", "queen",
     "senator", "governor", "mayor", "pope",
-];
+]);
 /// Words before a name that say it is a person.
-const PERSON_CUES: &[&str] = &[
+static PERSON_CUES: WordList = WordList::new(&[
     "m.", "mme", "m", "président", "présidente", "ministre", "secrétaire", "général", "chef", "professeur",
     "porte-parole", "directeur", "directrice", "ambassadeur", "ambassadrice", "roi", "reine", "pape",
     "journaliste", "écrivain", "sénateur", "député", "maire", "juge", "avocat", "entraîneur", "ukrainien",
@@ -211,7 +227,7 @@ const PERSON_CUES: &[&str] = &[
     "fille", "frère", "sœur", "oncle", "neveu", "nièce", "captain", "sergeant", "general", "bishop",
     "emperor", "king", "queen", "prince", "judge", "family", "brother", "sister", "wife", "husband",
     "daughter", "senator", "governor", "mayor",
-];
+]);
 /// Acronyms of common nouns, units and identifiers: "ISBN", "PDG", "HLM" are not names.
 const COMMON_ACRONYMS: &[&str] = &[
     "isbn", "issn", "doi", "url", "html", "http", "https", "pdf", "usb", "gps", "sms", "mms", "tv", "pc", "cd",
@@ -252,7 +268,7 @@ const PLACE_HEADS: &[&str] = &[
     "province", "port", "mayor", "governor",
 ];
 /// Words inside a name that say it is an organisation.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: WordList = WordList::new(&[
     "organisation", "organization", "union", "agence", "agency", "association", "press", "news",
     "industries", "industry", "company", "corporation", "inc", "group", "groupe", "banque", "bank",
     "académie", "academy", "université", "university", "ministère", "ministry", "conseil", "council",
@@ -264,7 +280,7 @@ const ORG_WORDS: &[&str] = &[
     "éditions", "editions", "ligue", "comité", "fédération", "syndicat", "compagnie", "mairie", "préfecture",
     "limited", "ltd", "corp", "co", "holding", "holdings", "technologies", "systems", "airways", "ac",
     "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications",
-];
+]);
 /// Lowercase heads of institutions named after a place or a portfolio ("mairie de Paris").
 const INSTITUTION_HEADS: &[&str] = &[
     "mairie", "ministère", "tribunal", "préfecture", "université", "ambassade", "consulat", "conseil",
@@ -317,7 +333,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         if lang == Lang::En { e.name_en.clone() } else { e.name_fr.clone() }
     };
     let text = doc.text.as_str();
-    let lower_forms: std::collections::HashSet<&str> = words
+    let lower_forms: FxHashSet<&str> = words
         .iter()
         .flatten()
         .filter(|w| !w.cap && !w.sentence_initial)
@@ -346,12 +362,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         leader_of: bool,
         mentions: Vec<Span>,
         demonyms: Vec<Span>,
-        surfaces: HashMap<String, usize>,
+        surfaces: FxHashMap<String, usize>,
         n_words: usize,
     }
-    let mut groups: HashMap<String, Group> = HashMap::new();
+    let mut groups: FxHashMap<String, Group> = FxHashMap::default();
     let mut order: Vec<String> = Vec::new();
-    let mut group_of = |key: String, gaz_hit: Option<usize>, n_words: usize, groups: &mut HashMap<String, Group>| -> String {
+    let mut group_of = |key: String, gaz_hit: Option<usize>, n_words: usize, groups: &mut FxHashMap<String, Group>| -> String {
         groups.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
             Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() }
@@ -373,14 +389,15 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             continue;
         }
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
+        let surface_key = alias_key(surface);
         if !w0.acronym && c.words.len() <= 3 {
-            if let Some(i) = gaz.demonym(surface) {
+            if let Some(i) = gaz.demonym_key(&surface_key) {
                 let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
                 groups.get_mut(&key).unwrap().demonyms.push(c.span);
                 continue;
             }
         }
-        let gaz_hit = gaz.lookup(surface);
+        let gaz_hit = gaz.lookup_key(&surface_key);
         let prev = prev_words(doc, words, c.first_token, 3);
         // "président de la République": a title, not the state.
         let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
@@ -414,7 +431,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         }
         let key = match gaz_hit {
             Some(i) => format!("gaz:{i}"),
-            None => alias_key(surface),
+            None => surface_key,
         };
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
@@ -441,7 +458,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     }
 
     // Demonyms ("japonais") refer to their country.
-    let mut demonym_of: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut demonym_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         if w.cap || w.stop {
@@ -595,14 +612,14 @@ fn is_title_article(w: &WordInfo) -> bool {
 
 /// Common French/English words that start sentences but are not names.
 fn is_common_word(w: &str) -> bool {
-    const COMMON: &[&str] = &[
+    static COMMON: WordList = WordList::new(&[
         "pendant", "toutefois", "cependant", "selon", "alors", "ainsi", "après", "avant", "depuis", "lors",
         "outre", "concernant", "citant", "considérant", "interrogé", "interrogée", "mais", "donc", "enfin",
         "puis", "plus", "tout", "tous", "les", "des", "une", "un", "il", "elle", "nous", "ils", "elles",
         "however", "meanwhile", "but", "after", "before", "since", "although", "while", "the", "this",
         "that", "these", "those", "in", "on", "at", "for", "eh", "ou", "et", "ici", "apparemment",
         "évidemment", "peut-être", "tokyo", "en", "par", "pour", "dans", "sur", "avec",
-    ];
+    ]);
     COMMON.contains(&w)
 }
 
@@ -613,7 +630,7 @@ fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -
     while i > 0 && out.len() < n {
         i -= 1;
         match &words[i] {
-            Some(w) => out.push(w.lower.clone()),
+            Some(w) => out.push(w.lower.to_string()),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
                     out.push(lower(doc.tokens[i].span.of(&doc.text)));
@@ -627,6 +644,14 @@ fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -
         }
     }
     out
+}
+
+/// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
+fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
+    match &words[k] {
+        Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
+        None => std::borrow::Cow::Owned(lower(doc.tokens[k].span.of(&doc.text))),
+    }
 }
 
 /// Runs of capitalised words inside sentences, joined across particles.
@@ -658,9 +683,9 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 let mut joiners = 0;
                 while k < b && joiners < 2 {
                     let t = doc.tokens[k];
-                    let low = lower(t.span.of(&doc.text));
+                    let low = token_lower(doc, words, k);
                     let allowed = if joiners == 0 { PARTICLES } else { PARTICLE_ARTICLES };
-                    let is_particle = allowed.contains(&low.as_str()) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
+                    let is_particle = allowed.contains(&low.as_ref()) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
                     if !is_particle {
                         break;
                     }
@@ -684,9 +709,9 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
             // "mairie de Paris", "ministère du Budget": a lowercase institution heads the name.
             let mut first_member = start;
             if start >= a + 2 {
-                let particle = lower(doc.tokens[start - 1].span.of(&doc.text));
+                let particle = token_lower(doc, words, start - 1);
                 let head = words[start - 2].as_ref();
-                if matches!(particle.as_str(), "de" | "du" | "des" | "d'")
+                if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
                     && head.is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
                 {
                     first_member = start - 2;

@@ -14,11 +14,13 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::normalize::edit_distance;
 use crate::span::Span;
+use crate::stopwords::WordList;
 use crate::text::TokenKind;
 use crate::words::WordInfo;
 
@@ -67,24 +69,24 @@ const EARLY_BONUS: f32 = 2.0;
 const NAME_BONUS: f32 = 1.2;
 
 /// Prepositions that may link two parts of a noun phrase.
-const LINKERS: &[&str] = &["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"];
+static LINKERS: WordList = WordList::new(&["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"]);
 /// Articles allowed right after a linker.
-const LINK_ARTICLES: &[&str] = &["la", "l'", "le", "les", "the"];
+static LINK_ARTICLES: WordList = WordList::new(&["la", "l'", "le", "les", "the"]);
 /// Words after which the next word is a verb: clitics, auxiliaries, negation.
-const VERB_CUES: &[&str] = &[
+static VERB_CUES: WordList = WordList::new(&[
     "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "ne", "n'", "se", "s'", "qui", "y", "a", "ont",
     "avait", "avaient", "aura", "auront", "est", "sont", "était", "étaient", "sera", "seront", "été", "va",
     "vont", "peut", "peuvent", "doit", "doivent", "pourrait", "devrait", "he", "she", "they", "we", "has",
     "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does",
     "was", "were", "is", "are", "been", "not",
-];
+]);
 /// Month and day names: dates are never keyphrases.
-const CALENDAR: &[&str] = &[
+static CALENDAR: WordList = WordList::new(&[
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
     "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+]);
 /// Month and day names ("juillet", "Tuesday").
 pub fn is_calendar_word(lower: &str) -> bool {
     CALENDAR.contains(&lower)
@@ -97,16 +99,19 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 /// of the documents analysed together (this one included).
 pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>) -> Vec<Keyword> {
     let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti)).collect();
-    // Word keys as small ids, numbered in order of appearance (deterministic).
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    // Word keys as small ids (`WordInfo::key_id`, numbered in order of appearance).
     let mut term_keys: Vec<&str> = Vec::new();
     let term: Vec<u32> = words
         .iter()
         .map(|w| match w {
-            Some(w) => *ids.entry(w.key.as_str()).or_insert_with(|| {
-                term_keys.push(w.key.as_str());
-                term_keys.len() as u32 - 1
-            }),
+            Some(w) => {
+                let id = w.key_id as usize;
+                if id >= term_keys.len() {
+                    term_keys.resize(id + 1, "");
+                }
+                term_keys[id] = w.key.as_str();
+                w.key_id
+            }
             None => NO_TERM,
         })
         .collect();
@@ -120,7 +125,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         tokens: PhraseKey,
         capitalised: u32,
     }
-    let mut index: HashMap<PhraseKey, usize> = HashMap::new();
+    let mut index: FxHashMap<PhraseKey, usize> = FxHashMap::default();
     let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
@@ -227,7 +232,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         .collect();
 
     // A capitalised word seen mostly inside one longer name ("Alan" in "Alan Turing") is part of it.
-    let mut longer_with: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut longer_with: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.key[1] != NO_TERM {
             for &t in c.key.iter().take_while(|&&t| t != NO_TERM) {
@@ -247,24 +252,41 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         }
     }
     let key_text = |c: &Cand| c.key.iter().take_while(|&&t| t != NO_TERM).map(|&t| term_keys[t as usize]).collect::<Vec<_>>().join(" ");
-    let keys: Vec<String> = cands.iter().map(key_text).collect();
+    // The bytes of `key_text`, without building it.
+    let key_bytes = |ci: usize| {
+        cands[ci].key.iter().take_while(|&&t| t != NO_TERM).enumerate()
+            .flat_map(|(n, &t)| (n > 0).then_some(b' ').into_iter().chain(term_keys[t as usize].bytes()))
+    };
+    // Best score first, then by key text, then in order of appearance.
+    let rank = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then_with(|| key_bytes(*a).cmp(key_bytes(*b))).then(a.cmp(b));
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then_with(|| keys[a].cmp(&keys[b])));
+    // Only the head of the ranking is usually read: rank a generous head first, the rest if needed.
+    let head = (max * 8 + 64).min(order.len());
+    if head < order.len() {
+        order.select_nth_unstable_by(head, rank);
+    }
+    order[..head].sort_unstable_by(rank);
+    let mut tail_sorted = head == order.len();
 
     // Keep the best of near-duplicate keys; scale scores to 0..1.
     let best = order.first().map_or(1.0, |&c| scores[c].max(f32::MIN_POSITIVE));
     let mut out: Vec<Keyword> = Vec::new();
-    for ci in order {
+    for i in 0..order.len() {
         if out.len() >= max {
             break;
         }
+        if i == head && !tail_sorted {
+            order[head..].sort_unstable_by(rank);
+            tail_sorted = true;
+        }
+        let ci = order[i];
         let c = &cands[ci];
-        let key = keys[ci].clone();
+        let key = key_text(c);
         if out.iter().any(|k| similar(&k.key, &key)) {
             continue;
         }
         // Display form: the most frequent surface, then the first in sort order.
-        let mut surfaces: HashMap<&str, u32> = HashMap::new();
+        let mut surfaces: FxHashMap<&str, u32> = FxHashMap::default();
         for m in &c.mentions {
             *surfaces.entry(m.of(&doc.text)).or_insert(0) += 1;
         }
@@ -401,22 +423,23 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
         return false;
     }
-    let after_verb_cue = ti > 0
+    // (A capitalised word is content whatever precedes it: test that first, it is cheaper.)
+    let after_verb_cue = || ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
-        && VERB_CUES.contains(&lower_token(doc, ti - 1).as_str());
+        && lower_token_in(doc, words, ti - 1, &VERB_CUES);
     // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
     let finite_shape = (w.lower.ends_with('e') || w.lower.ends_with("ent"))
         && !["dre", "tre", "ire"].iter().any(|e| w.lower.ends_with(e));
-    let before_article = finite_shape
+    let before_article = || finite_shape
         && ti + 1 < doc.tokens.len()
         && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
         && VERB_OBJECT_ARTICLES.contains(&lower_token(doc, ti + 1).as_str());
     // English nouns never take a bare article after them either ("met the", "said a").
-    let before_english_article = ti + 1 < doc.tokens.len()
+    let before_english_article = || ti + 1 < doc.tokens.len()
         && doc.tokens[ti + 1].kind == TokenKind::Word
         && matches!(lower_token(doc, ti + 1).as_str(), "the" | "an");
-    w.cap || !(after_verb_cue || before_article || before_english_article)
+    w.cap || !(after_verb_cue() || before_article() || before_english_article())
 }
 
 /// Articles that open a verb's object.
@@ -426,18 +449,26 @@ fn lower_token(doc: &Document, ti: usize) -> String {
     crate::normalize::lower(doc.tokens[ti].span.of(&doc.text))
 }
 
+/// Whether token `ti`, lowercased, is one of `set`. Words already carry their lowercase
+/// form; only other tokens (elisions) are lowercased here.
+fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {
+    match &words[ti] {
+        Some(w) => set.contains(&w.lower.as_str()),
+        None => set.contains(&crate::normalize::lower(doc.tokens[ti].span.of(&doc.text)).as_str()),
+    }
+}
+
 /// If a linker starts at token `j`, the index of the token after it (and its article).
 fn linker_end(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) -> Option<usize> {
     let is_linker_token = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
     if !is_linker_token(j) || words[j].as_ref().is_some_and(|w| w.cap) {
         return None;
     }
-    let first = lower_token(doc, j);
-    if !LINKERS.contains(&first.as_str()) {
+    if !lower_token_in(doc, words, j, &LINKERS) {
         return None;
     }
     let mut k = j + 1;
-    if k < b && is_linker_token(k) && LINK_ARTICLES.contains(&lower_token(doc, k).as_str()) {
+    if k < b && is_linker_token(k) && lower_token_in(doc, words, k, &LINK_ARTICLES) {
         k += 1;
     }
     Some(k)

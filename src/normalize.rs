@@ -13,13 +13,20 @@ pub fn lower(word: &str) -> String {
     }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        match c {
-            '’' | 'ʼ' | '‘' => out.push('\''),
-            '\u{2010}' | '\u{2011}' => out.push('-'),
-            c => out.extend(c.to_lowercase()),
-        }
+        push_lower(&mut out, c, |out, c| out.push(c));
     }
     out
+}
+
+/// Appends what `lower` makes of `c`, each resulting character through `push`.
+#[inline]
+fn push_lower(out: &mut String, c: char, mut push: impl FnMut(&mut String, char)) {
+    match c {
+        '’' | 'ʼ' | '‘' => push(out, '\''),
+        '\u{2010}' | '\u{2011}' => push(out, '-'),
+        c if c.is_ascii() => push(out, c.to_ascii_lowercase()),
+        c => c.to_lowercase().for_each(|l| push(out, l)),
+    }
 }
 
 /// Removes Latin diacritics and ligatures (é→e, œ→oe) from an already lowercased word.
@@ -29,22 +36,39 @@ pub fn fold_accents(word: &str) -> String {
     }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ÿ' | 'ý' => out.push('y'),
-            'ç' => out.push('c'),
-            'ñ' => out.push('n'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '\u{0300}'..='\u{036F}' => {}
-            c => out.push(c),
-        }
+        push_folded(&mut out, c);
     }
     out
+}
+
+/// `fold_accents(&lower(word))` in one pass, without the intermediate string.
+pub fn lower_folded(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        push_lower(&mut out, c, push_folded);
+    }
+    out
+}
+
+#[inline]
+fn push_folded(out: &mut String, c: char) {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+        'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+        'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+        'ÿ' | 'ý' => out.push('y'),
+        'ç' => out.push('c'),
+        'ñ' => out.push('n'),
+        'œ' => out.push_str("oe"),
+        'æ' => out.push_str("ae"),
+        '\u{0300}'..='\u{036F}' => {}
+        c => out.push(c),
+    }
 }
 
 /// A stemmer per language; `Unknown` text is stemmed as French (the product's first language).
@@ -101,5 +125,18 @@ mod tests {
         // Capitals often lose their accent in French: "Etats-Unis" for "États-Unis".
         assert_eq!(s.key(Lang::Fr, "États-Unis"), s.key(Lang::Fr, "Etats-Unis"));
         assert_eq!(edit_distance("Soltenberg", "Stoltenberg"), 1);
+    }
+
+    #[test]
+    fn one_pass_forms_match_the_two_pass_ones() {
+        for w in ["États-Unis", "L’ŒUVRE", "İstanbul", "Zoë\u{2011}Ève", "e\u{301}cole", "ПРАВДА", "ǅ", "straße", "ABC"] {
+            assert_eq!(lower_folded(w), fold_accents(&lower(w)), "{w}");
+            let general: String = w.chars().flat_map(|c| match c {
+                '’' | 'ʼ' | '‘' => vec!['\''],
+                '\u{2010}' | '\u{2011}' => vec!['-'],
+                c => c.to_lowercase().collect(),
+            }).collect();
+            assert_eq!(lower(w), general, "{w}");
+        }
     }
 }

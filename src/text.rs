@@ -56,7 +56,11 @@ fn is_combining(c: char) -> bool {
         | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining(c)
 }
 
@@ -81,6 +85,11 @@ fn is_elision(prefix: &str) -> bool {
 
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<char> {
+    // An ASCII byte is always a whole character: skip the boundary check and decoding.
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
     text.get(pos..).and_then(|s| s.chars().next())
 }
 
@@ -137,8 +146,8 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
 /// "http://…", "https://…" or "www.…" up to white space, without trailing punctuation.
 fn url_at(text: &str, pos: usize, end: usize) -> Option<usize> {
     let rest = &text[pos..end];
-    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+    let starts = |p: &str| rest.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+    if !(starts("http://") || starts("https://") || starts("www.")) {
         return None;
     }
     let stop = rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»')).unwrap_or(rest.len());
@@ -152,6 +161,11 @@ fn url_at(text: &str, pos: usize, end: usize) -> Option<usize> {
 /// "name.surname+tag@example.org": local part, '@', a domain with a dot.
 fn email_at(text: &str, pos: usize, end: usize) -> Option<usize> {
     let rest = &text[pos..end];
+    let chunk = &rest[..rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | '(' | ')' | '«' | '»' | '"' | '@')).unwrap_or(rest.len())];
+    // Most words have no '@' before the next space: stop there.
+    if !rest[chunk.len()..].starts_with('@') {
+        return None;
+    }
     let chunk = &rest[..rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | '(' | ')' | '«' | '»' | '"')).unwrap_or(rest.len())];
     let at = chunk.find('@')?;
     let local = &chunk[..at];
@@ -167,7 +181,12 @@ fn email_at(text: &str, pos: usize, end: usize) -> Option<usize> {
 fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let mut word_start = start;
     let mut pos = start;
+    let bytes = text.as_bytes();
     loop {
+        // ASCII letters and digits a byte at a time; other characters decoded.
+        while pos < end && bytes[pos].is_ascii_alphanumeric() {
+            pos += 1;
+        }
         while let Some(c) = char_at(text, pos).filter(|_| pos < end) {
             if is_word_char(c) {
                 pos += c.len_utf8();
@@ -179,7 +198,7 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
         let after_pos = pos + n.len_utf8();
         let after = char_at(text, after_pos).filter(|_| after_pos < end);
         let so_far = &text[word_start..pos];
-        let digits_only = !so_far.is_empty() && so_far.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}'));
+        let digits_only = || !so_far.is_empty() && so_far.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}'));
         if is_hyphen(n) && after.is_some_and(is_word_char) {
             pos = after_pos;
             continue;
@@ -201,12 +220,12 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
             pos = after_pos; // aujourd'hui, don't
             continue;
         }
-        if digits_only && matches!(n, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit()) {
+        if matches!(n, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit()) && digits_only() {
             pos = after_pos;
             continue;
         }
         // "1 000", "1 000 000" with any space kind, exactly three digits per group.
-        if digits_only && matches!(n, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}') {
+        if matches!(n, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}') && digits_only() {
             let group = text.get(after_pos..(after_pos + 3).min(end)).unwrap_or("");
             let past = char_at(text, after_pos + 3).filter(|_| after_pos + 3 < end);
             if group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()) && !past.is_some_and(is_word_char) {

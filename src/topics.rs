@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::document::{BlockKind, Document};
@@ -66,11 +67,14 @@ pub struct Taxonomy {
 /// Trigger key (space-joined word keys) → (topic, weight), for one language.
 #[derive(Debug, Default)]
 struct Triggers {
-    keys: HashMap<String, Vec<(usize, f32)>>,
+    keys: FxHashMap<String, Vec<(usize, f32)>>,
     /// Key → the written forms (lowercase) of the triggers stemmed to it, with their
     /// topic: a text word counts for a topic only as an inflection of one of that
     /// topic's forms ("government" is not evidence for "governance"), see [`same_word`].
-    forms: HashMap<String, Vec<(String, usize)>>,
+    forms: FxHashMap<String, Vec<(String, usize)>>,
+    /// The first words of the multi-word keys ("ministr", "ministr defens" for
+    /// "ministr defens national"): matching stops when a phrase is not one of them.
+    prefixes: FxHashSet<String>,
     /// Words in the longest key.
     max_words: usize,
 }
@@ -84,6 +88,9 @@ impl Triggers {
         let forms = self.forms.entry(key.clone()).or_default();
         if !forms.iter().any(|(f, t)| *f == form && *t == topic) {
             forms.push((form, topic));
+        }
+        for (at, _) in key.match_indices(' ') {
+            self.prefixes.insert(key[..at].to_string());
         }
         let list = self.keys.entry(key).or_default();
         if !list.iter().any(|(t, _)| *t == topic) {
@@ -328,13 +335,14 @@ impl Taxonomy {
         // float sums over them, and a fixed order keeps them bit-for-bit deterministic.
         let mut hits: BTreeMap<usize, BTreeMap<String, (f32, Vec<Span>)>> = BTreeMap::new();
         let mut n_words = 0usize;
+        let mut toks: Vec<usize> = Vec::new();
+        let mut key = String::new();
         for s in &doc.sentences {
-            let toks: Vec<usize> = (s.tokens.0..s.tokens.1)
-                .filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some())
-                .collect();
+            toks.clear();
+            toks.extend((s.tokens.0..s.tokens.1).filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some()));
             n_words += toks.len();
             for i in 0..toks.len() {
-                let mut key = String::new();
+                key.clear();
                 for n in 0..max_words.max(1) {
                     let Some(&t) = toks.get(i + n) else { break };
                     if n > 0 {
@@ -366,6 +374,9 @@ impl Taxonomy {
                                 e.1.push(span);
                             }
                         }
+                    }
+                    if !triggers.iter().any(|(_, map)| map.prefixes.contains(&key)) {
+                        break;
                     }
                 }
             }

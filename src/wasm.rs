@@ -215,3 +215,28 @@ export class Analyzer {
   static version(): string;
 }
 "#;
+
+/// Benchmark-only entry points (`--features bench`, built by scripts/bench.sh into
+/// bench/out/pkg-bench, never shipped): parts of the pipeline timed alone in the browser.
+/// Both return a count so that nothing is optimised away and nothing is copied back.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchTokenizeStem)]
+pub fn bench_tokenize_stem(text: &str) -> u32 {
+    let doc = crate::document::Document::parse_text(text.to_owned());
+    let stemmers = crate::normalize::Stemmers::default();
+    let infos = crate::words::word_infos(&doc, crate::lang::Lang::Fr, &stemmers, crate::stopwords::french());
+    infos.iter().flatten().count() as u32
+}
+
+/// The analysis without its way out (no UTF-16 offsets, no JS objects): what the core costs.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchAnalyzeCore)]
+pub fn bench_analyze_core(analyzer: &Analyzer, text: &str) -> u32 {
+    analyzer.inner.analyze(text).map_or(0, |a| a.highlights.len() as u32)
+}
+
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchExtractHtml)]
+pub fn bench_extract_html(html: &str) -> u32 {
+    crate::html::extract(html).text.len() as u32
+}

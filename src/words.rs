@@ -6,8 +6,10 @@ use crate::normalize::{lower, Stemmers};
 use crate::stopwords::StopWords;
 use crate::text::TokenKind;
 
-use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 /// General word frequencies per matching key (see `scripts/wordfreq/build.py`).
 struct ZipfTable {
@@ -91,12 +93,69 @@ pub fn zipf(lang: Lang, key: &str) -> f32 {
     table.zipf(key)
 }
 
+/// An immutable string shared by every token with the same surface: cloning it for
+/// each token costs a counter increment, not an allocation. Reads like a `&str`.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedStr(Rc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct WordInfo {
     /// Lowercase surface, apostrophes folded.
-    pub lower: String,
+    pub lower: SharedStr,
     /// Stemmed, accent-folded matching key.
-    pub key: String,
+    pub key: SharedStr,
+    /// `key` as a small id, the same for equal keys within one document (numbered in
+    /// order of first appearance): compare these instead of the strings in hot loops.
+    pub key_id: u32,
     pub stop: bool,
     /// Starts with an uppercase letter.
     pub cap: bool,
@@ -111,11 +170,25 @@ pub struct WordInfo {
     pub zipf: f32,
 }
 
+/// Facts that depend on a token's text only: computed once per distinct surface.
+struct SurfaceFacts {
+    lower: SharedStr,
+    key: SharedStr,
+    key_id: u32,
+    stop: bool,
+    cap: bool,
+    acronym: bool,
+    zipf: f32,
+}
+
 /// One entry per token; `None` for tokens that are not words or numbers.
 pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWords) -> Vec<Option<WordInfo>> {
     let mut out: Vec<Option<WordInfo>> = vec![None; doc.tokens.len()];
-    // Stemming dominates the cost; words repeat, so each surface is stemmed once.
-    let mut keys: HashMap<&str, (String, f32)> = HashMap::new();
+    // News text is Zipfian: most tokens repeat an earlier surface, so lowercasing, the
+    // stop-word test, stemming and the frequency lookup run once per distinct surface.
+    let mut surfaces: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut facts: Vec<SurfaceFacts> = Vec::new();
+    let mut key_ids: FxHashMap<String, u32> = FxHashMap::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut first_word = true;
         for ti in s.tokens.0..s.tokens.1 {
@@ -124,23 +197,42 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                 continue;
             }
             let surface = t.span.of(&doc.text);
-            let low = lower(surface);
-            let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-            let cap = surface.starts_with(|c: char| c.is_uppercase());
-            let acronym = letters >= 2 && !surface.chars().any(char::is_lowercase);
-            let stop = stop.contains(&low);
-            let (key, zipf) = if t.kind == TokenKind::Number {
-                (low.clone(), 0.0)
-            } else {
-                keys.entry(surface)
-                    .or_insert_with(|| {
-                        let key = stemmers.key(lang, surface);
-                        let z = zipf(lang, &key);
-                        (key, z)
-                    })
-                    .clone()
-            };
-            out[ti] = Some(WordInfo { lower: low, key, stop, cap, acronym, sentence: si, sentence_initial: first_word, zipf });
+            let fi = *surfaces.entry(surface).or_insert_with(|| {
+                let low = lower(surface);
+                let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+                // A token's kind follows from its text: a number starts with a digit.
+                let (key, zipf) = if t.kind == TokenKind::Number {
+                    (low.clone(), 0.0)
+                } else {
+                    let key = stemmers.key(lang, surface);
+                    let z = zipf(lang, &key);
+                    (key, z)
+                };
+                let next_id = key_ids.len() as u32;
+                let key_id = *key_ids.entry(key.clone()).or_insert(next_id);
+                facts.push(SurfaceFacts {
+                    stop: stop.contains(&low),
+                    cap: surface.starts_with(|c: char| c.is_uppercase()),
+                    acronym: letters >= 2 && !surface.chars().any(char::is_lowercase),
+                    lower: low.into(),
+                    key: key.into(),
+                    key_id,
+                    zipf,
+                });
+                facts.len() as u32 - 1
+            });
+            let f = &facts[fi as usize];
+            out[ti] = Some(WordInfo {
+                lower: f.lower.clone(),
+                key: f.key.clone(),
+                key_id: f.key_id,
+                stop: f.stop,
+                cap: f.cap,
+                acronym: f.acronym,
+                sentence: si,
+                sentence_initial: first_word,
+                zipf: f.zipf,
+            });
             first_word = false;
         }
     }
