@@ -127,6 +127,10 @@ test("keyboard only: pick a sample, step through a keyphrase, toggle a kind and 
   await tabTo(() => document.activeElement?.id === "seed-all");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelectorAll(".doc-button.status-done").length === 6);
+  // The list re-renders as each article lands, which can drop focus to <body> (slow machines):
+  // go on from the button the reader pressed.
+  await page.waitForSelector("#show-set:not([hidden])");
+  await page.focus("#seed-all");
   await tabTo(() => document.activeElement?.id === "show-set");
   await page.keyboard.press("Enter");
   await page.waitForSelector(".set .chart-row");
