@@ -135,6 +135,9 @@ impl Analysis {
     }
 }
 
+const WARM_FR: &str = "Le secrétaire général de l'OTAN, Mark Rutte, a rencontré le ministre japonais de la Défense à Tokyo.";
+const WARM_EN: &str = "NATO Secretary-General Mark Rutte met Japan's defence minister in Tokyo on Tuesday.";
+
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(Gazetteer::shipped)
@@ -174,6 +177,38 @@ impl Analyzer {
             None => Taxonomy::iptc(),
         };
         Ok(Analyzer { config, language, format, stemmers, taxonomy })
+    }
+
+    /// Builds what the first analysis would build lazily (gazetteer, given names, then per
+    /// language: word frequencies and stop words, topic triggers, a one-sentence analysis),
+    /// one step per call, each a few milliseconds: a caller on a UI thread yields between
+    /// steps instead of paying it all in one long task. Returns whether steps are left after
+    /// `step` (0, 1, 2…); a step past the end does nothing.
+    pub fn warm_step(&self, step: usize) -> bool {
+        let langs: &[Lang] = match self.language {
+            Some(Lang::En) => &[Lang::En],
+            Some(_) => &[Lang::Fr],
+            None => &[Lang::Fr, Lang::En],
+        };
+        let total = 2 + 3 * langs.len();
+        match step {
+            0 => drop(gazetteer()),
+            1 => drop(crate::entities::is_first_name("jean")),
+            s if s < total => {
+                let lang = langs[(s - 2) / 3];
+                match (s - 2) % 3 {
+                    0 => {
+                        crate::words::zipf(lang, "");
+                        drop(lang::stopwords(lang, stopwords::french(), stopwords::english()));
+                    }
+                    1 => self.taxonomy.warm(lang),
+                    // The code paths of a whole analysis, on one short sentence.
+                    _ => drop(self.analyze(if lang == Lang::En { WARM_EN } else { WARM_FR })),
+                }
+            }
+            _ => {}
+        }
+        step + 1 < total
     }
 
     pub fn config(&self) -> &Config {

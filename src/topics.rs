@@ -171,6 +171,14 @@ impl Taxonomy {
         tax
     }
 
+    /// Builds a language's triggers now rather than on first use (see `Analyzer::warm_step`).
+    pub fn warm(&self, lang: Lang) {
+        if self.iptc_index.is_empty() {
+            return; // a site taxonomy: built with the taxonomy
+        }
+        self.triggers(lang);
+    }
+
     /// The triggers of a language (`Lang::En`, French otherwise), built on first use.
     fn triggers(&self, lang: Lang) -> &Triggers {
         let cell = if lang == Lang::En { &self.en } else { &self.fr };

@@ -75,6 +75,8 @@ fn to_js(e: Error) -> JsValue {
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: CoreAnalyzer,
+    /// The next `warm` step.
+    warm_next: std::cell::Cell<usize>,
 }
 
 #[wasm_bindgen]
@@ -97,7 +99,17 @@ impl Analyzer {
             }
             serde_wasm_bindgen::from_value(options).map_err(|e| to_js(Error::InvalidOptions(e.to_string())))?
         };
-        Ok(Analyzer { inner: CoreAnalyzer::new(config).map_err(to_js)? })
+        Ok(Analyzer { inner: CoreAnalyzer::new(config).map_err(to_js)?, warm_next: Default::default() })
+    }
+
+    /// One bounded step of warming up (tables, then a short analysis per language), so
+    /// that a page running Loupe on its main thread can yield between steps. Returns
+    /// true while steps are left: `while (analyzer.warm()) await nextTask();`.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn warm(&self) -> bool {
+        let step = self.warm_next.get();
+        self.warm_next.set(step + 1);
+        self.inner.warm_step(step)
     }
 
     /// Analyses a string. Offsets in the result are UTF-16 code units into `result.text`.
@@ -210,6 +222,8 @@ export class Analyzer {
   /** Throws a LoupeError ("empty_input", "input_too_large", ...). */
   analyze(text: string): Analysis;
   analyzeBytes(bytes: Uint8Array, name?: string | null): Analysis;
+  /** One short warm-up step (tables, then a sample analysis per language); true while steps are left. */
+  warm(): boolean;
   /** Groups analyses (as returned by analyze) into stories; `articles` index into the list. */
   stories(analyses: Analysis[], options?: { storyThreshold?: number }): Corpus;
   static version(): string;

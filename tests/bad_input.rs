@@ -316,3 +316,20 @@ fn markdown_edge_cases() {
         }
     }
 }
+
+/// The warm-up steps (for pages that run Loupe on their main thread) end, for each language
+/// setting, and leave results as they were.
+#[test]
+fn warm_steps_end_and_change_no_result() {
+    let text = "Le secrétaire général de l'OTAN, Jens Stoltenberg, est arrivé à Tokyo.";
+    for (language, steps) in [("auto", 8), ("fr", 5), ("en", 5)] {
+        let config = Config { language: language.into(), ..Default::default() };
+        let cold = Analyzer::new(config.clone()).unwrap().analyze(text).unwrap();
+        let analyzer = Analyzer::new(config).unwrap();
+        let taken = (0..).take_while(|&s| analyzer.warm_step(s)).count() + 1;
+        assert_eq!(taken, steps, "{language}");
+        assert!(!analyzer.warm_step(99));
+        let warm = analyzer.analyze(text).unwrap();
+        assert_eq!(serde_json::to_string(&warm).unwrap(), serde_json::to_string(&cold).unwrap(), "{language}");
+    }
+}

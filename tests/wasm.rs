@@ -63,3 +63,21 @@ fn bytes_in_windows_1252_are_decoded() {
     let text = get(&r, "text").as_string().unwrap();
     assert!(text.contains("secrétaire général"));
 }
+
+#[wasm_bindgen_test]
+fn warm_takes_a_bounded_number_of_steps_and_changes_no_result() {
+    let text = "Le secrétaire général de l'OTAN, Jens Stoltenberg, est arrivé à Tokyo.";
+    let cold = Analyzer::new(JsValue::UNDEFINED).unwrap().analyze(text).unwrap();
+    let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
+    let mut steps = 1;
+    while analyzer.warm() {
+        steps += 1;
+        assert!(steps < 20, "warm() never says it is done");
+    }
+    // auto language: gazetteer, names, then three steps for each of French and English.
+    assert_eq!(steps, 8);
+    assert!(!analyzer.warm(), "a step past the end does nothing");
+    let warm = analyzer.analyze(text).unwrap();
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(json(&warm), json(&cold));
+}
