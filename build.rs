@@ -75,11 +75,12 @@ pub fn phrase_key_with(phrase: &str, mut word_key: impl FnMut(&str) -> String) -
 }
 
 /// `data/topics/<lang>.tsv` (`qcode, weight, trigger`) → one line per (topic, weight):
-/// `qcode<TAB>weight<TAB>entry|entry|…`, in the order topics first appear. An entry is the
-/// stemmed key, then `=form` for each lowercase written form of the triggers with that key
-/// under that topic (the matcher checks inflections against them); a lone form equal to
-/// the key is left out. A key keeps its first weight per topic, as the engine did when it
-/// read the TSV.
+/// `qcode<TAB>weight<TAB>form|form|…`, in the order topics first appear. A form is the
+/// trigger's lowercase written words (the matcher checks inflections against them); each
+/// word whose stemmed key is not its accent-folded self carries how to get the key from
+/// it: `~N` (drop the last N characters) or `~N:suffix` (then append a suffix). Storing
+/// keys beside the forms cost 25 KB of gzip. A key keeps its first weight per topic, as
+/// the engine did when it read the TSV, so all forms of a key go under that weight.
 fn compile_triggers(tsv: &str, lang: Lang, stemmers: &Stemmers) -> String {
     // (code, key) → its group and its written forms.
     let mut entries: HashMap<(String, String), (usize, Vec<String>)> = HashMap::new();
@@ -113,18 +114,38 @@ fn compile_triggers(tsv: &str, lang: Lang, stemmers: &Stemmers) -> String {
         }
     }
     let mut out = String::new();
-    for ((code, weight), mut keys) in groups {
-        keys.sort();
-        let list: Vec<String> = keys
-            .into_iter()
-            .map(|key| {
-                let forms = &entries[&(code.clone(), key.clone())].1;
-                if forms.len() == 1 && forms[0] == key { key } else { format!("{key}={}", forms.join("=")) }
-            })
+    for ((code, weight), keys) in groups {
+        let mut list: Vec<String> = keys
+            .iter()
+            .flat_map(|key| entries[&(code.clone(), key.clone())].1.iter().map(move |form| encode_form(form, key)))
             .collect();
+        list.sort();
         let _ = writeln!(out, "{code}\t{weight}\t{}", list.join("|"));
     }
     out
+}
+
+/// A form with, per word, how its key differs from the folded word (see `compile_triggers`).
+fn encode_form(form: &str, key: &str) -> String {
+    let (forms, keys): (Vec<&str>, Vec<&str>) = (form.split(' ').collect(), key.split(' ').collect());
+    assert_eq!(forms.len(), keys.len(), "data/topics: {form:?} and its key {key:?}");
+    let words: Vec<String> = forms
+        .iter()
+        .zip(&keys)
+        .map(|(word, key)| {
+            assert!(!word.contains(['~', ':']) && !key.contains(['~', ':']), "data/topics: {form:?}");
+            let folded: Vec<char> = normalize::fold_accents(word).chars().collect();
+            let key: Vec<char> = key.chars().collect();
+            let shared = folded.iter().zip(&key).take_while(|(a, b)| a == b).count();
+            let (cut, suffix): (usize, String) = (folded.len() - shared, key[shared..].iter().collect());
+            match (cut, suffix.is_empty()) {
+                (0, true) => word.to_string(),
+                (_, true) => format!("{word}~{cut}"),
+                _ => format!("{word}~{cut}:{suffix}"),
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// `alias_key` of `src/entities.rs`: lowercase, accents folded, single spaces.

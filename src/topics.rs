@@ -109,9 +109,9 @@ impl Triggers {
     }
 
     /// The shipped trigger vocabulary of one language, as `build.rs` compiled it from
-    /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>entry|entry|…` line per (topic,
-    /// weight), an entry being `key` or `key=form=form…` (keys already stemmed, so nothing
-    /// is stemmed here; a lone form equal to its key is left out).
+    /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>form|form|…` line per (topic,
+    /// weight), each word of a form marked with how its stemmed key differs from it, so
+    /// nothing is stemmed here (see [`decode_form`]).
     fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
@@ -124,19 +124,33 @@ impl Triggers {
             let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
             let weight = f32::from(weight);
             for entry in keys.split('|') {
-                let mut parts = entry.split('=');
-                let key = parts.next().unwrap_or_default();
-                let mut forms = parts.peekable();
-                if forms.peek().is_none() {
-                    triggers.add(key.to_string(), key.to_string(), topic, weight);
-                }
-                for form in forms {
-                    triggers.add(key.to_string(), form.to_string(), topic, weight);
-                }
+                let (key, form) = decode_form(entry);
+                triggers.add(key, form, topic, weight);
             }
         }
         triggers
     }
+}
+
+/// A compiled trigger (`build.rs`: `encode_form`) → (key, written form): a word `w~N:s`
+/// has the key "`w` accent-folded, less its last N characters, plus `s`"; a bare word is
+/// its own key once folded.
+fn decode_form(entry: &str) -> (String, String) {
+    let (mut key, mut form) = (String::new(), String::new());
+    for (i, word) in entry.split(' ').enumerate() {
+        if i > 0 {
+            key.push(' ');
+            form.push(' ');
+        }
+        let (written, delta) = word.split_once('~').unwrap_or((word, "0"));
+        let (cut, suffix) = delta.split_once(':').unwrap_or((delta, ""));
+        let folded = crate::normalize::fold_accents(written);
+        let keep = folded.chars().count().saturating_sub(cut.parse().unwrap_or(0));
+        key.extend(folded.chars().take(keep));
+        key.push_str(suffix);
+        form.push_str(written);
+    }
+    (key, form)
 }
 
 const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
