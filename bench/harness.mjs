@@ -1,0 +1,33 @@
+// What the browser benchmarks share: a static server over the repository (bench/page.html
+// and the wasm it loads) and headless Chromium (Debian's /usr/bin/chromium + playwright-core).
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { join, dirname, extname, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { chromium } = createRequire(join(root, "package.json"))("playwright-core");
+const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".txt": "text/plain; charset=utf-8" };
+
+/** Serves the repository and launches Chromium: `url` is bench/page.html; `close()` stops both. */
+export async function startBench() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream", "cache-control": "max-age=3600" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const url = `http://127.0.0.1:${server.address().port}/bench/page.html`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps"],
+  });
+  return { url, browser, close: async () => { await browser.close(); server.close(); } };
+}
