@@ -647,7 +647,7 @@ fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
-fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
+pub(crate) fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
     match &words[k] {
         Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
         None => std::borrow::Cow::Owned(lower(doc.tokens[k].span.of(&doc.text))),

@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::entities::token_lower;
 use crate::normalize::edit_distance;
 use crate::span::Span;
 use crate::stopwords::WordList;
@@ -186,7 +187,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     break;
                 }
                 // "hôtel à Kaboul", "minitel en France": a place complement, not part of the phrase.
-                if words[after].as_ref().is_some_and(|w| w.cap) && PLACE_LINKERS.contains(&lower_token(doc, j).as_str()) {
+                if words[after].as_ref().is_some_and(|w| w.cap) && PLACE_LINKERS.contains(&token_lower(doc, words, j).as_ref()) {
                     break;
                 }
                 j = after;
@@ -434,28 +435,20 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     let before_article = || finite_shape
         && ti + 1 < doc.tokens.len()
         && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
-        && VERB_OBJECT_ARTICLES.contains(&lower_token(doc, ti + 1).as_str());
+        && VERB_OBJECT_ARTICLES.contains(&token_lower(doc, words, ti + 1).as_ref());
     // English nouns never take a bare article after them either ("met the", "said a").
     let before_english_article = || ti + 1 < doc.tokens.len()
         && doc.tokens[ti + 1].kind == TokenKind::Word
-        && matches!(lower_token(doc, ti + 1).as_str(), "the" | "an");
+        && matches!(token_lower(doc, words, ti + 1).as_ref(), "the" | "an");
     w.cap || !(after_verb_cue() || before_article() || before_english_article())
 }
 
 /// Articles that open a verb's object.
 const VERB_OBJECT_ARTICLES: &[&str] = &["le", "la", "les", "l'", "un", "une"];
 
-fn lower_token(doc: &Document, ti: usize) -> String {
-    crate::normalize::lower(doc.tokens[ti].span.of(&doc.text))
-}
-
-/// Whether token `ti`, lowercased, is one of `set`. Words already carry their lowercase
-/// form; only other tokens (elisions) are lowercased here.
+/// Whether token `ti`, lowercased, is one of `set`.
 fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {
-    match &words[ti] {
-        Some(w) => set.contains(&w.lower.as_str()),
-        None => set.contains(&crate::normalize::lower(doc.tokens[ti].span.of(&doc.text)).as_str()),
-    }
+    set.contains(&token_lower(doc, words, ti).as_ref())
 }
 
 /// If a linker starts at token `j`, the index of the token after it (and its article).
