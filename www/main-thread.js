@@ -16,7 +16,6 @@ function step(name, fn) {
   const mark = performance.mark(`loupe-main:${name}`);
   try { return fn(); } finally { performance.measure(`loupe-main:${name}`, mark.name); }
 }
-const WARM_TEXTS = { fr: "Le président a parlé à Paris.", en: "The president spoke in London." };
 
 export class MainThreadRunner {
   onmessage = null;
@@ -74,16 +73,8 @@ export class MainThreadRunner {
     if (this.#analyzers.has(key)) return this.#analyzers.get(key);
     await yieldToPage();
     const analyzer = step("analyzer", () => new loupe.Analyzer(options ?? { language: "auto" }));
-    // A core that can warm up in bounded steps says so with warm(): true while work is left.
-    if (typeof analyzer.warm === "function") {
-      do await yieldToPage(); while (step("warm", () => analyzer.warm()));
-    } else {
-      const langs = options?.language && options.language !== "auto" ? [options.language] : ["fr", "en"];
-      for (const lang of langs) {
-        await yieldToPage();
-        try { step(`warm-${lang}`, () => analyzer.analyze(WARM_TEXTS[lang] ?? WARM_TEXTS.fr)); } catch { /* warm-up only */ }
-      }
-    }
+    // The core's first-use set-up in bounded steps, each its own task: warm() is true while work is left.
+    do await yieldToPage(); while (step("warm", () => analyzer.warm()));
     this.#analyzers.set(key, analyzer);
     return analyzer;
   }

@@ -15,18 +15,16 @@ after(async () => { await browser?.close(); });
 
 const DEMO = readFileSync(`${ROOT}www/widget-demo.html`, "utf8");
 // A core that can warm up in bounded steps (Analyzer.warm) lets the main-thread fallback stay under 50 ms a task.
-const CORE_CAN_WARM = /\bwarm\(\)/.test(readFileSync(`${ROOT}pkg/loupe.d.ts`, "utf8"));
 const LONG_TASK_MS = 50;
 
 const highlights = (page) => page.evaluate(() => Object.fromEntries([...CSS.highlights.entries()].map(([n, h]) => [n, [...h].map((r) => r.toString())])));
 const waitEvent = (page) => page.waitForFunction(() => window.siteState?.events.length > 0, null, { timeout: 30000 }).then(() => page.evaluate(() => window.siteState.events));
 const inShadow = (page, sel) => page.locator(`loupe-article >> ${sel}`);
 
-/** Asserts no main-thread task cost over 50 ms of CPU (`except`: measure names whose tasks are only reported). */
-function assertNoLongTasks(tasks, label, except = []) {
+/** Asserts no main-thread task cost over 50 ms of CPU. */
+function assertNoLongTasks(tasks, label) {
   console.log(`# ${label}: main-thread tasks over 20 ms wall (wall/cpu ms, during): ${JSON.stringify(tasks.map((x) => [x.wall, x.cpu, x.during.join(" ")]))}`);
   for (const x of tasks) {
-    if (x.during.some((n) => except.includes(n))) continue;
     assert.ok(x.cpu <= LONG_TASK_MS, `${label}: a ${x.cpu} ms (CPU) main-thread task during [${x.during}], spent on ${x.spent}`);
   }
 }
@@ -382,12 +380,10 @@ test("cross-origin assets under a strict CSP without blob:: the main thread, in 
   assert.ok(hl["loupe-organisation"]?.includes("OTAN") && hl["loupe-place"]?.includes("Chine") && hl["loupe-place"].includes("Corée du Nord"), JSON.stringify(hl));
   for (const words of Object.values(hl)) for (const w of words) assert.equal(w, w.trim());
   assert.equal(await page.evaluate(() => window.siteState.articleMutations), 0);
-  // Every step is its own task. The core's first use (tables, gazetteer, topic triggers) is one wasm call:
-  // under 50 ms only once the core can warm up in steps (Analyzer.warm); until then it is reported, not asserted.
+  // Every step is its own task, the core's first-use set-up too (Analyzer.warm, one bounded step per call).
   const warm = (await page.evaluate(() => performance.getEntriesByType("measure").filter((m) => m.name.startsWith("loupe-main:")).map((m) => [m.name, Math.round(m.duration)])));
-  console.log(`# main-thread steps (ms wall): ${JSON.stringify(warm)}; core warm-up in steps: ${CORE_CAN_WARM}`);
-  if (!CORE_CAN_WARM) t.diagnostic("the core has no Analyzer.warm(): its first-use initialisation is one task, reported not asserted");
-  assertNoLongTasks(tasks, "cross-origin, main thread", CORE_CAN_WARM ? [] : ["loupe-main:warm-fr", "loupe-main:warm-en"]);
+  console.log(`# main-thread steps (ms wall): ${JSON.stringify(warm)}`);
+  assertNoLongTasks(tasks, "cross-origin, main thread");
   const p = await probe();
   console.log(`# wall-clock long tasks (PerformanceObserver, on a loaded machine): ${JSON.stringify(p.longTasks)}`);
   assert.equal(p.shifts, 0);
@@ -415,7 +411,7 @@ test("the one-file widget (dist/loupe-widget.js, wasm inlined) from a CDN: a blo
       await page.goto(`${site.url}/www/one.html`);
       assert.equal((await waitEvent(page))[0][0], "analyzed", mode);
     });
-    assertNoLongTasks(tasks, `one file, ${mode}`, CORE_CAN_WARM ? [] : ["loupe-main:warm-fr", "loupe-main:warm-en"]);
+    assertNoLongTasks(tasks, `one file, ${mode}`);
     const hl = await highlights(page);
     assert.ok(hl["loupe-person"]?.includes("Jens Stoltenberg") && hl["loupe-organisation"]?.includes("OTAN"), `${mode}: ${JSON.stringify(hl)}`);
     await assertRangesExact(page);
