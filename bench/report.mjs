@@ -51,6 +51,16 @@ for (const [what, file, bytes, best, median] of native) if (what !== "analyzer_n
 for (const [what, file, bytes, best, median] of yake) row("native (Python, wall)", "YAKE baseline", file, +bytes, +best, +median);
 if (browser) for (const r of browser.rows) row(`Chromium ${browser.chromium.split(".")[0]}`, r.what + (r.marks ? ` (${r.marks} marks)` : ""), r.file, r.bytes, r.best, r.median);
 p();
+const cli = tsv("cli.tsv");
+if (cli.length) {
+  p("### The CLI on a JSON Lines archive (`bench/cli-archive.sh`: ~7 KB articles, output counted; wall and CPU time, best of runs)");
+  p();
+  p("| archive | threads | wall ms (median) | MB/s wall | CPU ms | max RSS MB |");
+  p("|---|---:|---:|---:|---:|---:|");
+  for (const [file, threads, bytes, best, median, cpu, rss] of cli)
+    p(`| ${file} (${(+bytes / 2 ** 20).toFixed(1)} MiB) | ${threads} | ${best} (${median}) | ${mb(+bytes, +best)} | ${cpu} | ${(+rss / 1024).toFixed(1)} |`);
+  p();
+}
 if (browser) {
   const get = (what, file) => browser.rows.find((r) => r.what === what && r.file === file);
   const ratio = (a, b) => (a && b ? (b.best / a.best).toFixed(1) + "×" : "–");
