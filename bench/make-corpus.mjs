@@ -2,7 +2,7 @@
 // articles): article-4k.txt (one ~4 KB article), news-1m.txt and news-10m.txt (the seeds' sentences
 // recombined in a fixed pseudo-random order into paragraphs and articles), news-1m.html
 // (the 1 MiB text as a news page with site chrome, for HTML extraction).
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,4 +61,12 @@ const related = `<aside class="related"><h3>À lire aussi</h3><ul>${Array.from({
 writeFileSync(join(out, "news-1m.html"), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Le journal | Actualités</title>
 <meta property="og:title" content="Actualités"><script>window.dataLayer = [{ page: "home" }];</script><style>body { margin: 0 }</style></head>
 <body>${nav}<main><div class="page">${articles.join("\n")}</div>${related}</main><footer><p>© Le journal</p>${nav}</footer></body></html>`);
+// Real news with a real vocabulary, for the rows where the seeds' small vocabulary would flatter
+// caches: the French Wikinews development set of ../shared/eval-dev (third-party text, read here
+// only, never copied into the repository), concatenated. Skipped when ../shared is not there.
+const wikinews = join(root, "..", "shared", "eval-dev", "keywords", "wikinews-fr-dev", "docs");
+if (existsSync(wikinews)) {
+  const docs = readdirSync(wikinews).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(wikinews, f), "utf8").trim());
+  writeFileSync(join(out, "wikinews-dev.txt"), docs.join("\n\n\n"));
+}
 console.log(`bench corpus: ${Buffer.byteLength(article)} B article, 1 MiB and 10 MiB news text, a 1 MiB news page in ${out}`);

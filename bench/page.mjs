@@ -58,6 +58,12 @@ window.runBench = async function ({ quick = false, variants = [] } = {}) {
   const names = quick ? ["news-1m"] : ["article-4k", "news-1m", "news-10m"];
   const texts = {};
   for (const name of new Set([...names, "news-1m"])) texts[name] = await (await fetch(`/bench/out/${name}.txt`)).text();
+  // Real news with its real vocabulary (bench/make-corpus.mjs; only where ../shared is present).
+  const wikinews = quick ? null : await fetch("/bench/out/wikinews-dev.txt");
+  if (wikinews?.ok) {
+    names.push("wikinews-dev");
+    texts["wikinews-dev"] = await wikinews.text();
+  }
   const out = { startup: window.startup, rows: [], quick };
   const row = (what, file, bytes, t, extra = {}) => out.rows.push({ what, file, bytes, ...t, ...extra });
   const budgetMs = quick ? 500 : 1500;
