@@ -28,7 +28,7 @@ export function startServer({ port = 0, root = ROOT, headers = () => ({}), log =
     const wait = delay(path);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (Object.hasOwn(files, path)) {
-      res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream", "Cache-Control": "no-cache", ...headers(path) });
+      res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream", "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*", ...headers(path) });
       res.end(req.method === "HEAD" ? undefined : files[path]);
       return;
     }

@@ -47,6 +47,8 @@ export class LoupeClient {
       this.#pending.delete(data.id);
       if (data.ok) p.resolve(data.result);
       else p.reject(loupeError(data.error.code, data.error.message));
+      // After a panic the worker has closed itself: fail the rest, the next request starts a fresh one.
+      if (!data.ok && data.error.code === "panic") this.#failAll(loupeError("panic", data.error.message));
     };
     w.onerror = (ev) => {
       ev.preventDefault?.();

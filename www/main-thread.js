@@ -48,7 +48,12 @@ export class MainThreadRunner {
       } else throw Object.assign(new Error(`request type "${type}" is not run on the main thread`), { code: "bad_request" });
       reply = { id, ok: true, result: reply };
     } catch (e) {
-      reply = { id, ok: false, error: { code: e?.code ?? "internal", name: e?.name ?? "Error", message: e?.message ?? String(e) } };
+      // A trap is a panic in the core (see worker.js). The module stays loaded (the glue cannot
+      // load a second instance), but the client drops this runner and its Analyzers.
+      const panicked = e instanceof WebAssembly.RuntimeError;
+      reply = { id, ok: false, error: panicked
+        ? { code: "panic", name: "LoupeError", message: `the analysis stopped on an internal error and was restarted (${e.message})` }
+        : { code: e?.code ?? "internal", name: e?.name ?? "Error", message: e?.message ?? String(e) } };
     }
     if (!this.#ended) this.onmessage?.({ data: reply });
   }

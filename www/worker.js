@@ -75,6 +75,14 @@ self.onmessage = async ({ data }) => {
     if (!handler) throw coded(new Error(`unknown request type "${type}"`), "bad_request");
     self.postMessage({ id, ok: true, result: await handler(payload ?? {}) });
   } catch (e) {
-    self.postMessage({ id, ok: false, error: { code: e?.code ?? "internal", name: e?.name ?? "Error", message: e?.message ?? String(e) } });
+    // A trap is a panic in the core (a bug; none is reachable from any input as far as fuzzing
+    // shows). Rust's state in this instance can no longer be trusted: say so, and close. The
+    // client fails what else was in flight with the same code and starts a fresh worker.
+    const panicked = e instanceof WebAssembly.RuntimeError;
+    const error = panicked
+      ? { code: "panic", name: "LoupeError", message: `the analysis stopped on an internal error and was restarted (${e.message})` }
+      : { code: e?.code ?? "internal", name: e?.name ?? "Error", message: e?.message ?? String(e) };
+    self.postMessage({ id, ok: false, error });
+    if (panicked) self.close();
   }
 };

@@ -4,7 +4,7 @@
 import { chromium } from "playwright-core";
 import { test as nodeTest } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../scripts/serve.mjs";
 
@@ -141,4 +141,28 @@ export async function mainThreadTasks(browser, page, fn, minMs = 20) {
       during: measures.filter((m) => m.start < e.ts + e.dur && m.end > e.ts).map((m) => m.name),
       ...((e.tdur ?? e.dur) > 50000 ? { spent: inside(e) } : {}),
     }));
+}
+
+/** Marker text for `faultyGlue`: an analysis of text (or a file name) containing it traps. */
+export const PANIC_MARKER = "LOUPE_TEST_PANIC";
+
+/**
+ * pkg/loupe.js with a fault injected, to test what the page does when the core panics (no input
+ * reaches a panic, so one is made): an Analyzer call whose text, or file name, holds PANIC_MARKER
+ * runs a one-instruction wasm function, `unreachable`, and so ends in the same
+ * WebAssembly.RuntimeError that a Rust panic compiled for wasm ends in. Serve it with
+ * startServer({ files: { "/pkg/loupe.js": faultyGlue() } }).
+ */
+export function faultyGlue() {
+  return readFileSync(`${ROOT}pkg/loupe.js`, "utf8") + `
+// ---- e2e fault injection (tests/e2e/helpers.mjs faultyGlue), never shipped
+const trapModule = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 116, 0, 0, 10, 5, 1, 3, 0, 0, 11]));
+for (const [method, arg] of [["analyze", 0], ["analyzeBytes", 1]]) {
+  const real = Analyzer.prototype[method];
+  Analyzer.prototype[method] = function (...args) {
+    if (String(args[arg] ?? "").includes(${JSON.stringify(PANIC_MARKER)})) new WebAssembly.Instance(trapModule).exports.t();
+    return real.apply(this, args);
+  };
+}
+`;
 }

@@ -7,7 +7,7 @@ import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, mainThreadTasks, contrast, shot, ROOT } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, mainThreadTasks, contrast, shot, faultyGlue, PANIC_MARKER, ROOT } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -394,6 +394,49 @@ test("cross-origin assets under a strict CSP without blob:: the main thread, in 
   assertOwnRequests(requests, [site.url, cdn.url]);
   assertOnlyAssets(cdn.log, ["www", "pkg"]);
   assert.ok(!site.log.some((l) => /widget|worker|pkg/.test(l)));
+});
+
+// A panic in the core (made by faultyGlue: the article holds PANIC_MARKER): the widget reports it,
+// the host page keeps working, and once the article changes a new analysis succeeds on a fresh core.
+async function panicThenRecover(page, site) {
+  assert.deepEqual(await waitEvent(page), [["error", "panic"]]);
+  assert.deepEqual(await highlights(page), {});
+  await page.click("#like");
+  assert.equal(await page.textContent("#like"), "J’aime (1)", "the host page's own script still works");
+  await page.evaluate(() => document.getElementById("fault").remove());
+  const keywords = await page.evaluate(() => document.querySelector("loupe-article").analyze().then((r) => r.keywords.length));
+  assert.deepEqual(await page.evaluate(() => window.siteState.events), [["error", "panic"], ["analyzed", keywords]]);
+  const hl = await highlights(page);
+  assert.ok(hl["loupe-person"]?.includes("Jens Stoltenberg") && hl["loupe-place"]?.includes("Corée du Nord"), JSON.stringify(hl));
+}
+const FAULTY_DEMO = DEMO.replace('<article id="story">', `<article id="story"><p id="fault">${PANIC_MARKER}</p>`);
+
+test("a panic in the core: loupe-error with code panic, the page goes on, the next analysis works (worker and main thread)", async (t) => {
+  // Same origin: the worker traps, closes itself, and the client starts a fresh one.
+  const server = await startServer({ files: { "/pkg/loupe.js": faultyGlue(), "/www/widget-demo.html": FAULTY_DEMO } });
+  t.after(() => server.close());
+  const { page, errors, requests, close } = await probedPage(browser);
+  t.after(close);
+  await page.goto(`${server.url}/www/widget-demo.html`);
+  await panicThenRecover(page);
+  assert.ok(server.log.includes("GET /www/worker.js") && !server.log.includes("GET /www/main-thread.js"));
+  assert.deepEqual(errors, []);
+  assertOwnRequests(requests, [server.url]);
+
+  // Assets from a CDN under a strict CSP without blob:: the main-thread runner is dropped and replaced.
+  const cdn = await startServer({ files: { "/pkg/loupe.js": faultyGlue() } });
+  t.after(() => cdn.close());
+  const html = FAULTY_DEMO.replace('src="widget-define.js"', `src="${cdn.url}/www/widget-define.js"`);
+  const csp = `default-src 'self'; script-src 'self' ${cdn.url} 'wasm-unsafe-eval'; connect-src ${cdn.url}; style-src 'self'; img-src data:`;
+  const site = await startServer({ headers: () => ({ "Content-Security-Policy": csp }), files: { "/www/cdn.html": html } });
+  t.after(() => site.close());
+  const main = await probedPage(browser);
+  t.after(main.close);
+  await main.page.goto(`${site.url}/www/cdn.html`);
+  await panicThenRecover(main.page);
+  assert.ok(cdn.log.includes("GET /www/main-thread.js"), cdn.log.join(", "));
+  assert.deepEqual(main.errors.filter((e) => !/Creating a worker from 'blob:/.test(e)), []);
+  assertOwnRequests(main.requests, [site.url, cdn.url]);
 });
 
 test("the one-file widget (dist/loupe-widget.js, wasm inlined) from a CDN: a blob: worker, or the main thread under a strict CSP", async (t) => {

@@ -3,7 +3,7 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, SEEDS, ROOT } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, faultyGlue, PANIC_MARKER, SEEDS, ROOT } from "./helpers.mjs";
 
 let browser, server;
 before(async () => {
@@ -179,6 +179,38 @@ test("size limit, unsupported files and a cancelled job", async (t) => {
   await page.click(`button[data-seed="${SEEDS[3]}"]`);
   await page.waitForFunction((n) => document.querySelectorAll(".doc-button.status-done").length === n, done + 1);
   assertOwnRequests(requests, [server.url]);
+  assert.deepEqual(errors, []);
+});
+
+test("a panic in the core: that file fails with code panic, the worker restarts, the other files are analysed", async (t) => {
+  const faulty = await startServer({ files: { "/pkg/loupe.js": faultyGlue() } });
+  t.after(() => faulty.close());
+  const { context, page, errors, requests, close } = await probedPage(browser, { serviceWorkers: "block" });
+  t.after(close);
+  await context.addInitScript(() => {
+    window.__workersStarted = 0;
+    window.Worker = class extends window.Worker {
+      constructor(...args) { super(...args); window.__workersStarted++; }
+    };
+  });
+  await page.goto(`${faulty.url}/www/`);
+  await page.waitForSelector("html[data-loupe-ready]");
+  const seed = readFileSync(`${ROOT}seeds/${SEEDS[1]}`);
+  await drop(page, [
+    { name: "before.txt", mimeType: "text/plain", buffer: seed },
+    { name: `${PANIC_MARKER}.txt`, mimeType: "text/plain", buffer: seed },
+    { name: "after.md", mimeType: "text/markdown", buffer: Buffer.from(MARKDOWN) },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll(".doc-button.status-done, .doc-button.status-error").length === 3, null, { timeout: 60000 });
+  assert.equal(await page.$$eval(".doc-button.status-done", (x) => x.length), 2, "the files before and after the panic are analysed");
+  assert.match(await page.textContent(".doc-button.status-error"), /panic/);
+  assert.match(await page.textContent("#messages"), new RegExp(`${PANIC_MARKER}\\.txt: the analysis stopped on an internal error and was restarted .*\\(panic\\)`));
+  // The worker that trapped closed itself; the file after it went to a fresh one.
+  assert.equal(await page.evaluate(() => window.__workersStarted), 2, "the worker that trapped closed itself; a fresh one took the next file");
+  await page.click(`button[data-seed="${SEEDS[3]}"]`);
+  await page.waitForFunction(() => document.querySelectorAll(".doc-button.status-done").length === 3);
+  await shot(page, "workbench-after-panic");
+  assertOwnRequests(requests, [faulty.url]);
   assert.deepEqual(errors, []);
 });
 
