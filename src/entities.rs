@@ -188,13 +188,14 @@ impl Gazetteer {
 
 /// Common given names (`data/first-names.txt`, sorted), the evidence that a name is a person's.
 pub(crate) fn is_first_name(lower: &str) -> bool {
-    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    // A hash set: asked for most capitalised words, a binary search cost a dozen string compares.
+    static NAMES: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
         include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
     });
     // "Jean-Marc": the first part decides.
     let first = lower.split('-').next().unwrap_or(lower);
-    names.binary_search(&lower).is_ok() || names.binary_search(&first).is_ok()
+    names.contains(lower) || (first.len() < lower.len() && names.contains(first))
 }
 
 /// Lowercase words that may sit inside a name: "Corée du Nord", "Académie de défense".
@@ -238,6 +239,10 @@ const COMMON_ACRONYMS: &[&str] = &[
 ];
 /// Roman numerals and centuries ("XVII", "XXe", "IIIème"): not names on their own.
 fn is_roman_numeral(surface: &str) -> bool {
+    // Most words do not start with a numeral letter: no suffix trimming for them.
+    if !surface.starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
+        return false;
+    }
     let core = surface.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e');
     !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
