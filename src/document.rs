@@ -239,8 +239,12 @@ fn chunks(s: &str) -> Vec<Chunk<'_>> {
     for raw in s.split(|c: char| c.is_whitespace()) {
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—'));
         // Keep the period of a title ("M.").
-        let word = if raw.ends_with('.') && TITLES.contains(&format!("{word}.").as_str()) { &raw[raw.find(word).unwrap_or(0)..raw.find(word).unwrap_or(0) + word.len() + 1] } else { word };
-        let tail = &raw[raw.rfind(word).map_or(0, |p| p + word.len())..];
+        // `word` lies inside `raw`: its offset, not a substring search (a searcher per word was
+        // most of the quote attribution's cost). Same result: trimmed marks never start a word.
+        let at = word.as_ptr() as usize - raw.as_ptr() as usize;
+        // (The period must follow the word: "M»." once sliced inside the "»" and panicked.)
+        let word = if raw.ends_with('.') && raw[at + word.len()..].starts_with('.') && is_title_with_period(word) { &raw[at..at + word.len() + 1] } else { word };
+        let tail = &raw[at + word.len()..];
         if word.is_empty() {
             if let Some(last) = out.last_mut() {
                 let last: &mut Chunk = last;
@@ -256,6 +260,11 @@ fn chunks(s: &str) -> Vec<Chunk<'_>> {
         });
     }
     out
+}
+
+/// `format!("{word}.")` is one of `TITLES`, without building it.
+fn is_title_with_period(word: &str) -> bool {
+    TITLES.iter().any(|t| t.strip_suffix('.') == Some(word))
 }
 
 fn capitalised(w: &str) -> bool {
@@ -340,8 +349,8 @@ fn sentence_end(s: &str) -> usize {
 }
 
 fn attribution_at(s: &str) -> Option<Attribution> {
-    let s: String = s.chars().take(300).collect();
-    let ch = chunks(&s);
+    let s = &s[..s.char_indices().nth(300).map_or(s.len(), |(p, _)| p)];
+    let ch = chunks(s);
     let mut i = 0;
     // English, subject first: "Rutte said".
     if ch.first().is_some_and(|c| capitalised(c.word)) {
@@ -780,6 +789,14 @@ mod tests {
         assert_eq!(doc.quotes.len(), 1);
         assert_eq!(doc.quotes[0].span.of(&doc.text), "Notre monde est lié");
         assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Rutte"));
+    }
+
+    #[test]
+    fn title_before_a_closing_mark_keeps_char_boundaries() {
+        // "M»." used to slice the title's period inside "»".
+        let doc = Document::parse_text("Titre\n\n« Bonjour à tous », a déclaré M».".into());
+        assert_eq!(doc.quotes.len(), 1);
+        assert_eq!(doc.quotes[0].span.of(&doc.text), "Bonjour à tous");
     }
 
     #[test]
