@@ -561,7 +561,7 @@ fn after_place_head(doc: &Document, words: &[Option<WordInfo>], first: usize) ->
 }
 
 /// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
-fn names_portfolio(prev: &[String]) -> bool {
+fn names_portfolio(prev: &[PrevWord]) -> bool {
     let is = |i: usize, set: &[&str]| prev.get(i).is_some_and(|p| set.contains(&p.as_str()));
     (is(0, &["de", "du", "des", "d'", "of", "aux", "à"]) && is(1, PORTFOLIO_HEADS))
         || (is(0, &["la", "l'", "the"]) && is(1, &["de", "à", "for", "of"]) && is(2, PORTFOLIO_HEADS))
@@ -628,17 +628,33 @@ fn is_common_word(w: &str) -> bool {
     COMMON.contains(&w)
 }
 
+/// A lowercase word before a candidate: borrowed from its `WordInfo` (asked for every
+/// candidate, a `String` each was a tenth of the entity pass), owned for an elision only.
+struct PrevWord<'a>(std::borrow::Cow<'a, str>);
+
+impl PrevWord<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for PrevWord<'_> {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
 /// Lowercase words immediately before token `ti`, nearest first (skipping punctuation).
-fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -> Vec<String> {
+fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize) -> Vec<PrevWord<'a>> {
     let mut out = Vec::new();
     let mut i = ti;
     while i > 0 && out.len() < n {
         i -= 1;
         match &words[i] {
-            Some(w) => out.push(w.lower.to_string()),
+            Some(w) => out.push(PrevWord(std::borrow::Cow::Borrowed(w.lower.as_str()))),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
-                    out.push(lower(doc.tokens[i].span.of(&doc.text)));
+                    out.push(PrevWord(std::borrow::Cow::Owned(lower(doc.tokens[i].span.of(&doc.text)))));
                 } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
