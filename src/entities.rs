@@ -338,10 +338,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         if lang == Lang::En { e.name_en.clone() } else { e.name_fr.clone() }
     };
     let text = doc.text.as_str();
+    // Tokens of one surface share one `lower` string: hash each string's address once per
+    // token, and its text once per surface.
+    let mut seen_lower: FxHashSet<*const u8> = FxHashSet::default();
     let lower_forms: FxHashSet<&str> = words
         .iter()
         .flatten()
-        .filter(|w| !w.cap && !w.sentence_initial)
+        .filter(|w| !w.cap && !w.sentence_initial && seen_lower.insert(w.lower.as_ptr()))
         .map(|w| w.lower.as_str())
         .collect();
     let mut cands = Vec::new();
@@ -370,13 +373,19 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         surfaces: FxHashMap<String, usize>,
         n_words: usize,
     }
-    let mut groups: FxHashMap<String, Group> = FxHashMap::default();
-    let mut order: Vec<String> = Vec::new();
-    let mut group_of = |key: String, gaz_hit: Option<usize>, n_words: usize, groups: &mut FxHashMap<String, Group>| -> String {
-        groups.entry(key.clone()).or_insert_with(|| {
+    // A gazetteer entry, or an unknown name by its alias key (no `format!` per mention).
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    enum GroupKey {
+        Gaz(usize),
+        Name(String),
+    }
+    let mut groups: FxHashMap<GroupKey, Group> = FxHashMap::default();
+    let mut order: Vec<GroupKey> = Vec::new();
+    let mut group_of = |key: GroupKey, gaz_hit: Option<usize>, n_words: usize, groups: &mut FxHashMap<GroupKey, Group>| -> GroupKey {
+        if !groups.contains_key(&key) {
             order.push(key.clone());
-            Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() }
-        });
+            groups.insert(key.clone(), Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() });
+        }
         key
     };
     for c in cands {
@@ -397,7 +406,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let surface_key = alias_key(surface);
         if !w0.acronym && c.words.len() <= 3 {
             if let Some(i) = gaz.demonym_key(&surface_key) {
-                let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+                let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
                 groups.get_mut(&key).unwrap().demonyms.push(c.span);
                 continue;
             }
@@ -412,7 +421,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let rest = &c.words[1..];
             if !rest.is_empty() && c.words[1] == c.words[0] + 1 && words[c.words[1]].as_ref().is_some_and(|w| !w.stop) {
                 let span = Span::new(doc.tokens[c.words[1]].span.start, c.span.end);
-                let key = group_of(alias_key(span.of(text)), None, rest.len(), &mut groups);
+                let key = group_of(GroupKey::Name(alias_key(span.of(text))), None, rest.len(), &mut groups);
                 let g = groups.get_mut(&key).unwrap();
                 g.person_cue = true;
                 g.mentions.push(span);
@@ -435,8 +444,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
         }
         let key = match gaz_hit {
-            Some(i) => format!("gaz:{i}"),
-            None => surface_key,
+            Some(i) => GroupKey::Gaz(i),
+            None => GroupKey::Name(surface_key),
         };
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
@@ -470,7 +479,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             continue;
         }
         if let Some(i) = *demonym_of.entry(w.lower.as_str()).or_insert_with(|| gaz.demonym(&w.lower)) {
-            let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+            let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
             groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
         }
     }
@@ -481,7 +490,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         crate::text::tokenize(text, d, &mut toks);
         for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
             if let Some(i) = gaz.lookup(t.span.of(text)) {
-                let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+                let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
                 let g = groups.get_mut(&key).unwrap();
                 g.mentions.push(t.span);
                 *g.surfaces.entry(display_name(i)).or_insert(0) += 0;
