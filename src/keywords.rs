@@ -422,7 +422,8 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     if w.stop || w.lower.chars().count() < 2 || CALENDAR.contains(&w.lower.as_str()) {
         return false;
     }
-    if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
+    // (Last bytes compared first: most words end like no verb ending, and a full compare per ending was a library call.)
+    if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.as_bytes().last() == e.as_bytes().last() && w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
         return false;
     }
     // (A capitalised word is content whatever precedes it: test that first, it is cheaper.)
