@@ -78,7 +78,12 @@ pub fn fold_for_compare(s: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        // ASCII first: the same character as `to_lowercase`, without the Unicode tables.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
