@@ -198,10 +198,12 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
     names.contains(lower) || (first.len() < lower.len() && names.contains(first))
 }
 
+// The word lists below are `WordList`s: each is tested for many candidates or tokens, and
+// a slice scan compared the word with every entry.
 /// Lowercase words that may sit inside a name: "Corée du Nord", "Académie de défense".
-const PARTICLES: &[&str] = &["de", "du", "des", "d'", "of", "von", "van", "der", "di", "da", "dos", "bin", "ibn", "al", "el"];
+static PARTICLES: WordList = WordList::new(&["de", "du", "des", "d'", "of", "von", "van", "der", "di", "da", "dos", "bin", "ibn", "al", "el"]);
 /// Articles allowed right after a particle: "de la", "de l'", "of the".
-const PARTICLE_ARTICLES: &[&str] = &["la", "l'", "le", "the"];
+static PARTICLE_ARTICLES: WordList = WordList::new(&["la", "l'", "le", "the"]);
 /// Capitalised words that are titles or roles, not names.
 static ROLE_WORDS: WordList = WordList::new(&[
     "secretary-general", "secrétaire-général", "vice-président", "vice-présidente", "vice-president",
@@ -230,13 +232,13 @@ static PERSON_CUES: WordList = WordList::new(&[
     "daughter", "senator", "governor", "mayor",
 ]);
 /// Acronyms of common nouns, units and identifiers: "ISBN", "PDG", "HLM" are not names.
-const COMMON_ACRONYMS: &[&str] = &[
+static COMMON_ACRONYMS: WordList = WordList::new(&[
     "isbn", "issn", "doi", "url", "html", "http", "https", "pdf", "usb", "gps", "sms", "mms", "tv", "pc", "cd",
     "dvd", "cd-rom", "pdg", "dg", "ceo", "cfo", "coo", "drh", "hlm", "btp", "tva", "pib", "pnb", "smic", "rsa",
     "cdd", "cdi", "ivg", "pma", "adn", "arn", "dna", "vih", "hiv", "sida", "aids", "ogm", "gmo", "ovni", "ufo",
     "qi", "iq", "vip", "faq", "eur", "usd", "gbp", "jpy", "chf", "km", "kg", "kw", "mw", "gw", "ttc", "ht",
     "rer", "tgv", "suv", "led", "lcd", "ko", "ok", "etc", "am", "pm", "bc", "ad", "av", "apr", "jc",
-];
+]);
 /// Roman numerals and centuries ("XVII", "XXe", "IIIème"): not names on their own.
 fn is_roman_numeral(surface: &str) -> bool {
     // Most words do not start with a numeral letter: no suffix trimming for them.
@@ -247,31 +249,31 @@ fn is_roman_numeral(surface: &str) -> bool {
     !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 /// Abbreviated month names ("27 Feb 2006").
-const MONTH_ABBREVIATIONS: &[&str] = &[
+static MONTH_ABBREVIATIONS: WordList = WordList::new(&[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "févr", "fév",
     "avr", "juil", "déc",
-];
+]);
 /// Heads and members of organisations: "directeur de Thomson", "dirigeants d'Elf".
-const LEADERS: &[&str] = &[
+static LEADERS: WordList = WordList::new(&[
     "directeur", "directrice", "dirigeant", "dirigeante", "dirigeants", "président", "présidente", "chef",
     "secrétaire", "porte-parole", "patron", "patronne", "fondateur", "fondatrice", "membre", "membres",
     "actionnaire", "actionnaires", "pdg", "employé", "employés", "salarié", "salariés", "ancien", "ex-directeur",
     "director", "head", "chairman", "founder", "member", "members", "employees", "spokesman", "spokeswoman",
-];
+]);
 /// Verbs of saying right before a name ("a déclaré Rutte"): people speak.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordList = WordList::new(&[
     "déclaré", "ajouté", "affirmé", "estimé", "expliqué", "indiqué", "souligné", "précisé", "dit", "assuré",
     "confié", "raconté", "rappelé", "insisté", "said", "says", "told", "added", "explained", "according",
-];
+]);
 /// Lowercase nouns of places and local institutions: "village de Souain", "base aérienne d'Iruma",
 /// "préfet de Corse" name a place with their complement.
-const PLACE_HEADS: &[&str] = &[
+static PLACE_HEADS: WordList = WordList::new(&[
     "village", "ville", "commune", "région", "province", "département", "canton", "arrondissement", "quartier",
     "banlieue", "base", "aéroport", "port", "baie", "golfe", "île", "îles", "mont", "lac", "fleuve",
     "rivière", "vallée", "plage", "cimetière", "préfet", "préfecture", "parquet", "diocèse", "évêque",
     "habitants", "originaire", "originaires", "natif", "native", "maire", "environs", "région", "capitale", "town", "city", "village",
     "province", "port", "mayor", "governor",
-];
+]);
 /// Words inside a name that say it is an organisation.
 static ORG_WORDS: WordList = WordList::new(&[
     "organisation", "organization", "union", "agence", "agency", "association", "press", "news",
@@ -287,10 +289,10 @@ static ORG_WORDS: WordList = WordList::new(&[
     "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications",
 ]);
 /// Lowercase heads of institutions named after a place or a portfolio ("mairie de Paris").
-const INSTITUTION_HEADS: &[&str] = &[
+static INSTITUTION_HEADS: WordList = WordList::new(&[
     "mairie", "ministère", "tribunal", "préfecture", "université", "ambassade", "consulat", "conseil",
     "parlement", "gouvernement", "académie", "musée", "ministry", "university", "embassy", "museum",
-];
+]);
 
 /// Endings of French adjectives that follow an organisation word ("républicain", "national").
 fn looks_adjective(w: &str) -> bool {
@@ -302,17 +304,17 @@ fn looks_adjective(w: &str) -> bool {
 }
 
 /// Words before a single unknown name that say it is an organisation ("le groupe Elf").
-const ORG_CUES: &[&str] = &[
+static ORG_CUES: WordList = WordList::new(&[
     "groupe", "société", "entreprise", "firme", "constructeur", "compagnie", "banque", "journal", "quotidien",
     "hebdomadaire", "agence", "club", "équipe", "marque", "fabricant", "opérateur", "chaîne", "géant",
     "company", "firm", "group", "bank", "newspaper", "maker", "manufacturer", "giant",
-];
+]);
 /// Words that make a name an event ("Seconde Guerre mondiale"), which may take one lowercase adjective.
-const EVENT_WORDS: &[&str] = &[
+static EVENT_WORDS: WordList = WordList::new(&[
     "guerre", "révolution", "bataille", "crise", "coupe", "jeux", "championnat", "festival", "exposition",
     "sommet", "war", "revolution", "battle", "crisis", "cup", "games", "championship",
-];
-const EVENT_ADJECTIVES: &[&str] = &["mondiale", "mondial", "civile", "froide", "olympiques", "sainte", "mondiaux"];
+]);
+static EVENT_ADJECTIVES: WordList = WordList::new(&["mondiale", "mondial", "civile", "froide", "olympiques", "sainte", "mondiaux"]);
 /// Heads of a portfolio: "ministre de la Défense" names a role, not an entity.
 const PORTFOLIO_HEADS: &[&str] = &[
     "ministre", "ministère", "secrétaire", "secrétariat", "commissaire", "minister", "ministry", "secretary",
@@ -320,7 +322,7 @@ const PORTFOLIO_HEADS: &[&str] = &[
 /// A lone capitalised word this common in general language is an ordinary word, not a name.
 const COMMON_ZIPF_MID_SENTENCE: f32 = 5.0;
 const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
-const PLACE_PREPOSITIONS: &[&str] = &["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"];
+static PLACE_PREPOSITIONS: WordList = WordList::new(&["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"]);
 
 struct Candidate {
     span: Span,
@@ -714,7 +716,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 while k < b && joiners < 2 {
                     let t = doc.tokens[k];
                     let low = token_lower(doc, words, k);
-                    let allowed = if joiners == 0 { PARTICLES } else { PARTICLE_ARTICLES };
+                    let allowed = if joiners == 0 { &PARTICLES } else { &PARTICLE_ARTICLES };
                     let is_particle = allowed.contains(&low.as_ref()) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
                     if !is_particle {
                         break;
