@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::span::Span;
+use crate::stopwords::WordList;
 use crate::text::{self, Sentence, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -166,12 +167,12 @@ fn looks_like_byline(line: &str, f: &str) -> bool {
         || (l.contains(',') && AGENCIES.iter().any(|a| f.ends_with(a)))
 }
 
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordList = WordList::new(&[
     "déclaré", "ajouté", "affirmé", "souligné", "dit", "expliqué", "indiqué", "estimé", "précisé",
     "assuré", "averti", "insisté", "martelé", "confié", "poursuivi", "conclu", "noté", "rappelé",
     "répondu", "lancé", "déploré", "prévenu", "reconnu", "cite", "cité", "écrit", "annoncé",
     "said", "added", "told", "says", "stated", "noted", "warned", "explained", "wrote",
-];
+]);
 
 fn is_attribution_line(line: &str, folded: &str) -> bool {
     if folded.is_empty() {
@@ -183,7 +184,7 @@ fn is_attribution_line(line: &str, folded: &str) -> bool {
     let words = f.split(' ').count();
     let opens = f.starts_with("a ") || f.starts_with("ont ") || f.starts_with("cite ") || f.starts_with("said ")
         || f.starts_with("a-t-il") || f.starts_with("a-t-elle");
-    words <= 30 && (dashed || opens) && SPEECH_VERBS.iter().any(|v| f.split(' ').take(5).any(|w| w == *v))
+    words <= 30 && (dashed || opens) && f.split(' ').take(5).any(|w| SPEECH_VERBS.contains(&w))
 }
 
 /// Who a quotation is attributed to, before pronouns are resolved.
@@ -194,32 +195,32 @@ enum Attribution {
     Pronoun,
 }
 
-const PRESENT_VERBS: &[&str] = &[
+static PRESENT_VERBS: WordList = WordList::new(&[
     "déclare", "ajoute", "affirme", "souligne", "explique", "indique", "estime", "précise", "assure",
     "insiste", "poursuit", "conclut", "note", "rappelle", "répond", "lance", "prévient", "reconnaît",
     "cite", "écrit", "annonce", "dit", "says", "adds", "writes", "notes", "warns",
-];
-const AUXILIARIES: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "has", "had"];
+]);
+static AUXILIARIES: WordList = WordList::new(&["a", "ont", "avait", "avaient", "aurait", "has", "had"]);
 /// Words that may sit between the auxiliary, the verb and the speaker.
-const ADVERBS: &[&str] = &[
+static ADVERBS: WordList = WordList::new(&[
     "également", "alors", "ensuite", "encore", "aussi", "enfin", "notamment", "plus", "tard", "déjà",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "récemment",
     "pourtant", "toutefois", "cependant", "then", "also", "later", "on", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+]);
 /// Titles before a name: "M. Stoltenberg", "le Premier ministre Fumio Kishida".
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "M.", "Mme", "Mlle", "MM.", "Dr", "Dr.", "Pr", "Me", "Mgr", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
     "Premier", "Président", "Présidente", "President", "Prime", "Minister", "Secretary", "General",
     "Général", "Sir", "Lord", "Lady",
-];
-const TITLE_NOUNS: &[&str] = &[
+]);
+static TITLE_NOUNS: WordList = WordList::new(&[
     "ministre", "président", "présidente", "secrétaire", "général", "générale", "professeur", "chef",
     "porte-parole", "directeur", "directrice", "ambassadeur", "ambassadrice", "général", "amiral",
     "chancelier", "chancelière", "roi", "reine", "pape", "sénateur", "député", "députée", "maire",
     "commissaire", "minister", "president", "secretary", "spokesperson", "spokesman", "professor",
     "chief", "director", "ambassador", "chancellor", "senator",
-];
+]);
 
 fn is_speech_verb(w: &str) -> bool {
     let l = w.to_lowercase();
@@ -269,7 +270,7 @@ fn chunks(s: &str) -> Vec<Chunk<'_>> {
 
 /// `format!("{word}.")` is one of `TITLES`, without building it.
 fn is_title_with_period(word: &str) -> bool {
-    TITLES.iter().any(|t| t.strip_suffix('.') == Some(word))
+    TITLES.words().iter().any(|t| t.strip_suffix('.') == Some(word))
 }
 
 fn capitalised(w: &str) -> bool {
