@@ -105,7 +105,7 @@ impl Triggers {
     fn form_matches(&self, lang: Lang, key: &str, topic: usize, text: &[&str], same: &mut SameWordCache) -> bool {
         self.forms.get(key).is_some_and(|forms| {
             forms.iter().any(|(f, t)| {
-                *t == topic && f.split(' ').count() == text.len() && f.split(' ').zip(text).all(|(a, b)| {
+                *t == topic && f.bytes().filter(|&b| b == b' ').count() + 1 == text.len() && f.split(' ').zip(text).all(|(a, b)| {
                     let pair = (a.as_ptr() as usize, a.len(), b.as_ptr() as usize, b.len());
                     *same.entry(pair).or_insert_with(|| same_word(lang, a, b))
                 })
