@@ -83,7 +83,8 @@ pub struct Gazetteer {
 pub fn alias_key(s: &str) -> String {
     let low = lower_folded(s);
     // Usually already one space between words: then the folded string is the key.
-    if !low.starts_with(' ') && !low.ends_with(' ') && !low.contains("  ") && !low.contains(|c: char| c.is_whitespace() && c != ' ') {
+    // (Double spaces looked for bytewise: cheaper than a substring searcher on such short keys.)
+    if !low.starts_with(' ') && !low.ends_with(' ') && !low.as_bytes().windows(2).any(|w| w == b"  ") && !low.contains(|c: char| c.is_whitespace() && c != ' ') {
         return low;
     }
     low.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
@@ -474,13 +475,14 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     }
 
     // Demonyms ("japonais") refer to their country.
-    let mut demonym_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    // By the address of the word's shared lowercase string: one per surface, hashed cheaply.
+    let mut demonym_of: FxHashMap<*const u8, Option<usize>> = FxHashMap::default();
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         if w.cap || w.stop {
             continue;
         }
-        if let Some(i) = *demonym_of.entry(w.lower.as_str()).or_insert_with(|| gaz.demonym(&w.lower)) {
+        if let Some(i) = *demonym_of.entry(w.lower.as_ptr()).or_insert_with(|| gaz.demonym(&w.lower)) {
             let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
             groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
         }
@@ -641,6 +643,7 @@ fn is_common_word(w: &str) -> bool {
 
 /// A lowercase word before a candidate: borrowed from its `WordInfo` (asked for every
 /// candidate, a `String` each was a tenth of the entity pass), owned for an elision only.
+#[derive(Default)]
 struct PrevWord<'a>(std::borrow::Cow<'a, str>);
 
 impl PrevWord<'_> {
@@ -655,9 +658,33 @@ impl PartialEq<str> for PrevWord<'_> {
     }
 }
 
-/// Lowercase words immediately before token `ti`, nearest first (skipping punctuation).
-fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize) -> Vec<PrevWord<'a>> {
-    let mut out = Vec::new();
+/// Up to six `PrevWord`s, inline (no allocation per candidate); reads as a slice.
+#[derive(Default)]
+struct PrevWords<'a> {
+    words: [PrevWord<'a>; 6],
+    len: usize,
+}
+
+impl<'a> PrevWords<'a> {
+    fn push(&mut self, w: PrevWord<'a>) {
+        if self.len < self.words.len() {
+            self.words[self.len] = w;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for PrevWords<'a> {
+    type Target = [PrevWord<'a>];
+    fn deref(&self) -> &[PrevWord<'a>] {
+        &self.words[..self.len]
+    }
+}
+
+/// Lowercase words immediately before token `ti`, nearest first (skipping punctuation); `n` ≤ 6.
+fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize) -> PrevWords<'a> {
+    let n = n.min(6);
+    let mut out = PrevWords::default();
     let mut i = ti;
     while i > 0 && out.len() < n {
         i -= 1;
