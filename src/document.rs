@@ -143,16 +143,20 @@ fn starts_comments(l: &str) -> bool {
     if l.is_empty() {
         return false;
     }
-    let words: Vec<&str> = l.split(' ').collect();
-    if words.len() == 2 && words[0].bytes().all(|b| b.is_ascii_digit())
-        && matches!(words[1], "commentaire" | "commentaires" | "comment" | "comments" | "réactions" | "réaction")
-    {
-        return true;
+    // The first two words, and whether there are more (no Vec of every word of the line).
+    let mut split = l.split(' ');
+    let (first, second, more) = (split.next(), split.next(), split.next().is_some());
+    if let (Some(w0), Some(w1), false) = (first, second, more) {
+        if w0.bytes().all(|b| b.is_ascii_digit())
+            && matches!(w1, "commentaire" | "commentaires" | "comment" | "comments" | "réactions" | "réaction")
+        {
+            return true;
+        }
     }
     l.contains("pour laisser des commentaires") || l.contains("pour commenter") || l.starts_with("cher lecteur")
         || l.contains("to leave a comment") || l.contains("log in to comment") || l.starts_with("commentaires")
         || l == "comments" || l == "réagissez" || l == "add a comment"
-        || (words.first().is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+        || (first.is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
             && ["en ligne", "hors ligne", "офлайн", "онлайн", "offline", "online"].iter().any(|m| l.contains(m)))
 }
 
