@@ -388,7 +388,6 @@ impl Taxonomy {
                         key.push(' ');
                     }
                     let Some(w) = words[t].as_ref() else { break };
-                    key.push_str(&w.key);
                     if n == 0 && w.stop {
                         break;
                     }
@@ -398,12 +397,13 @@ impl Taxonomy {
                             starts_trigger.resize(id + 1, None);
                         }
                         let starts = *starts_trigger[id].get_or_insert_with(|| {
-                            triggers.iter().any(|(_, map)| map.keys.contains_key(key.as_str()) || map.prefixes.contains(key.as_str()))
+                            triggers.iter().any(|(_, map)| map.keys.contains_key(w.key.as_str()) || map.prefixes.contains(w.key.as_str()))
                         });
                         if !starts {
                             break;
                         }
                     }
+                    key.push_str(&w.key);
                     for (map_lang, map) in &triggers {
                         let Some(list) = map.keys.get(&key) else { continue };
                         // `WordInfo::lower` is the same form as the triggers' `written_form`.
