@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::span::Span;
+use crate::stopwords::WordList;
 use crate::text::{self, Sentence, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,7 +79,12 @@ pub fn fold_for_compare(s: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        // ASCII first: the same character as `to_lowercase`, without the Unicode tables.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -137,16 +143,20 @@ fn starts_comments(l: &str) -> bool {
     if l.is_empty() {
         return false;
     }
-    let words: Vec<&str> = l.split(' ').collect();
-    if words.len() == 2 && words[0].bytes().all(|b| b.is_ascii_digit())
-        && matches!(words[1], "commentaire" | "commentaires" | "comment" | "comments" | "réactions" | "réaction")
-    {
-        return true;
+    // The first two words, and whether there are more (no Vec of every word of the line).
+    let mut split = l.split(' ');
+    let (first, second, more) = (split.next(), split.next(), split.next().is_some());
+    if let (Some(w0), Some(w1), false) = (first, second, more) {
+        if w0.bytes().all(|b| b.is_ascii_digit())
+            && matches!(w1, "commentaire" | "commentaires" | "comment" | "comments" | "réactions" | "réaction")
+        {
+            return true;
+        }
     }
     l.contains("pour laisser des commentaires") || l.contains("pour commenter") || l.starts_with("cher lecteur")
         || l.contains("to leave a comment") || l.contains("log in to comment") || l.starts_with("commentaires")
         || l == "comments" || l == "réagissez" || l == "add a comment"
-        || (words.first().is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+        || (first.is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
             && ["en ligne", "hors ligne", "офлайн", "онлайн", "offline", "online"].iter().any(|m| l.contains(m)))
 }
 
@@ -161,12 +171,12 @@ fn looks_like_byline(line: &str, f: &str) -> bool {
         || (l.contains(',') && AGENCIES.iter().any(|a| f.ends_with(a)))
 }
 
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordList = WordList::new(&[
     "déclaré", "ajouté", "affirmé", "souligné", "dit", "expliqué", "indiqué", "estimé", "précisé",
     "assuré", "averti", "insisté", "martelé", "confié", "poursuivi", "conclu", "noté", "rappelé",
     "répondu", "lancé", "déploré", "prévenu", "reconnu", "cite", "cité", "écrit", "annoncé",
     "said", "added", "told", "says", "stated", "noted", "warned", "explained", "wrote",
-];
+]);
 
 fn is_attribution_line(line: &str, folded: &str) -> bool {
     if folded.is_empty() {
@@ -178,7 +188,7 @@ fn is_attribution_line(line: &str, folded: &str) -> bool {
     let words = f.split(' ').count();
     let opens = f.starts_with("a ") || f.starts_with("ont ") || f.starts_with("cite ") || f.starts_with("said ")
         || f.starts_with("a-t-il") || f.starts_with("a-t-elle");
-    words <= 30 && (dashed || opens) && SPEECH_VERBS.iter().any(|v| f.split(' ').take(5).any(|w| w == *v))
+    words <= 30 && (dashed || opens) && f.split(' ').take(5).any(|w| SPEECH_VERBS.contains(&w))
 }
 
 /// Who a quotation is attributed to, before pronouns are resolved.
@@ -189,32 +199,32 @@ enum Attribution {
     Pronoun,
 }
 
-const PRESENT_VERBS: &[&str] = &[
+static PRESENT_VERBS: WordList = WordList::new(&[
     "déclare", "ajoute", "affirme", "souligne", "explique", "indique", "estime", "précise", "assure",
     "insiste", "poursuit", "conclut", "note", "rappelle", "répond", "lance", "prévient", "reconnaît",
     "cite", "écrit", "annonce", "dit", "says", "adds", "writes", "notes", "warns",
-];
-const AUXILIARIES: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "has", "had"];
+]);
+static AUXILIARIES: WordList = WordList::new(&["a", "ont", "avait", "avaient", "aurait", "has", "had"]);
 /// Words that may sit between the auxiliary, the verb and the speaker.
-const ADVERBS: &[&str] = &[
+static ADVERBS: WordList = WordList::new(&[
     "également", "alors", "ensuite", "encore", "aussi", "enfin", "notamment", "plus", "tard", "déjà",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "récemment",
     "pourtant", "toutefois", "cependant", "then", "also", "later", "on", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+]);
 /// Titles before a name: "M. Stoltenberg", "le Premier ministre Fumio Kishida".
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "M.", "Mme", "Mlle", "MM.", "Dr", "Dr.", "Pr", "Me", "Mgr", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
     "Premier", "Président", "Présidente", "President", "Prime", "Minister", "Secretary", "General",
     "Général", "Sir", "Lord", "Lady",
-];
-const TITLE_NOUNS: &[&str] = &[
+]);
+static TITLE_NOUNS: WordList = WordList::new(&[
     "ministre", "président", "présidente", "secrétaire", "général", "générale", "professeur", "chef",
     "porte-parole", "directeur", "directrice", "ambassadeur", "ambassadrice", "général", "amiral",
     "chancelier", "chancelière", "roi", "reine", "pape", "sénateur", "député", "députée", "maire",
     "commissaire", "minister", "president", "secretary", "spokesperson", "spokesman", "professor",
     "chief", "director", "ambassador", "chancellor", "senator",
-];
+]);
 
 fn is_speech_verb(w: &str) -> bool {
     let l = w.to_lowercase();
@@ -239,8 +249,12 @@ fn chunks(s: &str) -> Vec<Chunk<'_>> {
     for raw in s.split(|c: char| c.is_whitespace()) {
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—'));
         // Keep the period of a title ("M.").
-        let word = if raw.ends_with('.') && TITLES.contains(&format!("{word}.").as_str()) { &raw[raw.find(word).unwrap_or(0)..raw.find(word).unwrap_or(0) + word.len() + 1] } else { word };
-        let tail = &raw[raw.rfind(word).map_or(0, |p| p + word.len())..];
+        // `word` lies inside `raw`: its offset, not a substring search (a searcher per word was
+        // most of the quote attribution's cost). Same result: trimmed marks never start a word.
+        let at = word.as_ptr() as usize - raw.as_ptr() as usize;
+        // (The period must follow the word: "M»." once sliced inside the "»" and panicked.)
+        let word = if raw.ends_with('.') && raw[at + word.len()..].starts_with('.') && is_title_with_period(word) { &raw[at..at + word.len() + 1] } else { word };
+        let tail = &raw[at + word.len()..];
         if word.is_empty() {
             if let Some(last) = out.last_mut() {
                 let last: &mut Chunk = last;
@@ -256,6 +270,11 @@ fn chunks(s: &str) -> Vec<Chunk<'_>> {
         });
     }
     out
+}
+
+/// `format!("{word}.")` is one of `TITLES`, without building it.
+fn is_title_with_period(word: &str) -> bool {
+    TITLES.words().iter().any(|t| t.strip_suffix('.') == Some(word))
 }
 
 fn capitalised(w: &str) -> bool {
@@ -340,8 +359,8 @@ fn sentence_end(s: &str) -> usize {
 }
 
 fn attribution_at(s: &str) -> Option<Attribution> {
-    let s: String = s.chars().take(300).collect();
-    let ch = chunks(&s);
+    let s = &s[..s.char_indices().nth(300).map_or(s.len(), |(p, _)| p)];
+    let ch = chunks(s);
     let mut i = 0;
     // English, subject first: "Rutte said".
     if ch.first().is_some_and(|c| capitalised(c.word)) {
@@ -780,6 +799,14 @@ mod tests {
         assert_eq!(doc.quotes.len(), 1);
         assert_eq!(doc.quotes[0].span.of(&doc.text), "Notre monde est lié");
         assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Rutte"));
+    }
+
+    #[test]
+    fn title_before_a_closing_mark_keeps_char_boundaries() {
+        // "M»." used to slice the title's period inside "»".
+        let doc = Document::parse_text("Titre\n\n« Bonjour à tous », a déclaré M».".into());
+        assert_eq!(doc.quotes.len(), 1);
+        assert_eq!(doc.quotes[0].span.of(&doc.text), "Bonjour à tous");
     }
 
     #[test]

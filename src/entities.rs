@@ -83,7 +83,8 @@ pub struct Gazetteer {
 pub fn alias_key(s: &str) -> String {
     let low = lower_folded(s);
     // Usually already one space between words: then the folded string is the key.
-    if !low.starts_with(' ') && !low.ends_with(' ') && !low.contains("  ") && !low.contains(|c: char| c.is_whitespace() && c != ' ') {
+    // (Double spaces looked for bytewise: cheaper than a substring searcher on such short keys.)
+    if !low.starts_with(' ') && !low.ends_with(' ') && !low.as_bytes().windows(2).any(|w| w == b"  ") && !low.contains(|c: char| c.is_whitespace() && c != ' ') {
         return low;
     }
     low.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
@@ -188,19 +189,22 @@ impl Gazetteer {
 
 /// Common given names (`data/first-names.txt`, sorted), the evidence that a name is a person's.
 pub(crate) fn is_first_name(lower: &str) -> bool {
-    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    // A hash set: asked for most capitalised words, a binary search cost a dozen string compares.
+    static NAMES: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
         include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
     });
     // "Jean-Marc": the first part decides.
     let first = lower.split('-').next().unwrap_or(lower);
-    names.binary_search(&lower).is_ok() || names.binary_search(&first).is_ok()
+    names.contains(lower) || (first.len() < lower.len() && names.contains(first))
 }
 
+// The word lists below are `WordList`s: each is tested for many candidates or tokens, and
+// a slice scan compared the word with every entry.
 /// Lowercase words that may sit inside a name: "Corée du Nord", "Académie de défense".
-const PARTICLES: &[&str] = &["de", "du", "des", "d'", "of", "von", "van", "der", "di", "da", "dos", "bin", "ibn", "al", "el"];
+static PARTICLES: WordList = WordList::new(&["de", "du", "des", "d'", "of", "von", "van", "der", "di", "da", "dos", "bin", "ibn", "al", "el"]);
 /// Articles allowed right after a particle: "de la", "de l'", "of the".
-const PARTICLE_ARTICLES: &[&str] = &["la", "l'", "le", "the"];
+static PARTICLE_ARTICLES: WordList = WordList::new(&["la", "l'", "le", "the"]);
 /// Capitalised words that are titles or roles, not names.
 static ROLE_WORDS: WordList = WordList::new(&[
     "secretary-general", "secrétaire-général", "vice-président", "vice-présidente", "vice-president",
@@ -229,44 +233,48 @@ static PERSON_CUES: WordList = WordList::new(&[
     "daughter", "senator", "governor", "mayor",
 ]);
 /// Acronyms of common nouns, units and identifiers: "ISBN", "PDG", "HLM" are not names.
-const COMMON_ACRONYMS: &[&str] = &[
+static COMMON_ACRONYMS: WordList = WordList::new(&[
     "isbn", "issn", "doi", "url", "html", "http", "https", "pdf", "usb", "gps", "sms", "mms", "tv", "pc", "cd",
     "dvd", "cd-rom", "pdg", "dg", "ceo", "cfo", "coo", "drh", "hlm", "btp", "tva", "pib", "pnb", "smic", "rsa",
     "cdd", "cdi", "ivg", "pma", "adn", "arn", "dna", "vih", "hiv", "sida", "aids", "ogm", "gmo", "ovni", "ufo",
     "qi", "iq", "vip", "faq", "eur", "usd", "gbp", "jpy", "chf", "km", "kg", "kw", "mw", "gw", "ttc", "ht",
     "rer", "tgv", "suv", "led", "lcd", "ko", "ok", "etc", "am", "pm", "bc", "ad", "av", "apr", "jc",
-];
+]);
 /// Roman numerals and centuries ("XVII", "XXe", "IIIème"): not names on their own.
 fn is_roman_numeral(surface: &str) -> bool {
+    // Most words do not start with a numeral letter: no suffix trimming for them.
+    if !surface.starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
+        return false;
+    }
     let core = surface.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e');
     !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 /// Abbreviated month names ("27 Feb 2006").
-const MONTH_ABBREVIATIONS: &[&str] = &[
+static MONTH_ABBREVIATIONS: WordList = WordList::new(&[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "févr", "fév",
     "avr", "juil", "déc",
-];
+]);
 /// Heads and members of organisations: "directeur de Thomson", "dirigeants d'Elf".
-const LEADERS: &[&str] = &[
+static LEADERS: WordList = WordList::new(&[
     "directeur", "directrice", "dirigeant", "dirigeante", "dirigeants", "président", "présidente", "chef",
     "secrétaire", "porte-parole", "patron", "patronne", "fondateur", "fondatrice", "membre", "membres",
     "actionnaire", "actionnaires", "pdg", "employé", "employés", "salarié", "salariés", "ancien", "ex-directeur",
     "director", "head", "chairman", "founder", "member", "members", "employees", "spokesman", "spokeswoman",
-];
+]);
 /// Verbs of saying right before a name ("a déclaré Rutte"): people speak.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordList = WordList::new(&[
     "déclaré", "ajouté", "affirmé", "estimé", "expliqué", "indiqué", "souligné", "précisé", "dit", "assuré",
     "confié", "raconté", "rappelé", "insisté", "said", "says", "told", "added", "explained", "according",
-];
+]);
 /// Lowercase nouns of places and local institutions: "village de Souain", "base aérienne d'Iruma",
 /// "préfet de Corse" name a place with their complement.
-const PLACE_HEADS: &[&str] = &[
+static PLACE_HEADS: WordList = WordList::new(&[
     "village", "ville", "commune", "région", "province", "département", "canton", "arrondissement", "quartier",
     "banlieue", "base", "aéroport", "port", "baie", "golfe", "île", "îles", "mont", "lac", "fleuve",
     "rivière", "vallée", "plage", "cimetière", "préfet", "préfecture", "parquet", "diocèse", "évêque",
     "habitants", "originaire", "originaires", "natif", "native", "maire", "environs", "région", "capitale", "town", "city", "village",
     "province", "port", "mayor", "governor",
-];
+]);
 /// Words inside a name that say it is an organisation.
 static ORG_WORDS: WordList = WordList::new(&[
     "organisation", "organization", "union", "agence", "agency", "association", "press", "news",
@@ -282,10 +290,10 @@ static ORG_WORDS: WordList = WordList::new(&[
     "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications",
 ]);
 /// Lowercase heads of institutions named after a place or a portfolio ("mairie de Paris").
-const INSTITUTION_HEADS: &[&str] = &[
+static INSTITUTION_HEADS: WordList = WordList::new(&[
     "mairie", "ministère", "tribunal", "préfecture", "université", "ambassade", "consulat", "conseil",
     "parlement", "gouvernement", "académie", "musée", "ministry", "university", "embassy", "museum",
-];
+]);
 
 /// Endings of French adjectives that follow an organisation word ("républicain", "national").
 fn looks_adjective(w: &str) -> bool {
@@ -297,17 +305,17 @@ fn looks_adjective(w: &str) -> bool {
 }
 
 /// Words before a single unknown name that say it is an organisation ("le groupe Elf").
-const ORG_CUES: &[&str] = &[
+static ORG_CUES: WordList = WordList::new(&[
     "groupe", "société", "entreprise", "firme", "constructeur", "compagnie", "banque", "journal", "quotidien",
     "hebdomadaire", "agence", "club", "équipe", "marque", "fabricant", "opérateur", "chaîne", "géant",
     "company", "firm", "group", "bank", "newspaper", "maker", "manufacturer", "giant",
-];
+]);
 /// Words that make a name an event ("Seconde Guerre mondiale"), which may take one lowercase adjective.
-const EVENT_WORDS: &[&str] = &[
+static EVENT_WORDS: WordList = WordList::new(&[
     "guerre", "révolution", "bataille", "crise", "coupe", "jeux", "championnat", "festival", "exposition",
     "sommet", "war", "revolution", "battle", "crisis", "cup", "games", "championship",
-];
-const EVENT_ADJECTIVES: &[&str] = &["mondiale", "mondial", "civile", "froide", "olympiques", "sainte", "mondiaux"];
+]);
+static EVENT_ADJECTIVES: WordList = WordList::new(&["mondiale", "mondial", "civile", "froide", "olympiques", "sainte", "mondiaux"]);
 /// Heads of a portfolio: "ministre de la Défense" names a role, not an entity.
 const PORTFOLIO_HEADS: &[&str] = &[
     "ministre", "ministère", "secrétaire", "secrétariat", "commissaire", "minister", "ministry", "secretary",
@@ -315,7 +323,7 @@ const PORTFOLIO_HEADS: &[&str] = &[
 /// A lone capitalised word this common in general language is an ordinary word, not a name.
 const COMMON_ZIPF_MID_SENTENCE: f32 = 5.0;
 const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
-const PLACE_PREPOSITIONS: &[&str] = &["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"];
+static PLACE_PREPOSITIONS: WordList = WordList::new(&["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"]);
 
 struct Candidate {
     span: Span,
@@ -333,10 +341,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         if lang == Lang::En { e.name_en.clone() } else { e.name_fr.clone() }
     };
     let text = doc.text.as_str();
+    // Tokens of one surface share one `lower` string: hash each string's address once per
+    // token, and its text once per surface.
+    let mut seen_lower: FxHashSet<*const u8> = FxHashSet::default();
     let lower_forms: FxHashSet<&str> = words
         .iter()
         .flatten()
-        .filter(|w| !w.cap && !w.sentence_initial)
+        .filter(|w| !w.cap && !w.sentence_initial && seen_lower.insert(w.lower.as_ptr()))
         .map(|w| w.lower.as_str())
         .collect();
     let mut cands = Vec::new();
@@ -365,13 +376,19 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         surfaces: FxHashMap<String, usize>,
         n_words: usize,
     }
-    let mut groups: FxHashMap<String, Group> = FxHashMap::default();
-    let mut order: Vec<String> = Vec::new();
-    let mut group_of = |key: String, gaz_hit: Option<usize>, n_words: usize, groups: &mut FxHashMap<String, Group>| -> String {
-        groups.entry(key.clone()).or_insert_with(|| {
+    // A gazetteer entry, or an unknown name by its alias key (no `format!` per mention).
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    enum GroupKey {
+        Gaz(usize),
+        Name(String),
+    }
+    let mut groups: FxHashMap<GroupKey, Group> = FxHashMap::default();
+    let mut order: Vec<GroupKey> = Vec::new();
+    let mut group_of = |key: GroupKey, gaz_hit: Option<usize>, n_words: usize, groups: &mut FxHashMap<GroupKey, Group>| -> GroupKey {
+        if !groups.contains_key(&key) {
             order.push(key.clone());
-            Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() }
-        });
+            groups.insert(key.clone(), Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() });
+        }
         key
     };
     for c in cands {
@@ -392,7 +409,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let surface_key = alias_key(surface);
         if !w0.acronym && c.words.len() <= 3 {
             if let Some(i) = gaz.demonym_key(&surface_key) {
-                let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+                let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
                 groups.get_mut(&key).unwrap().demonyms.push(c.span);
                 continue;
             }
@@ -407,7 +424,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let rest = &c.words[1..];
             if !rest.is_empty() && c.words[1] == c.words[0] + 1 && words[c.words[1]].as_ref().is_some_and(|w| !w.stop) {
                 let span = Span::new(doc.tokens[c.words[1]].span.start, c.span.end);
-                let key = group_of(alias_key(span.of(text)), None, rest.len(), &mut groups);
+                let key = group_of(GroupKey::Name(alias_key(span.of(text))), None, rest.len(), &mut groups);
                 let g = groups.get_mut(&key).unwrap();
                 g.person_cue = true;
                 g.mentions.push(span);
@@ -430,8 +447,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
         }
         let key = match gaz_hit {
-            Some(i) => format!("gaz:{i}"),
-            None => surface_key,
+            Some(i) => GroupKey::Gaz(i),
+            None => GroupKey::Name(surface_key),
         };
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
@@ -458,14 +475,15 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     }
 
     // Demonyms ("japonais") refer to their country.
-    let mut demonym_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    // By the address of the word's shared lowercase string: one per surface, hashed cheaply.
+    let mut demonym_of: FxHashMap<*const u8, Option<usize>> = FxHashMap::default();
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         if w.cap || w.stop {
             continue;
         }
-        if let Some(i) = *demonym_of.entry(w.lower.as_str()).or_insert_with(|| gaz.demonym(&w.lower)) {
-            let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+        if let Some(i) = *demonym_of.entry(w.lower.as_ptr()).or_insert_with(|| gaz.demonym(&w.lower)) {
+            let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
             groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
         }
     }
@@ -476,7 +494,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         crate::text::tokenize(text, d, &mut toks);
         for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
             if let Some(i) = gaz.lookup(t.span.of(text)) {
-                let key = group_of(format!("gaz:{i}"), Some(i), 1, &mut groups);
+                let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
                 let g = groups.get_mut(&key).unwrap();
                 g.mentions.push(t.span);
                 *g.surfaces.entry(display_name(i)).or_insert(0) += 0;
@@ -556,7 +574,7 @@ fn after_place_head(doc: &Document, words: &[Option<WordInfo>], first: usize) ->
 }
 
 /// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
-fn names_portfolio(prev: &[String]) -> bool {
+fn names_portfolio(prev: &[PrevWord]) -> bool {
     let is = |i: usize, set: &[&str]| prev.get(i).is_some_and(|p| set.contains(&p.as_str()));
     (is(0, &["de", "du", "des", "d'", "of", "aux", "à"]) && is(1, PORTFOLIO_HEADS))
         || (is(0, &["la", "l'", "the"]) && is(1, &["de", "à", "for", "of"]) && is(2, PORTFOLIO_HEADS))
@@ -623,17 +641,58 @@ fn is_common_word(w: &str) -> bool {
     COMMON.contains(&w)
 }
 
-/// Lowercase words immediately before token `ti`, nearest first (skipping punctuation).
-fn prev_words(doc: &Document, words: &[Option<WordInfo>], ti: usize, n: usize) -> Vec<String> {
-    let mut out = Vec::new();
+/// A lowercase word before a candidate: borrowed from its `WordInfo` (asked for every
+/// candidate, a `String` each was a tenth of the entity pass), owned for an elision only.
+#[derive(Default)]
+struct PrevWord<'a>(std::borrow::Cow<'a, str>);
+
+impl PrevWord<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for PrevWord<'_> {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+/// Up to six `PrevWord`s, inline (no allocation per candidate); reads as a slice.
+#[derive(Default)]
+struct PrevWords<'a> {
+    words: [PrevWord<'a>; 6],
+    len: usize,
+}
+
+impl<'a> PrevWords<'a> {
+    fn push(&mut self, w: PrevWord<'a>) {
+        if self.len < self.words.len() {
+            self.words[self.len] = w;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for PrevWords<'a> {
+    type Target = [PrevWord<'a>];
+    fn deref(&self) -> &[PrevWord<'a>] {
+        &self.words[..self.len]
+    }
+}
+
+/// Lowercase words immediately before token `ti`, nearest first (skipping punctuation); `n` ≤ 6.
+fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize) -> PrevWords<'a> {
+    let n = n.min(6);
+    let mut out = PrevWords::default();
     let mut i = ti;
     while i > 0 && out.len() < n {
         i -= 1;
         match &words[i] {
-            Some(w) => out.push(w.lower.to_string()),
+            Some(w) => out.push(PrevWord(std::borrow::Cow::Borrowed(w.lower.as_str()))),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
-                    out.push(lower(doc.tokens[i].span.of(&doc.text)));
+                    out.push(PrevWord(std::borrow::Cow::Owned(lower(doc.tokens[i].span.of(&doc.text)))));
                 } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
@@ -684,7 +743,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 while k < b && joiners < 2 {
                     let t = doc.tokens[k];
                     let low = token_lower(doc, words, k);
-                    let allowed = if joiners == 0 { PARTICLES } else { PARTICLE_ARTICLES };
+                    let allowed = if joiners == 0 { &PARTICLES } else { &PARTICLE_ARTICLES };
                     let is_particle = allowed.contains(&low.as_ref()) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
                     if !is_particle {
                         break;

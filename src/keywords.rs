@@ -310,7 +310,8 @@ fn is_demonym(words: &[Option<WordInfo>], ti: usize) -> bool {
 }
 
 /// Titles and roles that stand before a person's name ("président", "comédien", "Minister").
-const ROLE_WORDS: &[&str] = &[
+/// (A `WordList`: tested for most content words, a slice scan was 10% of the analysis.)
+static ROLE_WORDS: WordList = WordList::new(&[
     "président", "présidente", "ministre", "premier", "première", "secrétaire", "secrétaire-général",
     "général", "chef", "chancelier", "chancelière", "roi", "reine", "prince", "princesse", "pape", "juge",
     "maire", "député", "députée", "sénateur", "sénatrice", "candidat", "candidate", "rival", "rivale",
@@ -321,7 +322,7 @@ const ROLE_WORDS: &[&str] = &[
     "m", "mme", "mlle", "dr", "president", "minister", "prime", "secretary", "secretary-general",
     "chancellor", "senator", "governor", "king", "queen", "actor", "actress", "singer", "mr", "mrs", "ms",
     "société", "groupe", "entreprise", "firme", "constructeur", "compagnie", "quotidien", "hebdomadaire",
-];
+]);
 
 /// Token `j` is a given name after a word that is not one: a person's name starts there
 /// ("Économie" | "Bruno Le Maire", "japonais" | "Fumio Kishida").
@@ -421,7 +422,8 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     if w.stop || w.lower.chars().count() < 2 || CALENDAR.contains(&w.lower.as_str()) {
         return false;
     }
-    if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
+    // (Last bytes compared first: most words end like no verb ending, and a full compare per ending was a library call.)
+    if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.as_bytes().last() == e.as_bytes().last() && w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
         return false;
     }
     // (A capitalised word is content whatever precedes it: test that first, it is cheaper.)

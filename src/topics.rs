@@ -100,10 +100,15 @@ impl Triggers {
 
     /// Whether a text phrase (its words' lowercase forms) is, word by word, an
     /// inflection of one of `topic`'s triggers with this key.
-    fn form_matches(&self, lang: Lang, key: &str, topic: usize, text: &[&str]) -> bool {
+    /// `same` remembers [`same_word`] answers by the words' addresses and lengths: the
+    /// forms live in `self` and a text's words share one string per surface, so pairs repeat.
+    fn form_matches(&self, lang: Lang, key: &str, topic: usize, text: &[&str], same: &mut SameWordCache) -> bool {
         self.forms.get(key).is_some_and(|forms| {
             forms.iter().any(|(f, t)| {
-                *t == topic && f.split(' ').count() == text.len() && f.split(' ').zip(text).all(|(a, b)| same_word(lang, a, b))
+                *t == topic && f.bytes().filter(|&b| b == b' ').count() + 1 == text.len() && f.split(' ').zip(text).all(|(a, b)| {
+                    let pair = (a.as_ptr() as usize, a.len(), b.as_ptr() as usize, b.len());
+                    *same.entry(pair).or_insert_with(|| same_word(lang, a, b))
+                })
             })
         })
     }
@@ -131,6 +136,9 @@ impl Triggers {
         triggers
     }
 }
+
+/// [`same_word`] answers of one tagging, keyed by (form address, length, text word address, length).
+type SameWordCache = FxHashMap<(usize, usize, usize, usize), bool>;
 
 /// A compiled trigger (`build.rs`: `encode_form`) → (key, written form): a word `w~N:s`
 /// has the key "`w` accent-folded, less its last N characters, plus `s`"; a bare word is
@@ -359,6 +367,11 @@ impl Taxonomy {
         let mut n_words = 0usize;
         let mut toks: Vec<usize> = Vec::new();
         let mut key = String::new();
+        let mut text_forms: Vec<&str> = Vec::new();
+        let mut same = SameWordCache::default();
+        // Whether a word's key is a trigger or the first word of one, per `WordInfo::key_id`:
+        // most words are neither, and after their first occurrence they cost no lookup.
+        let mut starts_trigger: Vec<Option<bool>> = Vec::new();
         for s in &doc.sentences {
             toks.clear();
             toks.extend((s.tokens.0..s.tokens.1).filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some()));
@@ -375,21 +388,38 @@ impl Taxonomy {
                         key.push(' ');
                     }
                     let Some(w) = words[t].as_ref() else { break };
-                    key.push_str(&w.key);
                     if n == 0 && w.stop {
                         break;
                     }
+                    if n == 0 {
+                        let id = w.key_id as usize;
+                        if id >= starts_trigger.len() {
+                            starts_trigger.resize(id + 1, None);
+                        }
+                        let starts = *starts_trigger[id].get_or_insert_with(|| {
+                            triggers.iter().any(|(_, map)| map.keys.contains_key(w.key.as_str()) || map.prefixes.contains(w.key.as_str()))
+                        });
+                        if !starts {
+                            break;
+                        }
+                    }
+                    key.push_str(&w.key);
                     for (map_lang, map) in &triggers {
                         let Some(list) = map.keys.get(&key) else { continue };
                         // `WordInfo::lower` is the same form as the triggers' `written_form`.
-                        let text_forms: Vec<&str> = toks[i..=i + n].iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())).collect();
+                        text_forms.clear();
+                        text_forms.extend(toks[i..=i + n].iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())));
                         let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
                         for &(topic, weight) in list {
                             // Same stem is not enough: "important" is not "imports".
-                            if !map.form_matches(*map_lang, &key, topic, &text_forms) {
+                            if !map.form_matches(*map_lang, &key, topic, &text_forms, &mut same) {
                                 continue;
                             }
-                            let e = hits.entry(topic).or_default().entry(key.clone()).or_insert((weight, Vec::new()));
+                            let per_topic = hits.entry(topic).or_default();
+                            if !per_topic.contains_key(key.as_str()) {
+                                per_topic.insert(key.clone(), (weight, Vec::new()));
+                            }
+                            let Some(e) = per_topic.get_mut(key.as_str()) else { continue };
                             // Mentions of one key come in text order, so a repeat (the
                             // same key in both language maps) can only be the last one.
                             if e.1.last() != Some(&span) {
