@@ -1607,7 +1607,9 @@ pub fn extract(html: &str) -> HtmlArticle {
         w.end_block();
     }
     tree.write_page(&e, byline_node, title_heading, &mut w);
-    let meta = HtmlMeta { title, date, byline: byline.filter(|b| !b.is_empty()), lang: tree.meta.lang.clone() };
+    // The names alone, as for plain text ("By Jane Doe" → "Jane Doe"); the byline block keeps the words as written.
+    let byline = byline.map(|b| crate::document::byline_names(&b).to_string()).filter(|b| !b.is_empty());
+    let meta = HtmlMeta { title, date, byline, lang: tree.meta.lang.clone() };
     HtmlArticle { text: w.out, meta, hints: w.hints }
 }
 
@@ -1772,6 +1774,18 @@ mod tests {
         assert_eq!(a.meta.date, None, "a comment's time is not the article's");
         let a = extract(&format!("<article><h1>T</h1><time datetime=2023-01>janvier 2023</time>{p}</article><aside><time datetime=2020-02-02>x</time></aside>"));
         assert_eq!(a.meta.date.as_deref(), Some("2023-01"), "partial dates stay partial");
+    }
+
+    #[test]
+    fn byline_names_as_in_plain_text() {
+        let p = "<p>Un paragraphe assez long pour compter, avec des virgules, des mots, et encore des mots ici.</p>".repeat(8);
+        let a = extract(&format!("<article><p class=byline>By\n  Jane   Doe, Reuters</p>{p}</article>"));
+        assert_eq!(a.meta.byline.as_deref(), Some("Jane Doe, Reuters"));
+        assert!(a.hints.iter().any(|(s, k)| *k == BlockKind::Byline && s.of(&a.text) == "By Jane Doe, Reuters"), "{:?}", a.hints);
+        let text = crate::document::Document::parse_text("Titre\n\nBy Jane Doe, Reuters\n\nLe texte commence ici, et il continue.".into());
+        assert_eq!(text.byline, a.meta.byline, "one form whatever the source");
+        let a = extract(r#"<meta name="author" content="Par Jean Dupont"><p>x</p>"#);
+        assert_eq!(a.meta.byline.as_deref(), Some("Jean Dupont"));
     }
 
     #[test]
