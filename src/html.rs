@@ -1784,6 +1784,8 @@ mod tests {
         assert!(a.hints.iter().any(|(s, k)| *k == BlockKind::Byline && s.of(&a.text) == "By Jane Doe, Reuters"), "{:?}", a.hints);
         let text = crate::document::Document::parse_text("Titre\n\nBy Jane Doe, Reuters\n\nLe texte commence ici, et il continue.".into());
         assert_eq!(text.byline, a.meta.byline, "one form whatever the source");
+        let (md, hints) = crate::markdown::extract("# Titre\n\nBy **Jane Doe**, Reuters\n\nLe texte commence ici, et il continue.");
+        assert_eq!(crate::document::Document::parse_with_hints(md, &hints).byline, a.meta.byline, "Markdown too");
         let a = extract(r#"<meta name="author" content="Par Jean Dupont"><p>x</p>"#);
         assert_eq!(a.meta.byline.as_deref(), Some("Jean Dupont"));
     }
