@@ -160,6 +160,24 @@ fn starts_comments(l: &str) -> bool {
             && ["en ligne", "hors ligne", "офлайн", "онлайн", "offline", "online"].iter().any(|m| l.contains(m)))
 }
 
+/// A byline as the outline shows it, whatever the source (plain text, Markdown, HTML markup or
+/// metadata): the names and agency, without the page's "By", "Par" or "Written by" before them.
+/// Only the string: the byline block's span still covers the line as written.
+pub fn byline_names(line: &str) -> &str {
+    let t = line.trim();
+    for prefix in ["written by", "écrit par", "by", "par"] {
+        let Some(head) = t.get(..prefix.len()) else { continue };
+        let rest = &t[prefix.len()..];
+        if head.to_lowercase() == prefix && rest.starts_with(|c: char| c.is_whitespace() || c == ':') {
+            let names = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    t
+}
+
 fn looks_like_byline(line: &str, f: &str) -> bool {
     let l = line.trim();
     let words = f.split(' ').count();
@@ -681,9 +699,7 @@ impl Document {
                 BlockKind::Boilerplate
             } else if (ci + 3 >= content_total || ci <= 2) && looks_like_byline(line, &folded) {
                 if self.byline.is_none() {
-                    let b = line.trim();
-                    let b = b.strip_prefix("Par ").or_else(|| b.strip_prefix("By ")).unwrap_or(b);
-                    self.byline = Some(b.to_string());
+                    self.byline = Some(byline_names(line).to_string());
                 }
                 BlockKind::Byline
             } else if is_attribution_line(line, &folded) && blocks.last().is_some_and(|b: &Block| b.kind.is_content() && b.kind != BlockKind::Title) {
@@ -814,6 +830,22 @@ mod tests {
         let doc = Document::parse_text("Titre\n\nTOKYO (AP) – Le chef est là.\n\nAutre.\n\nMari Yamaguchi et Haruka Nuga, The Associated Press".into());
         assert_eq!(doc.dateline.unwrap().of(&doc.text), "TOKYO (AP) –");
         assert_eq!(doc.byline.as_deref(), Some("Mari Yamaguchi et Haruka Nuga, The Associated Press"));
+    }
+
+    #[test]
+    fn byline_names_without_the_prefix() {
+        for (line, names) in [("Par Jeanne Martin, AFP", "Jeanne Martin, AFP"), ("By JOHN SMITH", "JOHN SMITH"), ("by: Jane Doe", "Jane Doe"),
+            ("Written by Rob Ewaschuk", "Rob Ewaschuk"), ("Écrit par  Luc", "Luc"), ("Bylines Inc", "Bylines Inc"), ("Parisot Jean", "Parisot Jean"), ("By", "By")] {
+            assert_eq!(byline_names(line), names);
+        }
+        let doc = Document::parse_text("Titre
+
+Par Jeanne Martin, AFP
+
+Le texte commence ici, et il continue.".into());
+        assert_eq!(doc.byline.as_deref(), Some("Jeanne Martin, AFP"));
+        let block = doc.blocks.iter().find(|b| b.kind == BlockKind::Byline).unwrap();
+        assert_eq!(block.span.of(&doc.text), "Par Jeanne Martin, AFP", "the span keeps the line as written");
     }
 }
 

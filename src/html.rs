@@ -8,6 +8,10 @@
 //! and its good siblings are kept, and link-heavy or empty parts of it dropped.
 //! Metadata come from JSON-LD, `<meta>` tags, `<title>`/`<h1>` and byline markup.
 
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
 use crate::json::Json;
 use crate::document::BlockKind;
 use crate::span::Span;
@@ -46,7 +50,19 @@ enum Tag {
     Other,
 }
 
+/// The tag of an element name written in any case.
 fn tag_of(name: &str) -> Tag {
+    let mut buf = [0u8; 10];
+    if name.len() > buf.len() {
+        return Tag::Other;
+    }
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    tag_of_lower(std::str::from_utf8(lower).unwrap_or(""))
+}
+
+fn tag_of_lower(name: &str) -> Tag {
     use Tag::*;
     match name {
         "html" => Html, "head" => Head, "body" => Body, "title" => Title, "meta" => Meta,
@@ -159,16 +175,13 @@ impl RawMeta {
     }
 }
 
-fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
-    }
-    let first = needle[0].to_ascii_lowercase();
+/// The first `</name` (ASCII case-insensitive) at or after `from`: the end of a raw-text element.
+fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
+    let b = html.as_bytes();
     let mut i = from;
-    while i + needle.len() <= hay.len() {
-        let p = hay[i..hay.len() - needle.len() + 1].iter().position(|b| b.to_ascii_lowercase() == first)?;
-        let at = i + p;
-        if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+    while let Some(at) = memchr(html, i, b'<') {
+        let rest = &b[at + 1..];
+        if rest.first() == Some(&b'/') && rest.len() > name.len() && rest[1..=name.len()].eq_ignore_ascii_case(name.as_bytes()) {
             return Some(at);
         }
         i = at + 1;
@@ -178,7 +191,8 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 /// A parsed start tag: name and raw attributes (values still entity-encoded).
 struct StartTag<'a> {
-    name: String,
+    /// As written (any case).
+    name: &'a str,
     attrs: Vec<(&'a str, &'a str)>,
     self_closing: bool,
     /// Index just past the tag's '>'.
@@ -186,8 +200,9 @@ struct StartTag<'a> {
 }
 
 impl<'a> StartTag<'a> {
-    fn attr(&self, name: &str) -> Option<String> {
-        self.attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| decode_entities(v))
+    /// An attribute's value, entities decoded (borrowed from the page when it has none).
+    fn attr(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| decode_entities_cow(v))
     }
     fn has(&self, name: &str) -> bool {
         self.attrs.iter().any(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -199,14 +214,15 @@ fn is_space(b: u8) -> bool {
 }
 
 /// Parses the tag starting at `html[i] == '<'` followed by a letter. Returns None at end of input.
-fn parse_start_tag(html: &str, i: usize) -> Option<StartTag<'_>> {
+/// `attrs` is a spare vector (emptied first), so that tags cost no allocation.
+fn parse_start_tag<'a>(html: &'a str, i: usize, mut attrs: Vec<(&'a str, &'a str)>) -> Option<StartTag<'a>> {
     let b = html.as_bytes();
     let mut j = i + 1;
     while j < b.len() && !is_space(b[j]) && b[j] != b'>' && b[j] != b'/' {
         j += 1;
     }
-    let name = html.get(i + 1..j)?.to_ascii_lowercase();
-    let mut attrs = Vec::new();
+    let name = html.get(i + 1..j)?;
+    attrs.clear();
     let mut self_closing = false;
     loop {
         while j < b.len() && (is_space(b[j]) || b[j] == b'/') {
@@ -236,8 +252,7 @@ fn parse_start_tag(html: &str, i: usize) -> Option<StartTag<'_>> {
                 j += 1;
             }
             if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
-                let q = b[j];
-                let end = b[j + 1..].iter().position(|&c| c == q).map(|p| j + 1 + p)?;
+                let end = memchr(html, j + 1, b[j])?;
                 value = html.get(j + 1..end).unwrap_or("");
                 j = end + 1;
             } else {
@@ -321,22 +336,34 @@ fn word_bits(s: &str) -> u8 {
     bits
 }
 
+/// Class weight and word-list facts of one class or id value.
+#[derive(Clone, Copy)]
+struct PartFacts {
+    bits: u8,
+    negative: bool,
+    positive: bool,
+}
+
+fn part_facts(part: &str) -> PartFacts {
+    let bits = word_bits(part);
+    let hid = part.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("hid"));
+    PartFacts { bits, negative: bits & W_NEGATIVE != 0 || hid, positive: bits & W_POSITIVE != 0 }
+}
+
 /// Class weight, unlikely candidate, byline hint and comment section, from class and id.
-fn class_facts(class: &str, id: &str) -> (i8, bool, bool, bool) {
+/// `classes` remembers the facts of class values already seen: a page repeats a few hundred
+/// class values over thousands of elements.
+fn class_facts<'a>(class: &'a str, id: &str, classes: &mut FxHashMap<&'a str, PartFacts>) -> (i8, bool, bool, bool) {
     let mut weight = 0i8;
     let mut all = 0;
-    for part in [class, id] {
-        if part.is_empty() {
-            continue;
-        }
-        let bits = word_bits(part);
-        all |= bits;
-        let l = part.to_ascii_lowercase();
-        let hid = l == "hid" || l.starts_with("hid ") || l.ends_with(" hid") || l.contains(" hid ");
-        if bits & W_NEGATIVE != 0 || hid {
+    let class_facts = (!class.is_empty()).then(|| *classes.entry(class).or_insert_with(|| part_facts(class)));
+    let id_facts = (!id.is_empty()).then(|| part_facts(id));
+    for f in [class_facts, id_facts].into_iter().flatten() {
+        all |= f.bits;
+        if f.negative {
             weight -= 25;
         }
-        if bits & W_POSITIVE != 0 {
+        if f.positive {
             weight += 25;
         }
     }
@@ -355,6 +382,8 @@ fn parse(html: &str) -> Tree {
     let mut nodes: Vec<Node> = Vec::with_capacity(html.len() / 40 + 4);
     let mut text = String::with_capacity(html.len() / 3);
     let mut meta = RawMeta::default();
+    let mut classes: FxHashMap<&str, PartFacts> = FxHashMap::default();
+    let mut spare_attrs = Vec::new();
     // The root: a synthetic body that holds everything.
     nodes.push(Node { tag: Tag::Body, parent: NONE, end: 0, text: (0, 0), class_weight: 0, flags: 0, class_hash: 0 });
     let mut stack: Vec<u32> = vec![0];
@@ -367,7 +396,7 @@ fn parse(html: &str) -> Tree {
     };
     while i < b.len() {
         if b[i] != b'<' {
-            let next = memchr_lt(b, i);
+            let next = memchr(html, i, b'<').unwrap_or(b.len());
             push_text(&mut nodes, &mut text, *stack.last().unwrap(), &html[i..next]);
             i = next;
             continue;
@@ -377,19 +406,15 @@ fn parse(html: &str) -> Tree {
             if html[i..].starts_with("<!--") {
                 i = html[i + 4..].find("-->").map_or(b.len(), |e| i + 4 + e + 3);
             } else {
-                i = memchr(b, i, b'>').map_or(b.len(), |e| e + 1);
+                i = memchr(html, i, b'>').map_or(b.len(), |e| e + 1);
             }
             continue;
         }
         if c == b'/' && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
-            let close = memchr(b, i, b'>').unwrap_or(b.len());
-            let name: String = html[i + 2..close]
-                .split(|ch: char| ch.is_ascii_whitespace() || ch == '/')
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
+            let close = memchr(html, i, b'>').unwrap_or(b.len());
+            let name = html[i + 2..close].split(|ch: char| ch.is_ascii_whitespace() || ch == '/').next().unwrap_or("");
             i = close + 1;
-            let tag = tag_of(&name);
+            let tag = tag_of(name);
             if tag == Tag::Br {
                 add_leaf(&mut nodes, *stack.last().unwrap(), Tag::Br);
                 continue;
@@ -397,7 +422,7 @@ fn parse(html: &str) -> Tree {
             if matches!(tag, Tag::Html | Tag::Body | Tag::Head) {
                 continue; // content after </body> still belongs to the page
             }
-            if let Some(p) = stack.iter().rposition(|&n| nodes[n as usize].tag == tag && (tag != Tag::Other || true)) {
+            if let Some(p) = stack.iter().rposition(|&n| nodes[n as usize].tag == tag) {
                 if p > 0 {
                     close_to(&mut nodes, &mut stack, p);
                 }
@@ -409,36 +434,40 @@ fn parse(html: &str) -> Tree {
             i += 1;
             continue;
         }
-        let Some(st) = parse_start_tag(html, i) else { break };
+        let Some(st) = parse_start_tag(html, i, std::mem::take(&mut spare_attrs)) else { break };
         i = st.next;
-        let tag = tag_of(&st.name);
+        let tag = tag_of(st.name);
         match tag {
             Tag::Html => {
                 if meta.lang.is_none() {
-                    meta.lang = st.attr("lang").filter(|l| !l.is_empty());
+                    meta.lang = st.attr("lang").filter(|l| !l.is_empty()).map(Cow::into_owned);
                 }
+                spare_attrs = st.attrs;
                 continue;
             }
-            Tag::Body | Tag::Head => continue,
+            Tag::Body | Tag::Head => {
+                spare_attrs = st.attrs;
+                continue;
+            }
             Tag::Meta => {
                 read_meta(&st, &mut meta);
+                spare_attrs = st.attrs;
                 continue;
             }
             Tag::Time if meta.times.len() < 64 => {
                 if let Some(d) = st.attr("datetime").filter(|d| !d.trim().is_empty()) {
                     let marked = st.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished")) || st.has("pubdate")
                         || st.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
-                    meta.times.push((nodes.len() as u32, d, marked));
+                    meta.times.push((nodes.len() as u32, d.into_owned(), marked));
                 }
             }
             _ => {}
         }
         // Raw text: find the end tag, whatever lies between.
         if matches!(tag, Tag::Script | Tag::Style | Tag::Title | Tag::Textarea | Tag::Noscript | Tag::Template | Tag::Iframe)
-            || matches!(st.name.as_str(), "xmp" | "noembed" | "noframes" | "plaintext")
+            || ["xmp", "noembed", "noframes", "plaintext"].iter().any(|n| st.name.eq_ignore_ascii_case(n))
         {
-            let needle = format!("</{}", st.name);
-            let end = find_ci(b, i, needle.as_bytes()).unwrap_or(b.len());
+            let end = find_end_tag(html, i, st.name).unwrap_or(b.len());
             let raw = &html[i..end];
             if tag == Tag::Title && meta.doc_title.is_empty() {
                 meta.doc_title = collapse(&decode_entities(raw));
@@ -446,7 +475,8 @@ fn parse(html: &str) -> Tree {
             if tag == Tag::Script && st.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) && meta.json_ld.len() < 16 {
                 meta.json_ld.push(raw.to_string());
             }
-            i = memchr(b, end, b'>').map_or(b.len(), |e| e + 1);
+            i = memchr(html, end, b'>').map_or(b.len(), |e| e + 1);
+            spare_attrs = st.attrs;
             continue;
         }
         // Implied end tags (the common cases of the HTML tree builder).
@@ -473,7 +503,15 @@ fn parse(html: &str) -> Tree {
         }
         let class = st.attr("class").unwrap_or_default();
         let id = st.attr("id").unwrap_or_default();
-        let (class_weight, unlikely, byline, comments) = if class.is_empty() && id.is_empty() { (0, false, false, false) } else { class_facts(&class, &id) };
+        let (class_weight, unlikely, byline, comments) = if class.is_empty() && id.is_empty() {
+            (0, false, false, false)
+        } else {
+            match &class {
+                // Borrowed from the page: remembered by value.
+                Cow::Borrowed(c) => class_facts(*c, &id, &mut classes),
+                Cow::Owned(c) => class_facts(c, &id, &mut FxHashMap::default()),
+            }
+        };
         let mut flags = 0;
         if comments {
             flags |= COMMENTS;
@@ -487,8 +525,9 @@ fn parse(html: &str) -> Tree {
             flags |= UNLIKELY;
         }
         let rel_author = st.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
-        let itemprop_author = st.attr("itemprop").is_some_and(|r| r.contains("author"));
-        if st.attr("itemprop").is_some_and(|r| r.contains("name")) {
+        let itemprop = st.attr("itemprop");
+        let itemprop_author = itemprop.as_ref().is_some_and(|r| r.contains("author"));
+        if itemprop.as_ref().is_some_and(|r| r.contains("name")) {
             flags |= ITEMPROP_NAME;
         }
         if byline || rel_author || itemprop_author {
@@ -506,6 +545,7 @@ fn parse(html: &str) -> Tree {
         if !(tag.is_void() || st.self_closing && matches!(tag, Tag::Other | Tag::Svg | Tag::Math)) && stack.len() < MAX_DEPTH {
             stack.push(idx);
         }
+        spare_attrs = st.attrs;
     }
     close_to(&mut nodes, &mut stack, 1);
     nodes[0].end = nodes.len() as u32;
@@ -526,13 +566,15 @@ fn close_open(nodes: &mut Vec<Node>, stack: &mut Vec<u32>, targets: &[Tag], boun
     }
 }
 
-fn memchr(b: &[u8], from: usize, c: u8) -> Option<usize> {
-    b.get(from..)?.iter().position(|&x| x == c).map(|p| from + p)
+/// The first ASCII byte `c` at or after `from`, by the standard library's word-at-a-time search
+/// (`from` is always just after an ASCII byte, so a char boundary; a byte loop otherwise).
+fn memchr(html: &str, from: usize, c: u8) -> Option<usize> {
+    match html.get(from..) {
+        Some(s) => s.find(c as char).map(|p| from + p),
+        None => html.as_bytes().get(from..)?.iter().position(|&x| x == c).map(|p| from + p),
+    }
 }
 
-fn memchr_lt(b: &[u8], from: usize) -> usize {
-    memchr(b, from, b'<').unwrap_or(b.len())
-}
 
 fn add_leaf(nodes: &mut Vec<Node>, parent: u32, tag: Tag) {
     let idx = nodes.len() as u32;
@@ -624,12 +666,56 @@ struct Stats {
     has_block_child: bool,
 }
 
+/// What a byte of UTF-8 text may be, for the byte loops over text: bit flags.
+const ASCII_SPACE: u8 = 1;
+/// A lead byte of U+0085, U+1680, U+2000–U+205F or U+3000 (breaking spaces), or of U+00A0.
+const SPACE_LEAD: u8 = 2;
+/// A lead byte of a non-ASCII comma (U+060C, U+2E32.., U+FE10.., U+FF0C) or of a space.
+const COMMA_OR_SPACE_LEAD: u8 = 4;
+const CONTINUATION: u8 = 8;
+const COMMA: u8 = 16;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => ASCII_SPACE,
+            b',' => COMMA,
+            0x80..=0xBF => CONTINUATION,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => SPACE_LEAD | COMMA_OR_SPACE_LEAD,
+            0xD8 | 0xEF => COMMA_OR_SPACE_LEAD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Characters (white-space runs counted once) and commas of a text, as Readability counts them.
+/// Byte by byte: only the lead bytes of the few non-ASCII spaces and commas are decoded.
 fn text_stats(s: &str) -> (u32, u32) {
+    let b = s.as_bytes();
     let mut chars = 0;
     let mut commas = 0;
     let mut prev_space = true;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    for (i, &c) in b.iter().enumerate() {
+        let class = BYTE_CLASS[c as usize];
+        if class == 0 {
+            chars += 1;
+            prev_space = false;
+            continue;
+        }
+        let (space, comma) = if class & ASCII_SPACE != 0 {
+            (true, false)
+        } else if class & COMMA != 0 {
+            (false, true)
+        } else if class & CONTINUATION != 0 {
+            continue;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            (ch.is_whitespace(), matches!(ch, '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}'))
+        };
+        if space {
             if !prev_space {
                 chars += 1;
             }
@@ -637,9 +723,7 @@ fn text_stats(s: &str) -> (u32, u32) {
         } else {
             chars += 1;
             prev_space = false;
-            if matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}') {
-                commas += 1;
-            }
+            commas += comma as u32;
         }
     }
     (chars, commas)
@@ -911,13 +995,13 @@ impl Tree {
                 }
             }
         }
-        // Clean inside the article.
+        // Clean inside the article; its length is what stays of the roots' text.
+        let mut chars: u32 = roots.iter().map(|&r| st[r].chars).sum();
         if flags.clean_conditionally {
             for &r in &roots {
-                self.clean(r, &st, &mut removed, flags);
+                chars -= self.clean(r, &st, &mut removed, flags);
             }
         }
-        let chars = roots.iter().map(|&r| self.visible_chars(r, &removed)).sum();
         Extraction { roots, removed, chars }
     }
 
@@ -942,22 +1026,6 @@ impl Tree {
             }
             None
         })
-    }
-
-    fn visible_chars(&self, root: usize, removed: &[bool]) -> u32 {
-        let mut i = root;
-        let mut total = 0;
-        while i < self.nodes[root].end as usize {
-            if removed[i] {
-                i = self.nodes[i].end as usize;
-                continue;
-            }
-            if self.nodes[i].tag == Tag::Text {
-                total += text_stats(self.node_text(i)).0;
-            }
-            i += 1;
-        }
-        total
     }
 
     /// The page's publication time from a `<time datetime>`: one marked as such (itemprop,
@@ -1051,8 +1119,10 @@ impl Tree {
         to_last_visible
     }
 
-    /// Readability's conditional cleaning of tables, lists and divs, plus headers with negative weight.
-    fn clean(&self, root: usize, st: &[Stats], removed: &mut [bool], flags: &Flags) {
+    /// Readability's conditional cleaning of tables, lists and divs, plus headers with negative
+    /// weight. Returns the characters removed (as `stats` counts them).
+    fn clean(&self, root: usize, st: &[Stats], removed: &mut [bool], flags: &Flags) -> u32 {
+        let mut dropped = 0;
         let end = self.nodes[root].end as usize;
         let mut i = root + 1;
         while i < end {
@@ -1069,11 +1139,13 @@ impl Tree {
             };
             if drop {
                 removed[i..self.nodes[i].end as usize].iter_mut().for_each(|r| *r = true);
+                dropped += st[i].chars;
                 i = self.nodes[i].end as usize;
                 continue;
             }
             i += 1;
         }
+        dropped
     }
 
     fn should_clean(&self, i: usize, st: &[Stats], weight: i32) -> bool {
@@ -1157,31 +1229,75 @@ impl Writer {
         }
     }
 
+    /// Appends a text node's words, white space collapsed (no-break spaces are kept: French
+    /// typography). Runs of words with single spaces between them are copied at once.
     fn text(&mut self, s: &str, kind: BlockKind) {
-        for (k, piece) in s.split(|c: char| c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}').enumerate() {
-            if k > 0 {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let w = breaking_space_len(s, i);
+            if w > 0 {
                 self.pending_space = true;
-            }
-            if piece.is_empty() {
+                i += w;
                 continue;
             }
-            if self.block_start.is_some() && kind != self.block_kind {
-                self.end_block();
-            }
-            if self.block_start.is_none() {
-                if !self.out.is_empty() {
-                    self.out.push_str("\n\n");
+            let start = i;
+            loop {
+                while i < b.len() && !maybe_breaking_space(b[i]) {
+                    i += 1;
                 }
-                self.block_start = Some(self.out.len());
-                self.block_kind = kind;
-                self.pending_break = false;
-                self.pending_space = false;
-            } else if self.pending_space && !self.out.ends_with('\n') {
-                self.out.push(' ');
+                if i == b.len() {
+                    break;
+                }
+                if b[i] == b' ' && i + 1 < b.len() && !maybe_breaking_space(b[i + 1]) {
+                    i += 2;
+                    continue;
+                }
+                if breaking_space_len(s, i) > 0 {
+                    break;
+                }
+                i += 1;
             }
-            self.pending_space = false;
-            self.out.push_str(piece);
+            self.piece(&s[start..i], kind);
         }
+    }
+
+    fn piece(&mut self, piece: &str, kind: BlockKind) {
+        if self.block_start.is_some() && kind != self.block_kind {
+            self.end_block();
+        }
+        if self.block_start.is_none() {
+            if !self.out.is_empty() {
+                self.out.push_str("\n\n");
+            }
+            self.block_start = Some(self.out.len());
+            self.block_kind = kind;
+            self.pending_break = false;
+        } else if self.pending_space && !self.out.ends_with('\n') {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        self.out.push_str(piece);
+    }
+}
+
+/// Whether a byte may start a breaking space (ASCII white space or the lead byte of one).
+#[inline(always)]
+fn maybe_breaking_space(b: u8) -> bool {
+    BYTE_CLASS[b as usize] & (ASCII_SPACE | SPACE_LEAD) != 0
+}
+
+/// Byte length of the white space at `s[i..]` that breaks a line of text (Unicode's White_Space
+/// but the no-break spaces U+00A0 and U+202F), 0 if none; `i` may be inside a character.
+fn breaking_space_len(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    match b[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}' => c.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
     }
 }
 
@@ -1491,7 +1607,9 @@ pub fn extract(html: &str) -> HtmlArticle {
         w.end_block();
     }
     tree.write_page(&e, byline_node, title_heading, &mut w);
-    let meta = HtmlMeta { title, date, byline: byline.filter(|b| !b.is_empty()), lang: tree.meta.lang.clone() };
+    // The names alone, as for plain text ("By Jane Doe" → "Jane Doe"); the byline block keeps the words as written.
+    let byline = byline.map(|b| crate::document::byline_names(&b).to_string()).filter(|b| !b.is_empty());
+    let meta = HtmlMeta { title, date, byline, lang: tree.meta.lang.clone() };
     HtmlArticle { text: w.out, meta, hints: w.hints }
 }
 
@@ -1524,8 +1642,13 @@ pub fn normalize_date(s: &str) -> Option<String> {
 
 /// Decodes named (common) and numeric character references.
 pub fn decode_entities(s: &str) -> String {
+    decode_entities_cow(s).into_owned()
+}
+
+/// `decode_entities`, borrowing `s` when it has no reference.
+fn decode_entities_cow(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -1560,7 +1683,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn named_entity(name: &str) -> Option<char> {
@@ -1651,6 +1774,20 @@ mod tests {
         assert_eq!(a.meta.date, None, "a comment's time is not the article's");
         let a = extract(&format!("<article><h1>T</h1><time datetime=2023-01>janvier 2023</time>{p}</article><aside><time datetime=2020-02-02>x</time></aside>"));
         assert_eq!(a.meta.date.as_deref(), Some("2023-01"), "partial dates stay partial");
+    }
+
+    #[test]
+    fn byline_names_as_in_plain_text() {
+        let p = "<p>Un paragraphe assez long pour compter, avec des virgules, des mots, et encore des mots ici.</p>".repeat(8);
+        let a = extract(&format!("<article><p class=byline>By\n  Jane   Doe, Reuters</p>{p}</article>"));
+        assert_eq!(a.meta.byline.as_deref(), Some("Jane Doe, Reuters"));
+        assert!(a.hints.iter().any(|(s, k)| *k == BlockKind::Byline && s.of(&a.text) == "By Jane Doe, Reuters"), "{:?}", a.hints);
+        let text = crate::document::Document::parse_text("Titre\n\nBy Jane Doe, Reuters\n\nLe texte commence ici, et il continue.".into());
+        assert_eq!(text.byline, a.meta.byline, "one form whatever the source");
+        let (md, hints) = crate::markdown::extract("# Titre\n\nBy **Jane Doe**, Reuters\n\nLe texte commence ici, et il continue.");
+        assert_eq!(crate::document::Document::parse_with_hints(md, &hints).byline, a.meta.byline, "Markdown too");
+        let a = extract(r#"<meta name="author" content="Par Jean Dupont"><p>x</p>"#);
+        assert_eq!(a.meta.byline.as_deref(), Some("Jean Dupont"));
     }
 
     #[test]

@@ -74,7 +74,7 @@ def score(system, preds, meta):
         row = {"name": name, "tp": c[0], "fp": c[1], "fn": c[2], "p": pp, "r": pr,
                "missing": name not in preds}
         for f, ef in META_FIELDS:
-            m = metric.meta_match(T[name]["meta"].get(ef), p.get(f), is_date=f == "date")
+            m = metric.meta_match(T[name]["meta"].get(ef), p.get(f), is_date=f == "date", is_byline=f == "byline")
             if m is not None:
                 s = mstats[f]
                 s["expected"] += 1

@@ -142,17 +142,27 @@ def norm_ws(s):
 
 
 _DATE_TIME_SPACE = re.compile(r"^(\d{4}-\d{2}-\d{2}) (?=\d)")
+# A byline's leading "By", "Par", "Written by" (a page's wording, not a name): Readability keeps
+# it as the page writes it, other systems (Loupe, trafilatura) give the names alone.
+_BYLINE_PREFIX = re.compile(r"^(?:written by|écrit par|by|par)\s*:?\s+(?=\S)", re.IGNORECASE)
 
 
-def meta_match(expected, predicted, is_date=False):
+def strip_byline_prefix(s):
+    return _BYLINE_PREFIX.sub("", s)
+
+
+def meta_match(expected, predicted, is_date=False, is_byline=False):
     """(exact, lenient) for one field; None when there is nothing expected.
     exact: equal after whitespace normalisation. lenient: case-folded, one contains the other
     (so "2015-05-05" matches "2015-05-05T19:26:00Z" and "By Jane Doe" matches "Jane Doe");
     for dates, the space some pages put between date and time counts as ISO 8601's "T"
-    (so "2017-11-03 03:01:00" matches "2017-11-03T03:01:00")."""
+    (so "2017-11-03 03:01:00" matches "2017-11-03T03:01:00"); for bylines, a leading
+    "By"/"Par"/"Written by" is left out of both sides (so "By Jane Doe" equals "Jane Doe")."""
     e, p = norm_ws(expected), norm_ws(predicted)
     if not e:
         return None
+    if is_byline:
+        e, p = strip_byline_prefix(e), strip_byline_prefix(p)
     exact = e == p
     if is_date:
         e, p = _DATE_TIME_SPACE.sub(r"\1T", e), _DATE_TIME_SPACE.sub(r"\1T", p)
