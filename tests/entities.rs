@@ -181,3 +181,21 @@ fn dates_numerals_and_common_acronyms_are_not_entities() {
     }
     assert_eq!(kind_in(&en, "White House"), Some(EntityKind::Organisation), "{en:?}");
 }
+
+/// A capital at a sentence start says nothing: an unknown word there is a name only with other
+/// evidence (a verb of saying after it, a capitalised mention elsewhere), and never with the shape
+/// of a common noun; the frequency table's floor for unknown words does not make it common.
+#[test]
+fn sentence_initial_unknown_words_need_evidence() {
+    let found = kinds(
+        "fr",
+        "Nakatani a déclaré que la coopération continuera. Le ministre Tanakura est venu. Tanakura repart demain. \
+         Rebondissement le 27 octobre. Entre-temps les négociations ont échoué. Contractuellement rien ne change.",
+    );
+    assert!(found.iter().any(|(t, _)| t == "Nakatani"), "a verb of saying follows: {found:?}");
+    let tanakura = found.iter().find(|(t, _)| t == "Tanakura");
+    assert!(tanakura.is_some(), "{found:?}");
+    for common in ["Rebondissement", "Entre-temps", "Contractuellement"] {
+        assert!(kind_in(&found, common).is_none(), "{common} is a common word: {found:?}");
+    }
+}
