@@ -199,3 +199,19 @@ fn sentence_initial_unknown_words_need_evidence() {
         assert!(kind_in(&found, common).is_none(), "{common} is a common word: {found:?}");
     }
 }
+
+/// A court is one organisation with its complement and its seat, capitalised or not.
+#[test]
+fn courts_keep_their_complement_and_seat() {
+    let found = kinds(
+        "fr",
+        "L'arrêt a été annulé par la Cour d'appel de Paris en 2004. Le tribunal correctionnel de Nanterre a jugé \
+         l'affaire. La Cour de cassation a confirmé. Le dossier est revenu devant la cour de Cassation française.",
+    );
+    for court in ["Cour d'appel de Paris", "tribunal correctionnel de Nanterre"] {
+        assert_eq!(kind_in(&found, court), Some(EntityKind::Organisation), "{court}: {found:?}");
+    }
+    // "Cour de cassation" and "cour de Cassation" are one entity.
+    let cassation: Vec<_> = found.iter().filter(|(t, _)| t.to_lowercase() == "cour de cassation").collect();
+    assert!(cassation.len() == 1 && cassation[0].1 == EntityKind::Organisation, "{found:?}");
+}
