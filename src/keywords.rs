@@ -458,7 +458,8 @@ fn is_inverted_verb(lower: &str) -> bool {
 /// short words ("fer", "mer", "hiver") are left alone.
 fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     let w = words[ti].as_ref().unwrap();
-    if !w.lower.ends_with("er") || w.lower.ends_with("ier") || w.lower.chars().count() < 6 {
+    // "-ifier" is a verb ending ("intensifier", "justifier"), not a noun one.
+    if !w.lower.ends_with("er") || (w.lower.ends_with("ier") && !w.lower.ends_with("ifier")) || w.lower.chars().count() < 6 {
         return false;
     }
     // Skip an opening quote: à « embaucher ».
@@ -486,7 +487,11 @@ fn is_participle_before_agent(doc: &Document, words: &[Option<WordInfo>], ti: us
 }
 
 /// Articles that open a verb's object.
-const VERB_OBJECT_ARTICLES: &[&str] = &["le", "la", "les", "l'", "un", "une"];
+const VERB_OBJECT_ARTICLES: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une",
+    // Possessives and demonstratives open an object too ("renforcent leurs liens").
+    "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
+];
 
 /// Whether token `ti`, lowercased, is one of `set`.
 fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {
