@@ -426,6 +426,9 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.as_bytes().last() == e.as_bytes().last() && w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
         return false;
     }
+    if !w.cap && (is_inverted_verb(&w.lower) || is_infinitive_after_cue(doc, words, ti) || is_participle_before_agent(doc, words, ti)) {
+        return false;
+    }
     // (A capitalised word is content whatever precedes it: test that first, it is cheaper.)
     let after_verb_cue = || ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
@@ -445,8 +448,52 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     w.cap || !(after_verb_cue() || before_article() || before_english_article())
 }
 
+/// "explique-t-il", "dit-elle", "faut-il": a verb with its subject pronoun after it.
+fn is_inverted_verb(lower: &str) -> bool {
+    lower.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty() && matches!(tail, "il" | "ils" | "elle" | "elles" | "on" | "je" | "tu" | "nous" | "vous")
+    })
+}
+
+/// "cessera de fonctionner", "au lieu de piquer", "pour accorder": a first-group infinitive
+/// (-er) after a preposition or "faut" is a verb. Nouns in -ier ("papier", "quartier") and
+/// short words ("fer", "mer", "hiver") are left alone.
+fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+    let w = words[ti].as_ref().unwrap();
+    // "-ifier" is a verb ending ("intensifier", "justifier"), not a noun one.
+    if !w.lower.ends_with("er") || (w.lower.ends_with("ier") && !w.lower.ends_with("ifier")) || w.lower.chars().count() < 6 {
+        return false;
+    }
+    // Skip an opening quote: à « embaucher ».
+    let mut k = ti;
+    while k > 0 {
+        k -= 1;
+        match doc.tokens[k].kind {
+            TokenKind::Word | TokenKind::Elision => {
+                return matches!(token_lower(doc, words, k).as_ref(), "de" | "d'" | "à" | "pour" | "sans" | "afin" | "faut")
+            }
+            _ if matches!(doc.tokens[k].span.of(&doc.text), "«" | "\"" | "“") => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// "adopté par le Sénat": a past participle before the agent's "par".
+fn is_participle_before_agent(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+    let w = words[ti].as_ref().unwrap();
+    let participle = ["é", "ée", "és", "ées"].iter().any(|e| w.lower.ends_with(e)) && !["ité", "itée", "ités"].iter().any(|e| w.lower.ends_with(e));
+    participle
+        && doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && token_lower(doc, words, ti + 1).as_ref() == "par"
+}
+
 /// Articles that open a verb's object.
-const VERB_OBJECT_ARTICLES: &[&str] = &["le", "la", "les", "l'", "un", "une"];
+const VERB_OBJECT_ARTICLES: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une",
+    // Possessives and demonstratives open an object too ("renforcent leurs liens").
+    "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
+];
 
 /// Whether token `ti`, lowercased, is one of `set`.
 fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {

@@ -83,14 +83,23 @@ impl ZipfTable {
 /// Zipf frequency of a matching key in general French or English (English table for
 /// `Lang::En`, French otherwise). Unknown keys get a value below the table's last entry.
 pub fn zipf(lang: Lang, key: &str) -> f32 {
+    zipf_table(lang).zipf(key)
+}
+
+/// The Zipf value every key missing from `lang`'s table gets: a word at or below it is
+/// unknown to the table, not known to be common.
+pub fn unseen_zipf(lang: Lang) -> f32 {
+    zipf_table(lang).unseen
+}
+
+fn zipf_table(lang: Lang) -> &'static ZipfTable {
     static FR: OnceLock<ZipfTable> = OnceLock::new();
     static EN: OnceLock<ZipfTable> = OnceLock::new();
-    let table = if lang == Lang::En {
+    if lang == Lang::En {
         EN.get_or_init(|| ZipfTable::parse(include_str!("../data/wordfreq-en.txt")))
     } else {
         FR.get_or_init(|| ZipfTable::parse(include_str!("../data/wordfreq-fr.txt")))
-    };
-    table.zipf(key)
+    }
 }
 
 /// An immutable string shared by every token with the same surface: cloning it for

@@ -181,3 +181,37 @@ fn dates_numerals_and_common_acronyms_are_not_entities() {
     }
     assert_eq!(kind_in(&en, "White House"), Some(EntityKind::Organisation), "{en:?}");
 }
+
+/// A capital at a sentence start says nothing: an unknown word there is a name only with other
+/// evidence (a verb of saying after it, a capitalised mention elsewhere), and never with the shape
+/// of a common noun; the frequency table's floor for unknown words does not make it common.
+#[test]
+fn sentence_initial_unknown_words_need_evidence() {
+    let found = kinds(
+        "fr",
+        "Nakatani a déclaré que la coopération continuera. Le ministre Tanakura est venu. Tanakura repart demain. \
+         Rebondissement le 27 octobre. Entre-temps les négociations ont échoué. Contractuellement rien ne change.",
+    );
+    assert!(found.iter().any(|(t, _)| t == "Nakatani"), "a verb of saying follows: {found:?}");
+    let tanakura = found.iter().find(|(t, _)| t == "Tanakura");
+    assert!(tanakura.is_some(), "{found:?}");
+    for common in ["Rebondissement", "Entre-temps", "Contractuellement"] {
+        assert!(kind_in(&found, common).is_none(), "{common} is a common word: {found:?}");
+    }
+}
+
+/// A court is one organisation with its complement and its seat, capitalised or not.
+#[test]
+fn courts_keep_their_complement_and_seat() {
+    let found = kinds(
+        "fr",
+        "L'arrêt a été annulé par la Cour d'appel de Paris en 2004. Le tribunal correctionnel de Nanterre a jugé \
+         l'affaire. La Cour de cassation a confirmé. Le dossier est revenu devant la cour de Cassation française.",
+    );
+    for court in ["Cour d'appel de Paris", "tribunal correctionnel de Nanterre"] {
+        assert_eq!(kind_in(&found, court), Some(EntityKind::Organisation), "{court}: {found:?}");
+    }
+    // "Cour de cassation" and "cour de Cassation" are one entity.
+    let cassation: Vec<_> = found.iter().filter(|(t, _)| t.to_lowercase() == "cour de cassation").collect();
+    assert!(cassation.len() == 1 && cassation[0].1 == EntityKind::Organisation, "{found:?}");
+}

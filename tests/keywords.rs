@@ -104,3 +104,20 @@ fn titles_verbs_and_place_complements_stay_out_of_keyphrases() {
     assert!(texts.contains(&"Jean-Marie Le Pen"), "the article belongs to the name: {texts:?}");
     assert!(!texts.contains(&"Pen") && !texts.contains(&"Premier"), "{texts:?}");
 }
+
+/// Infinitives after a preposition, inverted verbs and participles before "par" are verbs, not
+/// keyphrases; nouns of the same shape ("papier", "hiver", "comité") stay.
+#[test]
+fn infinitives_inversions_and_agent_participles_are_not_keyphrases() {
+    let a = analyze(
+        "Le minitel va cesser de fonctionner. Le terminal cessera de fonctionner, explique-t-il. \
+         La loi est adoptée par le Sénat, adoptée par les députés. Le comité refuse d'accorder l'asile. \
+         Il faut piquer pour accorder la portance. Les alliés renforcent leurs liens et décident d'intensifier leurs liens. Le papier de papier. Les jeux d'hiver et les jeux d'hiver.",
+    );
+    let texts: Vec<&str> = a.keywords.iter().map(|k| k.text.as_str()).collect();
+    for verb in ["fonctionner", "explique-t-il", "adoptée", "accorder", "piquer", "intensifier", "renforcent"] {
+        assert!(!texts.iter().any(|k| k.split_whitespace().any(|w| w == verb)), "{verb}: {texts:?}");
+    }
+    assert!(texts.iter().any(|k| k.contains("papier")), "{texts:?}");
+    assert!(texts.iter().any(|k| k.contains("hiver")), "{texts:?}");
+}
