@@ -56,7 +56,8 @@ fn is_combining(c: char) -> bool {
         | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-#[inline]
+// Always inlined: called per character, and the wasm build (opt-level "z") would not.
+#[inline(always)]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -92,7 +93,7 @@ fn is_elision(prefix: &str) -> bool {
     prefix.len() <= 7 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(prefix))
 }
 
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, pos: usize) -> Option<char> {
     // An ASCII byte is always a whole character: skip the boundary check and decoding.
     let bytes = text.as_bytes();
@@ -286,6 +287,7 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
     pos
 }
 
+#[inline(always)]
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     if start >= end {
         return;
