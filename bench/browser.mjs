@@ -20,7 +20,9 @@ try {
     const [label, url] = v.split("=");
     return { label, url };
   });
-  const suite = await page.evaluate((o) => window.runBench(o), { quick: !!process.env.BENCH_QUICK, variants });
+  // BENCH_ONLY=js_tokenize_stem,loupe_tokenize_stem: only these rows (names as in the output).
+  const only = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+  const suite = await page.evaluate((o) => window.runBench(o), { quick: !!process.env.BENCH_QUICK, variants, only });
   const chromiumVersion = browser.version();
   console.log(JSON.stringify({ chromium: chromiumVersion, cold, warm, ...suite }));
 } finally {

@@ -1,4 +1,5 @@
-//! Native core throughput: parse only, tokenise + stem, full analysis, on the texts
+//! Native core throughput: parse only, tokenise + stem (the JS pipeline's work), parse +
+//! per-word facts, full analysis, on the texts
 //! `bench/make-corpus.mjs` writes. Run by scripts/bench.sh:
 //! `cargo run --release --example bench_native -- bench/out/article-4k.txt bench/out/news-1m.txt ...`
 //! Prints one tab-separated line per measure: name, file, bytes, best ms, median ms.
@@ -88,8 +89,15 @@ fn main() {
                 std::hint::black_box(Document::parse_text(text.clone()));
             }));
         }
+        // What the JS pipeline in the browser bench does: tokenise, lowercase, stop words, stem.
         if wanted("tokenize_stem") {
             report("tokenize_stem", time(budget, &mut || {
+                std::hint::black_box(stopwords::stem_ids(&text, Lang::Fr, stopwords::french(), &stemmers));
+            }));
+        }
+        // The document structure and every per-word fact that the analysis starts from.
+        if wanted("parse_words") {
+            report("parse_words", time(budget, &mut || {
                 let doc = Document::parse_text(text.clone());
                 std::hint::black_box(words::word_infos(&doc, Lang::Fr, &stemmers, stopwords::french()));
             }));

@@ -53,8 +53,9 @@ async function loadVariant(url) {
 }
 
 /** `quick`: the 1 MiB text only, shorter budgets, no mark.js (for iterating). `variants`:
- * other builds of the module whose analyze is timed on 1 MiB too ({ label, url }). */
-window.runBench = async function ({ quick = false, variants = [] } = {}) {
+ * other builds of the module whose analyze is timed on 1 MiB too ({ label, url }). `only`:
+ * the names of the rows to time (all when empty), e.g. ["js_tokenize_stem", "loupe_tokenize_stem"]. */
+window.runBench = async function ({ quick = false, variants = [], only = [] } = {}) {
   const names = quick ? ["news-1m"] : ["article-4k", "news-1m", "news-10m"];
   const texts = {};
   for (const name of new Set([...names, "news-1m"])) texts[name] = await (await fetch(`/bench/out/${name}.txt`)).text();
@@ -66,6 +67,7 @@ window.runBench = async function ({ quick = false, variants = [] } = {}) {
   }
   const out = { startup: window.startup, rows: [], quick };
   const row = (what, file, bytes, t, extra = {}) => out.rows.push({ what, file, bytes, ...t, ...extra });
+  const want = (what) => only.length === 0 || only.includes(what);
   const budgetMs = quick ? 500 : 1500;
 
   // Physical limits.
@@ -73,19 +75,19 @@ window.runBench = async function ({ quick = false, variants = [] } = {}) {
   for (const name of names.filter((n) => n !== "article-4k")) {
     const text = texts[name];
     const bytes = enc.encode(text);
-    row("js_byte_loop", name, bytes.length, time(() => {
+    if (want("js_byte_loop")) row("js_byte_loop", name, bytes.length, time(() => {
       let spaces = 0;
       for (let i = 0; i < bytes.length; i++) if (bytes[i] === 32) spaces++;
       return spaces;
     }));
-    row("encode_into_wasm", name, bytes.length, time(() => {
+    if (want("encode_into_wasm")) row("encode_into_wasm", name, bytes.length, time(() => {
       const cap = text.length * 3;
       const ptr = wasm.__wbindgen_malloc(cap, 1);
       enc.encodeInto(text, new Uint8Array(wasm.memory.buffer, ptr, cap));
       wasm.__wbindgen_free(ptr, cap, 1);
     }));
     new Uint8Array(simd.memory.buffer).set(bytes);
-    row("wasm_simd_scan", name, bytes.length, time(() => simd.count_spaces(0, bytes.length)));
+    if (want("wasm_simd_scan")) row("wasm_simd_scan", name, bytes.length, time(() => simd.count_spaces(0, bytes.length)));
   }
 
   // The JS French pipeline: tokenise, stop words, Snowball stem (memoised), TF-IDF over paragraphs.
@@ -128,15 +130,15 @@ window.runBench = async function ({ quick = false, variants = [] } = {}) {
     const bytes = enc.encode(text).length;
     // 10 MB: one run each, to keep the suite short.
     const [budget, min] = name === "news-10m" ? [1, 1] : [budgetMs, 3];
-    row("js_tokenize_stem", name, bytes, time(() => tokenizeStem(text), budget, min));
-    if (benchPkg) row("loupe_tokenize_stem", name, bytes, time(() => benchPkg.benchTokenizeStem(text), budget, min));
-    row("js_tfidf_keywords", name, bytes, time(() => tfidfKeywords(text), budget, min));
-    row("franc_min", name, bytes, time(() => franc(text), budget, min));
-    row("loupe_analyze", name, bytes, time(() => analyzer.analyze(text), budget, min));
+    if (want("js_tokenize_stem")) row("js_tokenize_stem", name, bytes, time(() => tokenizeStem(text), budget, min));
+    if (want("loupe_tokenize_stem") && benchPkg) row("loupe_tokenize_stem", name, bytes, time(() => benchPkg.benchTokenizeStem(text), budget, min));
+    if (want("js_tfidf_keywords")) row("js_tfidf_keywords", name, bytes, time(() => tfidfKeywords(text), budget, min));
+    if (want("franc_min")) row("franc_min", name, bytes, time(() => franc(text), budget, min));
+    if (want("loupe_analyze")) row("loupe_analyze", name, bytes, time(() => analyzer.analyze(text), budget, min));
     if (benchPkg) {
       // The same analysis inside wasm only: the difference is the way out (offsets, JS objects).
       const a = new benchPkg.Analyzer();
-      row("loupe_analyze_core", name, bytes, time(() => benchPkg.benchAnalyzeCore(a, text), budget, min));
+      if (want("loupe_analyze_core")) row("loupe_analyze_core", name, bytes, time(() => benchPkg.benchAnalyzeCore(a, text), budget, min));
       a.free();
     }
     if (name === "news-10m") out.memoryAfter10MB = wasm.memory.buffer.byteLength;
@@ -154,8 +156,11 @@ window.runBench = async function ({ quick = false, variants = [] } = {}) {
   // producing the page's text (DOMParser + textContent: no article detection at all).
   const page = await (await fetch("/bench/out/news-1m.html")).text();
   const pageBytes = enc.encode(page).length;
-  row("domparser_text", "news-1m.html", pageBytes, time(() => new DOMParser().parseFromString(page, "text/html").body.textContent.length, budgetMs, 3));
-  if (benchPkg) row("loupe_extract_html", "news-1m.html", pageBytes, time(() => benchPkg.benchExtractHtml(page), budgetMs, 3));
+  if (want("domparser_text")) row("domparser_text", "news-1m.html", pageBytes, time(() => new DOMParser().parseFromString(page, "text/html").body.textContent.length, budgetMs, 3));
+  if (want("loupe_extract_html") && benchPkg) row("loupe_extract_html", "news-1m.html", pageBytes, time(() => benchPkg.benchExtractHtml(page), budgetMs, 3));
+
+  const highlightRows = ["markjs_30_keywords", "loupe_analyze_and_marks", "loupe_marks_only", "loupe_analyze_and_ranges", "loupe_ranges_only"];
+  if (!highlightRows.some(want)) return out;
 
   // Highlighting 30 keyphrases in 1 MB of DOM text: mark.js (it searches the text itself)
   // against Loupe's offsets applied in one pass over the paragraphs, two ways: wrapping
@@ -172,7 +177,7 @@ window.runBench = async function ({ quick = false, variants = [] } = {}) {
   };
   const a30 = new Analyzer({ maxKeywords: 30, highlightKeywords: 30 });
   const keywords = a30.analyze(text).keywords.map((k) => k.text);
-  if (!quick) {
+  if (!quick && want("markjs_30_keywords")) {
     fill();
     const t = performance.now();
     let marked = 0;
@@ -251,11 +256,11 @@ window.runBench = async function ({ quick = false, variants = [] } = {}) {
     }
   }
   const one = (ms) => ({ best: ms, median: ms, runs: 1 });
-  row("loupe_analyze_and_marks", "news-1m", text.length, one(analysisMs + best.marks), { marks: counts.marks });
-  row("loupe_marks_only", "news-1m", text.length, { best: best.marks, median: best.marks, runs: 3 }, { marks: counts.marks });
+  if (want("loupe_analyze_and_marks")) row("loupe_analyze_and_marks", "news-1m", text.length, one(analysisMs + best.marks), { marks: counts.marks });
+  if (want("loupe_marks_only")) row("loupe_marks_only", "news-1m", text.length, { best: best.marks, median: best.marks, runs: 3 }, { marks: counts.marks });
   if (counts.ranges) {
-    row("loupe_analyze_and_ranges", "news-1m", text.length, one(analysisMs + best.ranges), { marks: counts.ranges });
-    row("loupe_ranges_only", "news-1m", text.length, { best: best.ranges, median: best.ranges, runs: 3 }, { marks: counts.ranges });
+    if (want("loupe_analyze_and_ranges")) row("loupe_analyze_and_ranges", "news-1m", text.length, one(analysisMs + best.ranges), { marks: counts.ranges });
+    if (want("loupe_ranges_only")) row("loupe_ranges_only", "news-1m", text.length, { best: best.ranges, median: best.ranges, runs: 3 }, { marks: counts.ranges });
   }
   a30.free();
   return out;

@@ -1,6 +1,8 @@
 //! Matching keys for words. Keys are for comparing only; displayed text and
 //! spans always come from the original input.
 
+use std::borrow::Cow;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::Lang;
@@ -18,6 +20,22 @@ pub fn lower(word: &str) -> String {
     out
 }
 
+/// `lower(word)`, borrowed when the word is already in that form (most words in running text).
+pub fn lowercased(word: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
+        let mut l = c.to_lowercase();
+        !matches!(c, '’' | 'ʼ' | '‘' | '\u{2010}' | '\u{2011}') && l.next() == Some(c) && l.next().is_none()
+    };
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) && (word.is_ascii() || word.chars().all(unchanged)) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(lower(word))
+    }
+}
+
 /// Appends what `lower` makes of `c`, each resulting character through `push`.
 #[inline]
 fn push_lower(out: &mut String, c: char, mut push: impl FnMut(&mut String, char)) {
@@ -31,14 +49,19 @@ fn push_lower(out: &mut String, c: char, mut push: impl FnMut(&mut String, char)
 
 /// Removes Latin diacritics and ligatures (é→e, œ→oe) from an already lowercased word.
 pub fn fold_accents(word: &str) -> String {
+    folded(word).into_owned()
+}
+
+/// `fold_accents`, borrowed when there is nothing to fold.
+fn folded(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         push_folded(&mut out, c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// `fold_accents(&lower(word))` in one pass, without the intermediate string.
@@ -87,9 +110,17 @@ impl Stemmers {
     /// The matching key of a word: lowercase, stemmed, accents folded.
     /// "Militaires" and "militaire" share one key; so do "OTAN" and "Otan".
     pub fn key(&self, lang: Lang, word: &str) -> String {
-        let low = lower(word);
+        self.key_of_lower(lang, &lowercased(word))
+    }
+
+    /// `key` of a word already in `lower`'s form.
+    pub fn key_of_lower(&self, lang: Lang, low: &str) -> String {
         let stemmer = if lang == Lang::En { &self.en } else { &self.fr };
-        fold_accents(&stemmer.stem(&low))
+        let stem = stemmer.stem(low);
+        match folded(&stem) {
+            Cow::Borrowed(_) => stem.into_owned(),
+            Cow::Owned(f) => f,
+        }
     }
 }
 
@@ -137,6 +168,9 @@ mod tests {
                 c => c.to_lowercase().collect(),
             }).collect();
             assert_eq!(lower(w), general, "{w}");
+            assert_eq!(lowercased(w), general, "{w}");
+            assert_eq!(lowercased(&general), general, "{w}");
+            assert!(matches!(lowercased(&general), Cow::Borrowed(_)), "{w}");
         }
     }
 }

@@ -3,7 +3,12 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::lang::Lang;
+use crate::normalize::{lowercased, Stemmers};
+use crate::span::Span;
+use crate::text::{self, TokenKind};
 
 pub struct StopWords {
     words: FxHashSet<&'static str>,
@@ -72,5 +77,58 @@ impl WordList {
 
     pub fn words(&self) -> &'static [&'static str] {
         self.words
+    }
+}
+
+/// Tokenise, lowercase, drop stop words, stem: the part of the analysis that the JS
+/// pipelines in the benchmarks do (a word regex, `toLowerCase`, a stop-word set, Snowball
+/// with a memo), with the core's own tokeniser (`text::tokenize`), `lowercased`, stop-word
+/// list and `Stemmers::key`; nothing else of the analysis (no document structure,
+/// sentences, quotes or per-word facts). Returns one matching-key id per kept word or
+/// number, in text order: ids are equal when keys are, numbered by first appearance.
+/// Numbers are kept unstemmed, as the analysis keys them. Lines are tokenised one at a time.
+pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -> Vec<u32> {
+    // Memoised by surface, as in `words::word_infos`: news text repeats its words, and a
+    // stem costs several allocations. `None` marks a stop word.
+    let mut by_surface: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut tokens = Vec::new();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        tokens.clear();
+        text::tokenize(text, Span::new(start, start + line.len()), &mut tokens);
+        start += line.len();
+        for t in &tokens {
+            if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                continue;
+            }
+            let surface = t.span.of(text);
+            let id = *by_surface.entry(surface).or_insert_with(|| {
+                let low = lowercased(surface);
+                if stop.contains(&low) {
+                    return None;
+                }
+                let key = if t.kind == TokenKind::Number { low.into_owned() } else { stemmers.key_of_lower(lang, &low) };
+                let next = ids.len() as u32;
+                Some(*ids.entry(key).or_insert(next))
+            });
+            out.extend(id);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stem_ids_drop_stop_words_and_share_keys() {
+        let s = Stemmers::default();
+        let text = "Les militaires de l’OTAN.\nLe militaire et l'Otan, 1 000 soldats";
+        let ids = stem_ids(text, Lang::Fr, french(), &s);
+        // militaires, OTAN / militaire, Otan, 1 000, soldats: "les", "de", "le", "et" and the elisions dropped.
+        assert_eq!(ids, vec![0, 1, 0, 1, 2, 3]);
     }
 }

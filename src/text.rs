@@ -56,10 +56,20 @@ fn is_combining(c: char) -> bool {
         | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-#[inline]
+// Always inlined: called per character, and the wasm build (opt-level "z") would not.
+#[inline(always)]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
+    }
+    // French and most Latin-script letters (é, ç, œ) without the Unicode table lookup:
+    // U+00C0..=U+017F are all letters but × and ÷, and General Punctuation (’ “ — …) has
+    // none (checked against the general rule in tests).
+    if ('\u{C0}'..='\u{17F}').contains(&c) {
+        return !matches!(c, '×' | '÷');
+    }
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
     }
     c.is_alphanumeric() || is_combining(c)
 }
@@ -83,12 +93,19 @@ fn is_elision(prefix: &str) -> bool {
     prefix.len() <= 7 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(prefix))
 }
 
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, pos: usize) -> Option<char> {
     // An ASCII byte is always a whole character: skip the boundary check and decoding.
-    let b = *text.as_bytes().get(pos)?;
+    let bytes = text.as_bytes();
+    let b = *bytes.get(pos)?;
     if b < 0x80 {
         return Some(b as char);
+    }
+    // Two-byte characters (é, ç, œ, no-break space) decoded in place: `text` is UTF-8, so a
+    // lead byte 0xC2..=0xDF is followed by one continuation byte.
+    if (0xC2..0xE0).contains(&b) {
+        let b1 = *bytes.get(pos + 1)?;
+        return char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(b1 & 0x3F));
     }
     text.get(pos..).and_then(|s| s.chars().next())
 }
@@ -97,7 +114,22 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let end = span.end.min(text.len());
     let mut pos = span.start;
+    let bytes = text.as_bytes();
+    // An e-mail address needs an '@': one scan of the span spares a look-ahead at every word.
+    let may_have_email = text.get(pos..end).is_some_and(|s| s.contains('@'));
     while pos < end {
+        let b = bytes[pos];
+        // ASCII, most of the text: space and controls are skipped, letters and digits start a
+        // word (below), any other character is one punctuation token.
+        if b <= b' ' || b == 0x7F {
+            pos += 1;
+            continue;
+        }
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            out.push(Token { span: Span::new(pos, pos + 1), kind: TokenKind::Punct });
+            pos += 1;
+            continue;
+        }
         let Some(c) = char_at(text, pos) else { break };
         let clen = c.len_utf8();
         if c.is_whitespace() || is_invisible(c) || c.is_control() {
@@ -105,12 +137,13 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             continue;
         }
         if is_word_char(c) {
-            if let Some(url_end) = url_at(text, pos, end) {
+            // A URL starts with "http" or "www".
+            if let Some(url_end) = matches!(b, b'h' | b'H' | b'w' | b'W').then(|| url_at(text, pos, end)).flatten() {
                 out.push(Token { span: Span::new(pos, url_end), kind: TokenKind::Url });
                 pos = url_end;
                 continue;
             }
-            if let Some(mail_end) = email_at(text, pos, end) {
+            if let Some(mail_end) = may_have_email.then(|| email_at(text, pos, end)).flatten() {
                 out.push(Token { span: Span::new(pos, mail_end), kind: TokenKind::Email });
                 pos = mail_end;
                 continue;
@@ -195,6 +228,11 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
             }
         }
         let Some(n) = char_at(text, pos).filter(|_| pos < end) else { break };
+        // Most words end at an ASCII character that cannot continue them (below: hyphens,
+        // apostrophes, decimal marks, '@', and spaces inside numbers, which start with a digit).
+        if n.is_ascii() && !matches!(n, '-' | '\'' | '.' | ',' | '@') && (n != ' ' || !bytes[word_start].is_ascii_digit()) {
+            break;
+        }
         let after_pos = pos + n.len_utf8();
         let after = char_at(text, after_pos).filter(|_| after_pos < end);
         let so_far = &text[word_start..pos];
@@ -249,12 +287,12 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
     pos
 }
 
+#[inline(always)]
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     if start >= end {
         return;
     }
-    let s = &text[start..end];
-    let kind = if s.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
+    let kind = if text.as_bytes()[start].is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
     out.push(Token { span: Span::new(start, end), kind });
 }
 
@@ -323,6 +361,16 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut out);
         out.iter().map(|t| (t.span.of(text), t.kind)).collect()
+    }
+
+    #[test]
+    fn word_chars_follow_the_general_rule() {
+        for c in (0..=0x2FFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining(c), "{c:?}");
+            let mut s = String::from("a");
+            s.push(c);
+            assert_eq!(char_at(&s, 1), Some(c));
+        }
     }
 
     #[test]

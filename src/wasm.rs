@@ -230,16 +230,19 @@ export class Analyzer {
 }
 "#;
 
-/// Benchmark-only entry points (`--features bench`, built by scripts/bench.sh into
-/// bench/out/pkg-bench, never shipped): parts of the pipeline timed alone in the browser.
-/// Both return a count so that nothing is optimised away and nothing is copied back.
+// Benchmark-only entry points (`--features bench`, built by scripts/bench.sh into
+// bench/out/pkg-bench, never shipped): parts of the pipeline timed alone in the browser.
+// Each returns a count so that nothing is optimised away and nothing is copied back.
+
+/// The same work as the JS pipeline it is compared with (bench/page.mjs `tokenizeStem`):
+/// tokenise, lowercase, drop French stop words, stem, memoised; one stem id per kept word
+/// (`stopwords::stem_ids`: the core's tokeniser, stop words and stemmer). Not the document
+/// structure, sentences or per-word facts: `benchAnalyzeCore` times the whole analysis.
 #[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = benchTokenizeStem)]
 pub fn bench_tokenize_stem(text: &str) -> u32 {
-    let doc = crate::document::Document::parse_text(text.to_owned());
     let stemmers = crate::normalize::Stemmers::default();
-    let infos = crate::words::word_infos(&doc, crate::lang::Lang::Fr, &stemmers, crate::stopwords::french());
-    infos.iter().flatten().count() as u32
+    crate::stopwords::stem_ids(text, crate::lang::Lang::Fr, crate::stopwords::french(), &stemmers).len() as u32
 }
 
 /// The analysis without its way out (no UTF-16 offsets, no JS objects): what the core costs.
