@@ -7,10 +7,6 @@
 import init, * as loupe from "../pkg/loupe.js";
 
 let analyzer = null;
-const WARM_UP = [
-  "Le ministre de l'Économie a rencontré à Paris le président de la Commission européenne.",
-  "The prime minister met the president of the European Commission in London on Monday.",
-];
 let ready = null;
 // Analyzers for per-request options (e.g. a widget's lang="en"), built once each.
 const analyzers = new Map();
@@ -32,14 +28,16 @@ function start(payload = {}) {
       throw coded(e, /Content Security Policy|wasm-eval|wasm-unsafe-eval/i.test(String(e?.message)) ? "wasm_blocked" : "wasm_load_failed");
     }
     analyzer = new loupe.Analyzer(payload.options ?? { language: "auto" });
-    // Warm-up while the page is idle: the first analysis of each language builds its tables
-    // (gazetteer, topic triggers, word rarity) and compiles the code it runs; done here, the
-    // reader's first article does not wait for it. Queued after the init reply.
-    setTimeout(() => {
-      for (const text of WARM_UP) {
-        try { analyzer.analyze(text); } catch { /* a warm-up failure only loses the head start */ }
-      }
-    }, 0);
+    // Warm-up while the page is idle: the core's first-use set-up (gazetteer, word tables,
+    // topic triggers) and a short analysis per language, which also compiles the code it
+    // runs. One bounded step per task, queued after the init reply, so a request that
+    // arrives meanwhile (the reader's article) runs between two steps instead of after all.
+    const warmStep = () => {
+      try {
+        if (analyzer.warm()) setTimeout(warmStep, 0);
+      } catch { /* a warm-up failure only loses the head start */ }
+    };
+    setTimeout(warmStep, 0);
     return { version: loupe.Analyzer.version() };
   })();
   return ready;
