@@ -1,28 +1,68 @@
-// Start-up only (the first rows of scripts/bench.sh, repeated): loads bench/page.html in headless
-// Chromium, cold (fresh browser context, nothing cached) then warm (reload), RUNS times each, and
-// prints the median of each measure. Usage: node bench/startup.mjs [RUNS=5]  (after scripts/build.sh).
+// Start-up only, with its attribution (the first rows of scripts/bench.sh, repeated), in headless
+// Chromium: each run opens a fresh browser context (cold: nothing cached), then reloads (warm).
+//  1. bench/page.html, as scripts/bench.sh measures it: module script → first highlights.
+//  2. bench/startup.html per build (PKG: /pkg, or another build's directory under the repo root
+//     served alike, e.g. a copy of main's pkg/ in bench/out/pkg-base), alternating builds in
+//     each run so that they share the machine's noise:
+//     - "from import": import the glue, init (streaming compile), new Analyzer, first analysis;
+//     - "warmed up": the same with every Analyzer.warm() step timed alone (warm0…) before the
+//       first analysis: where the first-use set-up goes, and the figure once warmed up.
+//  3. www/widget-demo.html, the widget as a site embeds it (worker, default loading="idle", the
+//     article in view at load): navigation start → the widget's loupe-analyzed event (highlights set).
+// Prints medians. Usage: node bench/startup.mjs [RUNS=5] [PKG...]  (after scripts/build.sh).
 import { startBench } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
+const pkgs = process.argv.length > 3 ? process.argv.slice(3) : ["/pkg"];
 const { url, browser, close } = await startBench();
-const keys = ["firstResultMs", "wasmInitMs", "analyzerNewMs", "firstAnalyzeMs"];
-const samples = { cold: [], warm: [] };
+const startupUrl = url.replace("page.html", "startup.html");
+const samples = new Map(); // label → [window.startup]
+
+async function load(label, target) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (target.includes("widget-demo")) {
+    await page.addInitScript(() => document.addEventListener("loupe-analyzed", () => {
+      window.startup = { navigationToHighlightsMs: performance.now() };
+      document.body.dataset.ready = "1";
+    }));
+  }
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  try {
+    for (const kind of ["cold", "warm"]) {
+      if (kind === "cold") await page.goto(target);
+      else {
+        // V8 writes a module's compiled code to Chrome's cache once enough of it is optimised or after
+        // a delay: STARTUP_RELOAD_DELAY_MS=3000 reloads after that (default: at once).
+        await page.waitForTimeout(Number(process.env.STARTUP_RELOAD_DELAY_MS ?? 0));
+        await page.reload();
+      }
+      await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 60000 });
+      const key = `${label} ${kind}`;
+      if (!samples.has(key)) samples.set(key, []);
+      samples.get(key).push(await page.evaluate(() => window.startup));
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 try {
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on("pageerror", (e) => console.error("page error:", e.message));
-    for (const kind of ["cold", "warm"]) {
-      if (kind === "cold") await page.goto(url); else await page.reload();
-      await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 60000 });
-      samples[kind].push(await page.evaluate(() => window.startup));
+    await load("page.html", url);
+    await load("widget-demo.html", url.replace("bench/page.html", "www/widget-demo.html"));
+    for (const pkg of pkgs) {
+      await load(`${pkg} from import`, `${startupUrl}?pkg=${encodeURIComponent(pkg)}&warm=0`);
+      await load(`${pkg} warmed up`, `${startupUrl}?pkg=${encodeURIComponent(pkg)}`);
     }
-    await context.close();
   }
 } finally {
   await close();
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-for (const kind of ["cold", "warm"]) {
-  console.log(kind.padEnd(5), keys.map((k) => `${k} ${median(samples[kind].map((s) => s[k])).toFixed(1)}`).join("  "), ` (median of ${runs})`);
+const skip = new Set(["memoryAfterOneArticle", "highlights"]);
+for (const [label, s] of samples) {
+  const keys = Object.keys(s[0]).filter((k) => !skip.has(k));
+  console.log(label.padEnd(28), keys.map((k) => `${k} ${median(s.map((x) => x[k])).toFixed(1)}`).join("  "));
 }
+console.log(`(medians of ${runs} runs, ms)`);
