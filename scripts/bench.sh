@@ -43,4 +43,6 @@ else
 fi
 echo "bench: Chromium" >&2
 BENCH_VARIANTS="$VARIANTS" node bench/browser.mjs > bench/out/browser.json
+echo "bench: files each page fetches" >&2
+node bench/page-files.mjs > bench/out/page-files.json
 node bench/report.mjs
