@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/wasm-env.sh
 echo "build: wasm route = $WASM_ROUTE" >&2
-wasm_cargo build --profile wasm --lib
+RUSTFLAGS="$WASM_SHIP_RUSTFLAGS" wasm_cargo build --profile wasm --lib
 WASM=target/wasm32-unknown-unknown/wasm/loupe.wasm
 wasm-bindgen --target web --out-dir pkg "$WASM"
 wasm-bindgen --target nodejs --out-dir pkg-node "$WASM"
