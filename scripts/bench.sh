@@ -18,6 +18,7 @@ wasm_variant() {  # out-dir wasm-opt-level cargo-args...
   local dir=$1 level=$2; shift 2
   RUSTFLAGS="$WASM_SHIP_RUSTFLAGS" wasm_cargo build --profile wasm --lib "$@" 2>&1 | tail -1 >&2
   wasm-bindgen --target web --out-dir "$dir" target/wasm32-unknown-unknown/wasm/loupe.wasm
+  node scripts/inline-snippets.mjs "$dir"
   node_modules/.bin/wasm-opt "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$dir/loupe_bg.wasm" -o "$dir/loupe_bg.wasm"
 }
