@@ -15,28 +15,52 @@ const kb = (n) => (n / 1024).toFixed(1);
 const lines = [];
 const p = (s = "") => lines.push(s);
 
-// Size of what a news page downloads.
+// Size of what each kind of page downloads: per file, then per page the files it fetched in
+// Chromium (bench/page-files.mjs → bench/out/page-files.json), each compressed on its own as HTTP does.
+const sizeOf = (f) => {
+  const b = readFileSync(join(root, f));
+  return [b.length, gzipSync(b, { level: 9 }).length, brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
+};
 const files = ["pkg/loupe_bg.wasm", "pkg/loupe.js"];
-if (existsSync(join(root, "www"))) for (const f of readdirSync(join(root, "www")).sort()) if (/\.(m?js|css)$/.test(f)) files.push(`www/${f}`);
-p("### Size (what a news page downloads)");
+if (existsSync(join(root, "www"))) for (const f of readdirSync(join(root, "www")).sort()) if (/\.(m?js|css|html)$/.test(f)) files.push(`www/${f}`);
+const sizes = new Map(files.map((f) => [f, sizeOf(f)]));
+const sum = (list) => list.reduce((t, f) => t.map((x, i) => x + (sizes.get(f) ?? (sizes.set(f, sizeOf(f)), sizes.get(f)))[i]), [0, 0, 0]);
+p("### Size (what each kind of page downloads)");
 p();
 p("| file | raw KB | gzip -9 KB | brotli -q 11 KB |");
 p("|---|---:|---:|---:|");
-let total = [0, 0, 0];
-for (const f of files) {
-  const b = readFileSync(join(root, f));
-  const gz = gzipSync(b, { level: 9 }).length;
-  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  total = [total[0] + b.length, total[1] + gz, total[2] + br];
-  p(`| ${f} | ${kb(b.length)} | ${kb(gz)} | ${kb(br)} |`);
+for (const f of files) p(`| ${f} | ${sizes.get(f).map(kb).join(" | ")} |`);
+const all = sum(files);
+p(`| all of the above (no page loads them all) | ${kb(all[0])} | ${kb(all[1])} | ${kb(all[2])} |`);
+p();
+const pagesFile = join(out, "page-files.json");
+const pages = existsSync(pagesFile) ? JSON.parse(readFileSync(pagesFile, "utf8")) : null;
+const single = "dist/loupe-widget.js";
+p("Per page: the files Chromium fetched (`node bench/page-files.mjs`: the mock news page until its highlights, the workbench until its first sample is analysed; the host site's own files and the sample articles are not counted). Budget: < 250 KB compressed.");
+p();
+p("| page | files | raw KB | gzip -9 KB | brotli -q 11 KB |");
+p("|---|---|---:|---:|---:|");
+if (pages) for (const { what, files: fs } of Object.values(pages)) {
+  const t = sum(fs);
+  p(`| ${what} | ${fs.map((f) => f.replace(/^(www|pkg)\//, "")).join(", ")} | ${kb(t[0])} | **${kb(t[1])}** | **${kb(t[2])}** |`);
 }
-p(`| **total** (budget: < 250 KB compressed) | ${kb(total[0])} | **${kb(total[1])}** | **${kb(total[2])}** |`);
+else p("| (run `node bench/page-files.mjs > bench/out/page-files.json`) | | | | |");
+if (existsSync(join(root, single))) {
+  const t = sizeOf(single);
+  p(`| one-file widget (wasm inlined as base64) | ${single} | ${kb(t[0])} | **${kb(t[1])}** | **${kb(t[2])}** |`);
+}
 p();
 p("Wasm sections (`node bench/wasm-sections.mjs pkg/loupe_bg.wasm`):");
 p("```");
 p(execSync(`node ${join(root, "bench/wasm-sections.mjs")} ${join(root, "pkg/loupe_bg.wasm")}`).toString().trim());
 p("```");
 p();
+
+// BENCH_SIZE_ONLY=1: print the size section alone and leave BENCHMARKS.md as it is (while shrinking).
+if (process.env.BENCH_SIZE_ONLY) {
+  console.log(lines.join("\n"));
+  process.exit(0);
+}
 
 // Throughput, native and in the browser, each beside its baseline.
 const native = tsv("native.tsv"), yake = tsv("yake.tsv");

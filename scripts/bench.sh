@@ -16,8 +16,9 @@ node bench/make-corpus.mjs
 . scripts/wasm-env.sh
 wasm_variant() {  # out-dir wasm-opt-level cargo-args...
   local dir=$1 level=$2; shift 2
-  wasm_cargo build --profile wasm --lib "$@" 2>&1 | tail -1 >&2
+  RUSTFLAGS="$WASM_SHIP_RUSTFLAGS" wasm_cargo build --profile wasm --lib "$@" 2>&1 | tail -1 >&2
   wasm-bindgen --target web --out-dir "$dir" target/wasm32-unknown-unknown/wasm/loupe.wasm
+  node scripts/inline-snippets.mjs "$dir"
   node_modules/.bin/wasm-opt "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$dir/loupe_bg.wasm" -o "$dir/loupe_bg.wasm"
 }
@@ -47,4 +48,6 @@ else
 fi
 echo "bench: Chromium" >&2
 BENCH_VARIANTS="$VARIANTS" node bench/browser.mjs > bench/out/browser.json
+echo "bench: files each page fetches" >&2
+node bench/page-files.mjs > bench/out/page-files.json
 node bench/report.mjs

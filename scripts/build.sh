@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/wasm-env.sh
 echo "build: wasm route = $WASM_ROUTE" >&2
-wasm_cargo build --profile wasm --lib
+RUSTFLAGS="$WASM_SHIP_RUSTFLAGS" wasm_cargo build --profile wasm --lib
 WASM=target/wasm32-unknown-unknown/wasm/loupe.wasm
 wasm-bindgen --target web --out-dir pkg "$WASM"
 wasm-bindgen --target nodejs --out-dir pkg-node "$WASM"
+node scripts/inline-snippets.mjs pkg  # the result decoder (src/wasm.rs) into the glue: one file
 # npm's binaryen (Debian's 108 breaks wasm-bindgen output, see ../shared/TOOLCHAIN.md).
 # --low-memory-unused: Rust never touches the first 1 KB of memory; lets wasm-opt fold address offsets (-2 KB gzip).
 node_modules/.bin/wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \

@@ -6,6 +6,10 @@ if [ -z "${WASM_ROUTE:-}" ]; then
   if [ -d "$(rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null)" ]; then WASM_ROUTE=rustup; else WASM_ROUTE=debian; fi
 fi
 export WASM_ROUTE CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# RUSTFLAGS for the shipped module (profile wasm; scripts/build.sh and bench.sh). On the Debian
+# route std is rebuilt, so a panic can trap at once: no panic formatting or source locations
+# are compiled in. A panic still reaches JS as an exception ("unreachable"). Stable rustup: none.
+if [ "$WASM_ROUTE" = debian ]; then WASM_SHIP_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"; else WASM_SHIP_RUSTFLAGS=""; fi
 if [ "$WASM_ROUTE" = rustup ]; then
   wasm_cargo() { local sub=$1; shift; cargo "$sub" --target wasm32-unknown-unknown "$@"; }
 else

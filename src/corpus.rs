@@ -159,7 +159,7 @@ pub fn build(docs: &[(String, &Analysis)], config: &CorpusConfig) -> Corpus {
         .into_iter()
         .map(|members| describe(docs, &feats, &members, &links, &idf, config.max_listed))
         .collect();
-    stories.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then_with(|| a.articles.cmp(&b.articles)));
+    crate::sort::sort_by(&mut stories, |a, b| b.articles.len().cmp(&a.articles.len()).then_with(|| a.articles.cmp(&b.articles)));
 
     Corpus { articles: n, stories, topic_mix: topic_mix(docs), keyphrase_df: keyphrase_df(&feats, config.max_listed * 4) }
 }
@@ -273,7 +273,7 @@ fn describe(
             .map(|(k, c)| (*k, c.0, c.1, c.2))
             .collect();
         // Most widely shared first, then the best ranked, then by key.
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.3.cmp(&b.3)).then_with(|| a.0.cmp(b.0)));
+        crate::sort::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.3.cmp(&b.3)).then_with(|| a.0.cmp(b.0)));
         v.into_iter().take(max).map(|x| x.2.to_string()).collect()
     };
     let adds = if members.len() < 2 {
@@ -287,7 +287,7 @@ fn describe(
                         .iter()
                         .filter(|(k, _)| k.0 == kind && count[k].0 == 1)
                         .collect();
-                    v.sort_by(|a, b| a.1 .1.cmp(&b.1 .1).then_with(|| idf(b.0).total_cmp(&idf(a.0))).then_with(|| a.0.cmp(b.0)));
+                    crate::sort::sort_by(&mut v, |a, b| a.1 .1.cmp(&b.1 .1).then_with(|| idf(b.0).total_cmp(&idf(a.0))).then_with(|| a.0.cmp(b.0)));
                     v.into_iter().take(max).map(|(_, (t, _))| t.clone()).collect()
                 };
                 ArticleAdds { article: m, id: docs[m].0.clone(), keyphrases: own(Kind::Keyphrase), entities: own(Kind::Entity) }
@@ -331,7 +331,7 @@ fn topic_mix(docs: &[(String, &Analysis)]) -> Vec<TopicShare> {
             mean_score: sum / k as f32,
         })
         .collect();
-    out.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| b.mean_score.total_cmp(&a.mean_score)).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut out, |a, b| b.articles.cmp(&a.articles).then_with(|| b.mean_score.total_cmp(&a.mean_score)).then_with(|| a.id.cmp(&b.id)));
     out
 }
 
@@ -345,7 +345,7 @@ fn keyphrase_df(feats: &[Features], max: usize) -> Vec<KeyphraseDf> {
         }
     }
     let mut v: Vec<(&str, usize, &str)> = df.into_iter().map(|(k, (d, t))| (k, d, t)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     v.into_iter().take(max).map(|(_, d, t)| KeyphraseDf { text: t.to_string(), df: d }).collect()
 }
 

@@ -593,7 +593,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 EntityKind::Other
             });
             let mut s: Vec<(&String, &usize)> = g.surfaces.iter().collect();
-            s.sort_by(|a, b| b.1.cmp(a.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| a.0.cmp(b.0)));
+            crate::sort::sort_by(&mut s, |a, b| b.1.cmp(a.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| a.0.cmp(b.0)));
             let text = match (g.gaz, s.first()) {
                 // The display name follows the text when it names the entity, else the French name.
                 (Some(_), Some(first)) if *first.1 > 0 => first.0.clone(),
@@ -602,10 +602,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 (None, None) => String::new(),
             };
             let mut mentions = g.mentions.clone();
-            mentions.sort();
+            crate::sort::sort(&mut mentions);
             mentions.dedup();
             let mut demonyms = g.demonyms.clone();
-            demonyms.sort();
+            crate::sort::sort(&mut demonyms);
             demonyms.dedup();
             Entity { text, kind, wikidata: g.gaz.and_then(|i| gaz.entries[i].wikidata.clone()), mentions, demonyms }
         })
@@ -613,7 +613,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         .collect();
 
     join_surnames(&mut entities, text);
-    entities.sort_by(|a, b| {
+    crate::sort::sort_by(&mut entities, |a, b| {
         let refs = |e: &Entity| e.mentions.len() + e.demonyms.len();
         refs(b).cmp(&refs(a)).then_with(|| a.first_start().cmp(&b.first_start())).then_with(|| a.text.cmp(&b.text))
     });
@@ -932,7 +932,7 @@ fn join_surnames(entities: &mut Vec<Entity>, _text: &str) {
             if t != i {
                 let mentions = entities[i].mentions.clone();
                 entities[t].mentions.extend(mentions);
-                entities[t].mentions.sort();
+                crate::sort::sort(&mut entities[t].mentions);
                 absorbed[i] = true;
             }
         }

@@ -61,7 +61,7 @@ pub fn merge(entities: &[Entity], keywords: &[Keyword], quotes: &[Span]) -> Vec<
     }
     // Within a priority: longer first, then earlier. Entries equal in all of these are equal
     // (same span, same item), so the unstable sort gives the stable sort's order.
-    all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)));
+    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)));
     // Taken highlights by start; they never overlap, so their ends are sorted too.
     let mut taken: BTreeMap<usize, Highlight> = BTreeMap::new();
     for (_, span, kind, index) in all {

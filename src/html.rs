@@ -912,7 +912,7 @@ impl Tree {
         for &c in &candidates {
             score[c] *= 1.0 - Self::link_density(&st[c]);
         }
-        candidates.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut candidates, |&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
         let Some(&best) = candidates.first() else {
             return Extraction { roots: vec![0], chars: st[0].chars, removed };
         };

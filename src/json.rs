@@ -64,7 +64,7 @@ impl Json {
                 None => out.push((k, v)),
             }
         }
-        out.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sort::sort_by(&mut out, |a, b| a.0.cmp(b.0));
         Some(out)
     }
 }

@@ -266,7 +266,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
     if head < order.len() {
         order.select_nth_unstable_by(head, rank);
     }
-    order[..head].sort_unstable_by(rank);
+    crate::sort::sort_indices(&mut order[..head], &mut |a, b| rank(&a, &b));
     let mut tail_sorted = head == order.len();
 
     // Keep the best of near-duplicate keys; scale scores to 0..1.
@@ -277,7 +277,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             break;
         }
         if i == head && !tail_sorted {
-            order[head..].sort_unstable_by(rank);
+            crate::sort::sort_indices(&mut order[head..], &mut |a, b| rank(&a, &b));
             tail_sorted = true;
         }
         let ci = order[i];

@@ -28,6 +28,7 @@ pub mod keywords;
 pub mod lang;
 pub mod markdown;
 pub mod normalize;
+pub mod sort;
 pub mod span;
 pub mod stopwords;
 pub mod text;

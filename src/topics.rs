@@ -505,7 +505,7 @@ impl Taxonomy {
                 (i, strength(s) * share.sqrt() * support, share)
             })
             .collect();
-        out.sort_by(|a, b| {
+        crate::sort::sort_by(&mut out, |a, b| {
             self.topics[a.0].level.cmp(&self.topics[b.0].level)
                 .then_with(|| b.1.total_cmp(&a.1))
                 .then_with(|| self.topics[a.0].id.cmp(&self.topics[b.0].id))
@@ -539,7 +539,7 @@ impl Taxonomy {
                 }
                 stack.extend((0..self.topics.len()).filter(|&c| self.topics[c].parent == Some(t)));
             }
-            evidence.sort_by_key(|e| (e.start, e.end));
+            crate::sort::sort_by_key(&mut evidence, |e| (e.start, e.end));
             evidence.dedup_by_key(|e| (e.start, e.end));
             result.push(Topic {
                 id: def.id.clone(),
@@ -551,7 +551,7 @@ impl Taxonomy {
             });
         }
         // Parents before children, each group by score.
-        result.sort_by(|a, b| a.level.cmp(&b.level).then_with(|| b.score.total_cmp(&a.score)).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut result, |a, b| a.level.cmp(&b.level).then_with(|| b.score.total_cmp(&a.score)).then_with(|| a.id.cmp(&b.id)));
         result
     }
 }
@@ -560,7 +560,7 @@ impl Taxonomy {
 /// One sweep in (start, longest first) order: a span is nested when an earlier
 /// distinct span reaches at least as far.
 fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    crate::sort::sort_by(&mut spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     spans.dedup();
     let mut nested = Vec::new();
     let mut reach: Option<usize> = None;
@@ -570,7 +570,7 @@ fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
         }
         reach = Some(reach.map_or(s.end, |r| r.max(s.end)));
     }
-    nested.sort();
+    crate::sort::sort(&mut nested);
     nested
 }
 

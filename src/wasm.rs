@@ -1,11 +1,19 @@
 //! The JavaScript bindings: the only module that knows about wasm-bindgen.
 //! Options come in as a plain object, results go out as plain objects whose
-//! offsets are UTF-16 code units, so `text.slice(start, end)` works in JS.
+//! offsets are UTF-16 code units, so `text.slice(start, end)` works in JS. Both are
+//! read and written by hand (`Packer` below), not through serde: every byte of wasm
+//! is downloaded by every reader.
 
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{Analyzer as CoreAnalyzer, Config};
+use js_sys::{Array, Reflect};
+
+use crate::analysis::{Analysis, Analyzer as CoreAnalyzer, Config};
+use crate::document::BlockKind;
+use crate::entities::EntityKind;
 use crate::error::Error;
+use crate::highlight::HighlightKind;
+use crate::input::Format;
 use crate::span::OffsetUnit;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -90,14 +98,13 @@ impl Analyzer {
             if !options.is_object() {
                 return Err(to_js(Error::InvalidOptions("options must be an object".into())));
             }
-            // serde-wasm-bindgen reads only the fields it knows: refuse the others here.
             for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
                 let key = key.as_string().unwrap_or_default();
                 if !Config::FIELDS.contains(&key.as_str()) {
                     return Err(to_js(Error::InvalidOptions(format!("unknown option \"{key}\"; known: {}", Config::FIELDS.join(", ")))));
                 }
             }
-            serde_wasm_bindgen::from_value(options).map_err(|e| to_js(Error::InvalidOptions(e.to_string())))?
+            config_from(&options).map_err(to_js)?
         };
         Ok(Analyzer { inner: CoreAnalyzer::new(config).map_err(to_js)?, warm_next: Default::default() })
     }
@@ -112,12 +119,17 @@ impl Analyzer {
         self.inner.warm_step(step)
     }
 
-    /// Analyses a string. Offsets in the result are UTF-16 code units into `result.text`.
+    /// Analyses a string. Offsets in the result are UTF-16 code units into `result.text`,
+    /// which is `text` itself when the analysis did not change it (plain text): the string
+    /// crosses the boundary once.
     #[wasm_bindgen(skip_typescript)]
-    pub fn analyze(&self, text: &str) -> Result<JsValue, JsValue> {
-        let mut a = self.inner.analyze(text).map_err(to_js)?;
+    pub fn analyze(&self, text: JsValue) -> Result<JsValue, JsValue> {
+        let Some(s) = text.as_string() else {
+            return Err(to_js(Error::InvalidOptions("analyze() takes a string".into())));
+        };
+        let mut a = self.inner.analyze(&s).map_err(to_js)?;
         a.convert_offsets(OffsetUnit::Utf16);
-        serialize(&a)
+        Ok(pack_analysis(&a, Some(&s)).finish(&text))
     }
 
     /// Analyses a file's bytes (any supported encoding and format); `name` helps detect the format.
@@ -125,7 +137,7 @@ impl Analyzer {
     pub fn analyze_bytes(&self, bytes: &[u8], name: Option<String>) -> Result<JsValue, JsValue> {
         let mut a = self.inner.analyze_bytes(bytes, name.as_deref()).map_err(to_js)?;
         a.convert_offsets(OffsetUnit::Utf16);
-        serialize(&a)
+        Ok(pack_analysis(&a, None).finish(&JsValue::NULL))
     }
 
     /// Groups already-analysed articles (the objects `analyze` returned) into stories,
@@ -133,7 +145,7 @@ impl Analyzer {
     /// Story `articles` are indexes into `analyses`.
     #[wasm_bindgen(skip_typescript)]
     pub fn stories(&self, analyses: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        let lite: Vec<LiteAnalysis> = serde_wasm_bindgen::from_value(analyses)
+        let lite = lite_analyses(&analyses)
             .map_err(|e| to_js(Error::InvalidOptions(format!("stories() takes a list of analyses: {e}"))))?;
         let mut config = crate::corpus::CorpusConfig::default();
         if let Some(t) = js_sys::Reflect::get(&options, &"storyThreshold".into()).ok().and_then(|v| v.as_f64()) {
@@ -146,8 +158,7 @@ impl Analyzer {
         let docs: Vec<(String, &crate::analysis::Analysis)> =
             full.iter().enumerate().map(|(i, a)| (a.source.clone().unwrap_or_else(|| i.to_string()), a)).collect();
         let corpus = crate::corpus::build(&docs, &config);
-        let ser = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&corpus, &ser).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+        Ok(pack_corpus(&corpus).finish(&JsValue::NULL))
     }
 
     /// The crate version.
@@ -157,35 +168,24 @@ impl Analyzer {
 }
 
 /// The parts of an analysis that story grouping reads, as JS hands them back.
-#[derive(serde::Deserialize)]
 struct LiteAnalysis {
-    #[serde(default)]
     source: Option<String>,
-    #[serde(default)]
     entities: Vec<LiteEntity>,
-    #[serde(default)]
     keywords: Vec<LiteKeyword>,
-    #[serde(default)]
     topics: Vec<LiteTopic>,
 }
-#[derive(serde::Deserialize)]
 struct LiteEntity {
     text: String,
-    #[serde(default)]
     wikidata: Option<String>,
 }
-#[derive(serde::Deserialize)]
 struct LiteKeyword {
     text: String,
-    #[serde(default)]
     score: f32,
 }
-#[derive(serde::Deserialize)]
 struct LiteTopic {
     id: String,
     label: String,
     level: u8,
-    #[serde(default)]
     score: f32,
 }
 
@@ -208,9 +208,340 @@ impl LiteAnalysis {
     }
 }
 
-fn serialize(a: &crate::analysis::Analysis) -> Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(a, &ser).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+/// A field of a JS object: None when absent or undefined.
+fn field(obj: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(obj, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined())
+}
+
+fn string_field(obj: &JsValue, key: &str) -> Result<Option<String>, String> {
+    match field(obj, key) {
+        None => Ok(None),
+        Some(v) => v.as_string().map(Some).ok_or_else(|| format!("{key} must be a string")),
+    }
+}
+
+/// A whole number ≥ 0 (what serde read into usize).
+fn count_field(obj: &JsValue, key: &str) -> Result<Option<usize>, String> {
+    match field(obj, key) {
+        None => Ok(None),
+        Some(v) => match v.as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= usize::MAX as f64 => Ok(Some(n as usize)),
+            _ => Err(format!("{key} must be a whole number ≥ 0")),
+        },
+    }
+}
+
+fn number_field(obj: &JsValue, key: &str) -> Result<Option<f32>, String> {
+    match field(obj, key) {
+        None => Ok(None),
+        Some(v) => v.as_f64().map(|n| Some(n as f32)).ok_or_else(|| format!("{key} must be a number")),
+    }
+}
+
+/// `new Analyzer(options)`: the fields of `Config` (names in `Config::FIELDS`), each optional.
+fn config_from(options: &JsValue) -> Result<Config, Error> {
+    let read = || -> Result<Config, String> {
+        let mut c = Config::default();
+        if let Some(s) = string_field(options, "language")? { c.language = s; }
+        if let Some(s) = string_field(options, "format")? { c.format = s; }
+        if let Some(n) = count_field(options, "maxKeywords")? { c.max_keywords = n; }
+        if let Some(n) = count_field(options, "highlightKeywords")? { c.highlight_keywords = n; }
+        if let Some(x) = number_field(options, "minTopicScore")? { c.min_topic_score = x; }
+        if let Some(n) = count_field(options, "maxInputBytes")? { c.max_input_bytes = n; }
+        // null means none, as for serde's Option.
+        c.taxonomy = match field(options, "taxonomy") {
+            Some(v) if !v.is_null() => Some(v.as_string().ok_or("taxonomy must be a string")?),
+            _ => None,
+        };
+        Ok(c)
+    };
+    read().map_err(Error::InvalidOptions)
+}
+
+/// The items of a JS array field (an absent field is an empty list).
+fn items(obj: &JsValue, key: &str) -> Result<Vec<JsValue>, String> {
+    match field(obj, key) {
+        None => Ok(Vec::new()),
+        Some(v) if Array::is_array(&v) => Ok(Array::from(&v).iter().collect()),
+        Some(_) => Err(format!("{key} must be a list")),
+    }
+}
+
+fn required(obj: &JsValue, key: &str) -> Result<String, String> {
+    string_field(obj, key)?.ok_or_else(|| format!("missing field `{key}`"))
+}
+
+fn lite_analyses(analyses: &JsValue) -> Result<Vec<LiteAnalysis>, String> {
+    if !Array::is_array(analyses) {
+        return Err("expected a list".into());
+    }
+    let opt_string = |o: &JsValue, key: &str| match field(o, key) {
+        Some(v) if !v.is_null() => v.as_string().map(Some).ok_or_else(|| format!("{key} must be a string")),
+        _ => Ok(None),
+    };
+    Array::from(analyses).iter().map(|a| {
+        Ok(LiteAnalysis {
+            source: opt_string(&a, "source")?,
+            entities: items(&a, "entities")?.iter()
+                .map(|e| Ok(LiteEntity { text: required(e, "text")?, wikidata: opt_string(e, "wikidata")? }))
+                .collect::<Result<_, String>>()?,
+            keywords: items(&a, "keywords")?.iter()
+                .map(|k| Ok(LiteKeyword { text: required(k, "text")?, score: number_field(k, "score")?.unwrap_or(0.0) }))
+                .collect::<Result<_, String>>()?,
+            topics: items(&a, "topics")?.iter()
+                .map(|t| Ok(LiteTopic {
+                    id: required(t, "id")?,
+                    label: required(t, "label")?,
+                    level: count_field(t, "level")?.ok_or("missing field `level`")?.min(u8::MAX as usize) as u8,
+                    score: number_field(t, "score")?.unwrap_or(0.0),
+                }))
+                .collect::<Result<_, String>>()?,
+        })
+    }).collect()
+}
+
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Text => "text",
+        Format::Markdown => "markdown",
+        Format::Html => "html",
+    }
+}
+
+fn block_kind_name(k: BlockKind) -> &'static str {
+    match k {
+        BlockKind::Title => "title",
+        BlockKind::Lead => "lead",
+        BlockKind::Paragraph => "paragraph",
+        BlockKind::Heading => "heading",
+        BlockKind::ListItem => "list_item",
+        BlockKind::Quote => "quote",
+        BlockKind::Attribution => "attribution",
+        BlockKind::Byline => "byline",
+        BlockKind::Boilerplate => "boilerplate",
+    }
+}
+
+fn entity_kind_name(k: EntityKind) -> &'static str {
+    highlight_kind_name(k.into())
+}
+
+fn highlight_kind_name(k: HighlightKind) -> &'static str {
+    match k {
+        HighlightKind::Person => "person",
+        HighlightKind::Place => "place",
+        HighlightKind::Organisation => "organisation",
+        HighlightKind::Other => "other",
+        HighlightKind::Keyphrase => "keyphrase",
+        HighlightKind::Quote => "quote",
+    }
+}
+
+/// Results leave wasm as one flat list of numbers plus one string of all their strings,
+/// rebuilt into plain objects by `unpack` (JS, below): two crossings of the boundary per
+/// result instead of one call per field and per string, and no serde code in the module.
+/// Words: 0 null, 1 u32 (next word), 2 f32 (bits in the next word), 3 string (UTF-16 length
+/// next; its text is the next piece of `strs`), 4 array (length next, then the items),
+/// 5 object (shape id next, then one value per key), 6 a shape (id, key count, key lengths;
+/// then the value it precedes), 7 the input text itself (not copied back).
+#[wasm_bindgen(inline_js = r#"
+export function unpack(words, strs, input) {
+  const f32 = new Float32Array(words.buffer, words.byteOffset, words.length);
+  const shapes = [];
+  let i = 0, s = 0;
+  const str = (n) => strs.slice(s, (s += n));
+  const value = () => {
+    switch (words[i++]) {
+      case 0: return null;
+      case 1: return words[i++];
+      case 2: return f32[i++];
+      case 3: return str(words[i++]);
+      case 4: { const a = new Array(words[i++]); for (let k = 0; k < a.length; k++) a[k] = value(); return a; }
+      case 5: { const o = {}; for (const key of shapes[words[i++]]) o[key] = value(); return o; }
+      case 6: { const id = words[i++], keys = new Array(words[i++]); for (let k = 0; k < keys.length; k++) keys[k] = str(words[i++]); shapes[id] = keys; return value(); }
+      case 7: return input;
+    }
+    throw new Error("loupe: bad result encoding");
+  };
+  return value();
+}
+"#)]
+extern "C" {
+    fn unpack(words: &[u32], strs: &str, input: &JsValue) -> JsValue;
+}
+
+#[derive(Default)]
+struct Packer {
+    words: Vec<u32>,
+    strs: String,
+    /// Object shapes already defined, by the address of their key list.
+    shapes: Vec<*const [&'static str]>,
+}
+
+impl Packer {
+    fn finish(&self, input: &JsValue) -> JsValue {
+        unpack(&self.words, &self.strs, input)
+    }
+    fn null(&mut self) {
+        self.words.push(0);
+    }
+    fn uint(&mut self, n: usize) {
+        self.words.extend([1, n as u32]);
+    }
+    fn float(&mut self, x: f32) {
+        self.words.extend([2, x.to_bits()]);
+    }
+    fn piece(&mut self, s: &str) {
+        self.strs.push_str(s);
+        self.words.push(s.encode_utf16().count() as u32);
+    }
+    fn str(&mut self, s: &str) {
+        self.words.push(3);
+        self.piece(s);
+    }
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+    fn array<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Packer, &T)) {
+        self.words.extend([4, items.len() as u32]);
+        for item in items {
+            each(self, item);
+        }
+    }
+    fn strings(&mut self, items: &[String]) {
+        self.array(items, |p, s| p.str(s));
+    }
+    /// Starts an object with these keys: the caller then writes one value per key, in order.
+    fn object(&mut self, keys: &'static [&'static str]) {
+        let id = match self.shapes.iter().position(|&k| std::ptr::eq(k, keys)) {
+            Some(id) => id,
+            None => {
+                self.shapes.push(keys);
+                let id = self.shapes.len() - 1;
+                self.words.extend([6, id as u32, keys.len() as u32]);
+                for k in keys {
+                    self.piece(k);
+                }
+                id
+            }
+        };
+        self.words.extend([5, id as u32]);
+    }
+    fn span(&mut self, start: usize, end: usize) {
+        self.object(&["start", "end"]);
+        self.uint(start);
+        self.uint(end);
+    }
+}
+
+fn pack_analysis(a: &Analysis, input: Option<&str>) -> Packer {
+    let mut p = Packer::default();
+    p.object(&["source", "language", "format", "encoding", "title", "kicker", "date", "byline", "dateline", "text",
+        "blocks", "quotes", "keywords", "entities", "topics", "highlights"]);
+    p.opt_str(a.source.as_deref());
+    p.str(a.language.code());
+    p.str(format_name(a.format));
+    p.str(&a.encoding);
+    for s in [&a.title, &a.kicker, &a.date, &a.byline, &a.dateline] {
+        p.opt_str(s.as_deref());
+    }
+    if input == Some(a.text.as_str()) {
+        p.words.push(7);
+    } else {
+        p.str(&a.text);
+    }
+    p.array(&a.blocks, |p, b| {
+        p.object(&["kind", "start", "end"]);
+        p.str(block_kind_name(b.kind));
+        p.uint(b.start);
+        p.uint(b.end);
+    });
+    p.array(&a.quotes, |p, q| {
+        p.object(&["start", "end", "speaker"]);
+        p.uint(q.start);
+        p.uint(q.end);
+        p.opt_str(q.speaker.as_deref());
+    });
+    p.array(&a.keywords, |p, k| {
+        p.object(&["text", "score", "mentions"]);
+        p.str(&k.text);
+        p.float(k.score);
+        p.array(&k.mentions, |p, m| p.span(m.start, m.end));
+    });
+    p.array(&a.entities, |p, e| {
+        if e.demonyms.is_empty() {
+            p.object(&["text", "kind", "wikidata", "mentions"]);
+        } else {
+            p.object(&["text", "kind", "wikidata", "mentions", "demonyms"]);
+        }
+        p.str(&e.text);
+        p.str(entity_kind_name(e.kind));
+        p.opt_str(e.wikidata.as_deref());
+        p.array(&e.mentions, |p, m| p.span(m.start, m.end));
+        if !e.demonyms.is_empty() {
+            p.array(&e.demonyms, |p, m| p.span(m.start, m.end));
+        }
+    });
+    p.array(&a.topics, |p, t| {
+        p.object(&["id", "label", "level", "parent", "score", "evidence"]);
+        p.str(&t.id);
+        p.str(&t.label);
+        p.uint(t.level as usize);
+        p.opt_str(t.parent.as_deref());
+        p.float(t.score);
+        p.array(&t.evidence, |p, e| {
+            p.object(&["text", "start", "end"]);
+            p.str(&e.text);
+            p.uint(e.start);
+            p.uint(e.end);
+        });
+    });
+    p.array(&a.highlights, |p, h| {
+        p.object(&["start", "end", "kind", "index"]);
+        p.uint(h.start);
+        p.uint(h.end);
+        p.str(highlight_kind_name(h.kind));
+        p.uint(h.index);
+    });
+    p
+}
+
+fn pack_corpus(c: &crate::corpus::Corpus) -> Packer {
+    let mut p = Packer::default();
+    p.object(&["articles", "stories", "topicMix", "keyphraseDf"]);
+    p.uint(c.articles);
+    p.array(&c.stories, |p, s| {
+        p.object(&["articles", "ids", "keyphrases", "entities", "adds", "cohesion"]);
+        p.array(&s.articles, |p, &i| p.uint(i));
+        p.strings(&s.ids);
+        p.strings(&s.keyphrases);
+        p.strings(&s.entities);
+        p.array(&s.adds, |p, a| {
+            p.object(&["article", "id", "keyphrases", "entities"]);
+            p.uint(a.article);
+            p.str(&a.id);
+            p.strings(&a.keyphrases);
+            p.strings(&a.entities);
+        });
+        p.float(s.cohesion);
+    });
+    p.array(&c.topic_mix, |p, t| {
+        p.object(&["id", "label", "articles", "share", "meanScore"]);
+        p.str(&t.id);
+        p.str(&t.label);
+        p.uint(t.articles);
+        p.float(t.share);
+        p.float(t.mean_score);
+    });
+    p.array(&c.keyphrase_df, |p, k| {
+        p.object(&["text", "df"]);
+        p.str(&k.text);
+        p.uint(k.df);
+    });
+    p
 }
 
 #[wasm_bindgen(typescript_custom_section)]

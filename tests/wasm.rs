@@ -20,7 +20,7 @@ fn result_is_a_plain_object_with_utf16_offsets() {
     let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
     // Emoji (2 UTF-16 units), accents and a combining mark before the names.
     let text = "Visite 😀 à Tokyo\n\nLe secrétaire général de l’OTAN, Jens Stoltenberg, a vu Fumio Kishida à Tokyo. Cafe\u{301} 👍🏽 et l’OTAN.";
-    let r = analyzer.analyze(text).unwrap();
+    let r = analyzer.analyze(text.into()).unwrap();
     assert_eq!(get(&r, "language").as_string().unwrap(), "fr");
     let highlights: Array = get(&r, "highlights").dyn_into().unwrap();
     assert!(highlights.length() > 0);
@@ -38,7 +38,7 @@ fn result_is_a_plain_object_with_utf16_offsets() {
 #[wasm_bindgen_test]
 fn errors_carry_stable_codes() {
     let analyzer = Analyzer::new(JsValue::NULL).unwrap();
-    let err = analyzer.analyze("  \n ").err().unwrap();
+    let err = analyzer.analyze("  \n ".into()).err().unwrap();
     assert_eq!(get(&err, "code").as_string().unwrap(), "empty_input");
     assert_eq!(get(&err, "name").as_string().unwrap(), "LoupeError");
     assert!(err.is_instance_of::<js_sys::Error>());
@@ -67,7 +67,7 @@ fn bytes_in_windows_1252_are_decoded() {
 #[wasm_bindgen_test]
 fn warm_takes_a_bounded_number_of_steps_and_changes_no_result() {
     let text = "Le secrétaire général de l'OTAN, Jens Stoltenberg, est arrivé à Tokyo.";
-    let cold = Analyzer::new(JsValue::UNDEFINED).unwrap().analyze(text).unwrap();
+    let cold = Analyzer::new(JsValue::UNDEFINED).unwrap().analyze(text.into()).unwrap();
     let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
     let mut steps = 1;
     while analyzer.warm() {
@@ -77,7 +77,7 @@ fn warm_takes_a_bounded_number_of_steps_and_changes_no_result() {
     // auto language: gazetteer, names, then three steps for each of French and English.
     assert_eq!(steps, 8);
     assert!(!analyzer.warm(), "a step past the end does nothing");
-    let warm = analyzer.analyze(text).unwrap();
+    let warm = analyzer.analyze(text.into()).unwrap();
     let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     assert_eq!(json(&warm), json(&cold));
 }
