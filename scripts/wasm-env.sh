@@ -6,6 +6,8 @@ if [ -z "${WASM_ROUTE:-}" ]; then
   if [ -d "$(rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null)" ]; then WASM_ROUTE=rustup; else WASM_ROUTE=debian; fi
 fi
 export WASM_ROUTE CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# Extra rustc flags for the shipped module's crate (scripts/build.sh, scripts/bench.sh): see build.sh.
+WASM_INLINE_FLAGS="${WASM_INLINE_FLAGS--C llvm-args=-inline-threshold=50}"
 if [ "$WASM_ROUTE" = rustup ]; then
   wasm_cargo() { local sub=$1; shift; cargo "$sub" --target wasm32-unknown-unknown "$@"; }
 else
