@@ -16,7 +16,7 @@ node bench/make-corpus.mjs
 . scripts/wasm-env.sh
 wasm_variant() {  # out-dir wasm-opt-level cargo-args...
   local dir=$1 level=$2; shift 2
-  RUSTFLAGS="$WASM_SHIP_RUSTFLAGS" wasm_cargo build --profile wasm --lib "$@" 2>&1 | tail -1 >&2
+  RUSTFLAGS="$WASM_SHIP_RUSTFLAGS" wasm_cargo rustc --profile wasm --lib "$@" -- $WASM_INLINE_FLAGS 2>&1 | tail -1 >&2  # as scripts/build.sh
   wasm-bindgen --target web --out-dir "$dir" target/wasm32-unknown-unknown/wasm/loupe.wasm
   node scripts/inline-snippets.mjs "$dir"
   node_modules/.bin/wasm-opt "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
@@ -27,7 +27,7 @@ wasm_variant bench/out/pkg-bench -Oz --features bench
 VARIANTS=""
 if [ -n "${BENCH_OPT_S:-}" ]; then
   echo "bench: wasm at opt-level s" >&2
-  CARGO_PROFILE_WASM_OPT_LEVEL=s wasm_variant bench/out/pkg-opt-s -Os
+  WASM_INLINE_FLAGS= CARGO_PROFILE_WASM_OPT_LEVEL=s wasm_variant bench/out/pkg-opt-s -Os  # s's own inliner
   VARIANTS="opt-s=/bench/out/pkg-opt-s/loupe.js"
 fi
 node_modules/.bin/wasm-as --enable-simd bench/simd-scan.wat -o bench/out/simd-scan.wasm
