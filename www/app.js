@@ -405,6 +405,11 @@ function outlinePanel(r, segments) {
 
 // ---------- the whole set ----------
 
+// One key per variant across articles, as the core groups them inside one: case, accents and
+// apostrophes folded ("Taiwan" = "Taïwan", "l’OTAN" = "l'Otan"); an entity's Wikidata id wins.
+const foldKey = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’‘ʼ]/g, "'").toLowerCase();
+const entityKey = (e) => e.wikidata ?? `${e.kind}\u0000${foldKey(e.text)}`;
+
 function renderSet() {
   const docs = state.docs.filter((d) => d.status === "done");
   const n = docs.length;
@@ -413,6 +418,11 @@ function renderSet() {
     const v = map.get(key) ?? { ...init, docs: new Set(), mentions: 0 };
     v.docs.add(di);
     v.mentions += mentions;
+    if (init.text !== undefined) { // the variant most mentioned across the set names the group
+      v.forms ??= new Map();
+      v.forms.set(init.text, (v.forms.get(init.text) ?? 0) + mentions);
+      v.text = [...v.forms].reduce((best, f) => (f[1] > best[1] ? f : best))[0];
+    }
     map.set(key, v);
   };
   docs.forEach((d, di) => {
@@ -420,8 +430,8 @@ function renderSet() {
       bump(topics, tp.id, { label: tp.label, score: 0 }, di, 1);
       topics.get(tp.id).score += tp.score;
     }
-    for (const e of d.result.entities) bump(entities, `${e.kind}\u0000${e.text}`, { text: e.text, kind: e.kind }, di, entitySpans(e).length);
-    for (const k of d.result.keywords) bump(keyphrases, k.text.toLowerCase(), { text: k.text }, di, k.mentions.length);
+    for (const e of d.result.entities) bump(entities, entityKey(e), { text: e.text, kind: e.kind }, di, entitySpans(e).length);
+    for (const k of d.result.keywords) bump(keyphrases, foldKey(k.text), { text: k.text }, di, k.mentions.length);
   });
   const byDocs = (a, b) => b.docs.size - a.docs.size || b.mentions - a.mentions || (a.text ?? a.label).localeCompare(b.text ?? b.label);
 
@@ -458,8 +468,8 @@ function renderSet() {
     });
   });
   const adds = h("ul", { class: "adds" }, docs.map((d, di) => {
-    const own = distinct([...d.result.entities.filter((e) => entities.get(`${e.kind}\u0000${e.text}`).docs.size === 1).map((e) => e.text),
-      ...d.result.keywords.filter((k) => keyphrases.get(k.text.toLowerCase()).docs.size === 1).slice(0, 3).map((k) => k.text)]).slice(0, 8);
+    const own = distinct([...d.result.entities.filter((e) => entities.get(entityKey(e)).docs.size === 1).map((e) => e.text),
+      ...d.result.keywords.filter((k) => keyphrases.get(foldKey(k.text)).docs.size === 1).slice(0, 3).map((k) => k.text)]).slice(0, 8);
     return h("li", {}, h("button", { type: "button", class: "link", onclick: () => select(d.id) }, d.result.title || d.name), ": ",
       own.length ? own.join(", ") : h("span", { class: "muted" }, t("nothingNew")));
   }));

@@ -108,8 +108,16 @@ test("a drop of several files: encodings, formats, a hostile page that never run
   await page.click("#show-set");
   await page.waitForSelector(".set");
   assert.ok((await page.$$(".chart-row")).length >= 1, "a topic mix chart");
-  const entityRows = await page.$$eval(".set table:first-of-type tbody tr", (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
+  const entityRows = await page.$$eval(".set .cols2 > section:nth-child(1) tbody tr", (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
   assert.ok(entityRows.some(([name, kind, n]) => name === "OTAN" && kind === "Organisations" && Number(n) >= 4), JSON.stringify(entityRows.slice(0, 5)));
+  // Seed 0 writes "Taïwan", seed 2 "Taiwan": one place (Q865) across the set, in two articles.
+  const taiwan = entityRows.filter(([name]) => /^ta[iï]wan$/i.test(name));
+  assert.deepEqual(taiwan.map(([, kind, n]) => [kind, n]), [["Places", "2"]], JSON.stringify(taiwan));
+  const kpNames = await page.$$eval(".set .cols2 > section:nth-child(2) tbody tr td:first-child", (cs) => cs.map((c) => c.textContent));
+  const folded = kpNames.map((x) => x.normalize("NFD").replace(/\p{M}/gu, "").replace(/’/g, "'").toLowerCase());
+  assert.equal(new Set(folded).size, folded.length, `each key phrase once across the set: ${kpNames}`);
+  const entFolded = entityRows.map(([name, kind]) => `${kind}:${name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()}`);
+  assert.equal(new Set(entFolded).size, entFolded.length, `each entity once across the set: ${entFolded}`);
   const addLines = await page.$$eval(".adds li", (ls) => ls.map((l) => l.textContent.split(": ").slice(1).join(": ").split(", ")));
   for (const items of addLines) assert.equal(new Set(items.map((x) => x.toLowerCase())).size, items.length, `what an article adds, each once: ${items}`);
   await shot(page, "workbench-set", { fullPage: true });
