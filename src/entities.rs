@@ -612,6 +612,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         .filter(|e| !e.text.is_empty())
         .collect();
 
+    join_bracketed_given_names(&mut entities, text);
     join_surnames(&mut entities, text);
     crate::sort::sort_by(&mut entities, |a, b| {
         let refs = |e: &Entity| e.mentions.len() + e.demonyms.len();
@@ -900,6 +901,42 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// "le président (Vladimir) Poutine": agency copy adds the given name in brackets. The two words
+/// name one person, "Vladimir Poutine", whose mentions are both words (the bracket stays outside).
+fn join_bracketed_given_names(entities: &mut Vec<Entity>, text: &str) {
+    let one_word_person = |e: &Entity| e.kind == EntityKind::Person && e.wikidata.is_none() && !e.text.contains(char::is_whitespace);
+    let mut i = 0;
+    while i < entities.len() {
+        let given = &entities[i];
+        // The given name's bracketed mention and the surname entity mentioned right after ") ".
+        let pair = one_word_person(given)
+            .then(|| {
+                given.mentions.iter().find_map(|m| {
+                    let after = text[m.end..].strip_prefix(')')?;
+                    text[..m.start].strip_suffix('(')?;
+                    let surname_start = m.end + 1 + (after.len() - after.trim_start_matches([' ', '\u{a0}']).len());
+                    let j = entities.iter().position(|e| one_word_person(e) && e.mentions.iter().any(|n| n.start == surname_start))?;
+                    (j != i).then_some((*m, j))
+                })
+            })
+            .flatten();
+        let Some((mention, j)) = pair else {
+            i += 1;
+            continue;
+        };
+        let full_name = format!("{} {}", entities[i].text, entities[j].text);
+        entities[j].text = full_name;
+        entities[j].mentions.push(mention);
+        crate::sort::sort(&mut entities[j].mentions);
+        entities[i].mentions.retain(|m| *m != mention);
+        if entities[i].mentions.is_empty() && entities[i].demonyms.is_empty() {
+            entities.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// "Stoltenberg" (and "Soltenberg") join "Jens Stoltenberg"; "Kishida" joins "Fumio Kishida".

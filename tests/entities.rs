@@ -215,3 +215,16 @@ fn courts_keep_their_complement_and_seat() {
     let cassation: Vec<_> = found.iter().filter(|(t, _)| t.to_lowercase() == "cour de cassation").collect();
     assert!(cassation.len() == 1 && cassation[0].1 == EntityKind::Organisation, "{found:?}");
 }
+
+#[test]
+fn a_bracketed_given_name_joins_the_surname() {
+    // Agency copy: "le président (Vladimir) Poutine". One person, both words highlighted, brackets outside.
+    let analyzer = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap();
+    let text = "« Si le président (Vladimir) Poutine gagne en Ukraine, ce sera une tragédie », a-t-il déclaré. Selon le Kremlin, Poutine n'a pas répondu.";
+    let a = analyzer.analyze(text).unwrap();
+    let people: Vec<_> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].text, "Vladimir Poutine");
+    let words: Vec<&str> = people[0].mentions.iter().map(|m| &a.text[m.start..m.end]).collect();
+    assert_eq!(words, ["Vladimir", "Poutine", "Poutine"]);
+}
