@@ -456,12 +456,18 @@ fn is_inverted_verb(lower: &str) -> bool {
 }
 
 /// "cessera de fonctionner", "au lieu de piquer", "pour accorder": a first-group infinitive
-/// (-er) after a preposition or "faut" is a verb. Nouns in -ier ("papier", "quartier") and
+/// (-er) after a preposition or "faut" is a verb; so is "d'étendre les …". Nouns in -ier ("papier", "quartier") and
 /// short words ("fer", "mer", "hiver") are left alone.
 fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     let w = words[ti].as_ref().unwrap();
     // "-ifier" is a verb ending ("intensifier", "justifier"), not a noun one.
-    if !w.lower.ends_with("er") || (w.lower.ends_with("ier") && !w.lower.ends_with("ifier")) || w.lower.chars().count() < 6 {
+    let first_group = w.lower.ends_with("er") && (!w.lower.ends_with("ier") || w.lower.ends_with("ifier"));
+    // Other infinitives ("étendre", "agir", "pouvoir") share endings with nouns ("guerre", "désir",
+    // "devoir"): only with an object article after them, "d'étendre les exercices".
+    let other_group = ["re", "ir"].iter().any(|e| w.lower.ends_with(e))
+        && doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && VERB_OBJECT_ARTICLES.contains(&token_lower(doc, words, ti + 1).as_ref());
+    if !(first_group || other_group) || w.lower.chars().count() < 6 {
         return false;
     }
     // Skip an opening quote: à « embaucher ».

@@ -121,3 +121,16 @@ fn infinitives_inversions_and_agent_participles_are_not_keyphrases() {
     assert!(texts.iter().any(|k| k.contains("papier")), "{texts:?}");
     assert!(texts.iter().any(|k| k.contains("hiver")), "{texts:?}");
 }
+
+/// Infinitives in -re/-ir are verbs only with an object after them: "d'étendre les exercices";
+/// nouns of that shape after "de" stay ("crimes de guerre", "le désir de pouvoir").
+#[test]
+fn other_infinitives_need_an_object_to_be_verbs() {
+    let a = analyze(
+        "L'alliance envisage d'étendre les exercices, et d'agir pour étendre ses exercices. Les crimes de guerre et les crimes de guerre inquiètent. Le désir de pouvoir, le désir de pouvoir.",
+    );
+    let texts: Vec<&str> = a.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert!(!texts.iter().any(|k| k.split_whitespace().any(|w| w == "étendre")), "{texts:?}");
+    assert!(texts.iter().any(|k| k.contains("guerre")), "{texts:?}");
+    assert!(texts.iter().any(|k| k.contains("pouvoir")), "{texts:?}");
+}
