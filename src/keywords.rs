@@ -81,6 +81,9 @@ static VERB_CUES: WordList = WordList::new(&[
     "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does",
     "was", "were", "is", "are", "been", "not",
 ]);
+/// Degree adverbs: the word after them is an adjective or an adverb ("plus capables", "très proche"),
+/// not a noun. (English "more"/"most"/"less" also go before nouns: not listed.)
+static DEGREE_ADVERBS: WordList = WordList::new(&["plus", "moins", "très", "trop", "assez", "aussi", "very"]);
 /// Month and day names: dates are never keyphrases.
 static CALENDAR: WordList = WordList::new(&[
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -432,7 +435,7 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     // (A capitalised word is content whatever precedes it: test that first, it is cheaper.)
     let after_verb_cue = || ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
-        && lower_token_in(doc, words, ti - 1, &VERB_CUES);
+        && (lower_token_in(doc, words, ti - 1, &VERB_CUES) || after_degree_adverb(doc, words, ti));
     // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
     let finite_shape = (w.lower.ends_with('e') || w.lower.ends_with("ent"))
@@ -446,6 +449,16 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
         && doc.tokens[ti + 1].kind == TokenKind::Word
         && matches!(token_lower(doc, words, ti + 1).as_ref(), "the" | "an");
     w.cap || !(after_verb_cue() || before_article() || before_english_article())
+}
+
+/// "des liens plus solides": an adjective after a degree adverb. "les plus pauvres" is a noun
+/// phrase (the poorest), so not after an article.
+fn after_degree_adverb(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+    let word_at = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
+    ti > 0
+        && word_at(ti - 1)
+        && lower_token_in(doc, words, ti - 1, &DEGREE_ADVERBS)
+        && !(ti > 1 && word_at(ti - 2) && lower_token_in(doc, words, ti - 2, &LINK_ARTICLES))
 }
 
 /// "explique-t-il", "dit-elle", "faut-il": a verb with its subject pronoun after it.

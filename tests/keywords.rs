@@ -134,3 +134,19 @@ fn other_infinitives_need_an_object_to_be_verbs() {
     assert!(texts.iter().any(|k| k.contains("guerre")), "{texts:?}");
     assert!(texts.iter().any(|k| k.contains("pouvoir")), "{texts:?}");
 }
+
+/// After a degree adverb comes an adjective ("des liens plus solides"), not a keyphrase; after
+/// "les plus" it is a noun phrase ("les plus pauvres": the poorest).
+#[test]
+fn adjectives_after_degree_adverbs_are_not_keyphrases() {
+    let a = analyze(
+        "Les alliés veulent des liens plus solides. Des liens plus solides et des armées plus capables. \
+         La crise frappe les plus pauvres. Les plus pauvres paient la crise.",
+    );
+    let texts: Vec<&str> = a.keywords.iter().map(|k| k.text.as_str()).collect();
+    for adjective in ["solides", "capables"] {
+        assert!(!texts.iter().any(|k| k.split_whitespace().any(|w| w == adjective)), "{adjective}: {texts:?}");
+    }
+    assert!(texts.iter().any(|k| k.contains("pauvres")), "{texts:?}");
+    assert!(texts.iter().any(|k| k.contains("liens")), "{texts:?}");
+}
