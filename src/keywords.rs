@@ -235,7 +235,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         })
         .collect();
 
-    // A capitalised word seen mostly inside one longer name ("Alan" in "Alan Turing") is part of it.
+    // A capitalised word seen mostly inside longer names ("Alan" in "Alan Turing", "Corée" in
+    // "Corée du Nord" and "Corée du Sud") is part of them.
     let mut longer_with: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.key[1] != NO_TERM {
@@ -249,7 +250,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             continue;
         }
         let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
-            longer.iter().map(|&li| covered(&c.mentions, &cands[li].mentions)).max().unwrap_or(0)
+            let mut outer: Vec<Span> = longer.iter().flat_map(|&li| cands[li].mentions.iter().copied()).collect();
+            crate::sort::sort(&mut outer);
+            covered(&c.mentions, &outer)
         });
         if inside * 4 >= c.mentions.len() * 3 {
             scores[ci] *= 0.5;
