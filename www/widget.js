@@ -99,6 +99,24 @@ async function analyzeText(text, options) {
   }
 }
 
+/**
+ * Starts the worker ahead of the first analysis: its download, compilation, Analyzer and warm-up
+ * then overlap with the page's own loading instead of starting when the article comes into view.
+ * Where no worker can start, the first analysis finds out, as before.
+ */
+function prepareWorker() {
+  const url = LoupeArticleElement.workerURL;
+  const embedded = LoupeArticleElement.embedded;
+  if (sharedClient || !url || typeof Worker !== "function" || !wasmAllowed()) return;
+  try {
+    const client = embedded ? new LoupeClient({ spawn: embedded.spawnWorker, init: { wasm: embedded.wasm() } }) : new LoupeClient({ spawn: () => startWorker(url) });
+    client.ready().catch(() => {}); // a failure shows again on the first analysis, which handles it
+    sharedClient = client;
+  } catch {
+    // new Worker() threw (SecurityError): analyzeText falls back to the main thread.
+  }
+}
+
 function onMainThread() {
   const embedded = LoupeArticleElement.embedded;
   const init = embedded ? { wasm: embedded.wasm() } : {};
@@ -299,7 +317,10 @@ export class LoupeArticleElement extends HTMLElement {
       if (entries.some((e) => e.isIntersecting)) start();
     }, { rootMargin: "300px" });
     this.#observer.observe(target);
-    if (this.getAttribute("loading") !== "visible") idle(start);
+    if (this.getAttribute("loading") !== "visible") {
+      prepareWorker();
+      idle(start);
+    }
   }
 
   #findTarget() {
