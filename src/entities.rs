@@ -7,7 +7,6 @@
 //! inside it, place prepositions before it) type the rest. A later surname-only
 //! mention, or a near-miss spelling of it, joins the full name.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -74,10 +73,10 @@ pub struct GazEntry {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<GazEntry>,
-    /// Folded alias → entry. The shipped keys borrow the compiled text where they can.
-    by_alias: FxHashMap<Cow<'static, str>, usize>,
+    /// Folded alias → entry.
+    by_alias: FxHashMap<String, usize>,
     /// Folded demonym → entry of its country.
-    demonyms: FxHashMap<Cow<'static, str>, usize>,
+    demonyms: FxHashMap<String, usize>,
 }
 
 /// Lowercase, accents folded, apostrophes and hyphens unified: the gazetteer's lookup key.
@@ -112,7 +111,7 @@ impl Gazetteer {
             by_id.insert(f[0], idx);
             for alias in [f[3], f[4]].into_iter().chain(f[6].split('|')) {
                 if !alias.is_empty() {
-                    g.by_alias.entry(Cow::Owned(alias_key(alias))).or_insert(idx);
+                    g.by_alias.entry(alias_key(alias)).or_insert(idx);
                 }
             }
         }
@@ -120,7 +119,7 @@ impl Gazetteer {
             let f: Vec<&str> = line.split('\t').collect();
             if let (Some(form), Some(country)) = (f.first(), f.get(2)) {
                 if let Some(&idx) = by_id.get(country) {
-                    g.demonyms.entry(Cow::Owned(alias_key(form))).or_insert(idx);
+                    g.demonyms.entry(alias_key(form)).or_insert(idx);
                 }
             }
         }
@@ -158,12 +157,12 @@ impl Gazetteer {
                 name_en: name_en.to_string(),
                 wikidata: Some(wikidata.to_string()).filter(|w| !w.is_empty()),
             });
-            let names = [name_fr, other_name_en].into_iter().filter(|n| !n.is_empty()).map(|n| Cow::Owned(alias_key(n)));
-            for key in names.chain(aliases.split('|').filter(|k| !k.is_empty()).map(Cow::Borrowed)) {
+            let names = [name_fr, other_name_en].into_iter().filter(|n| !n.is_empty()).map(alias_key);
+            for key in names.chain(aliases.split('|').filter(|k| !k.is_empty()).map(str::to_string)) {
                 g.by_alias.entry(key).or_insert(idx);
             }
             for key in demonyms.split('|').filter(|k| !k.is_empty()) {
-                g.demonyms.entry(Cow::Borrowed(key)).or_insert(idx);
+                g.demonyms.entry(key.to_string()).or_insert(idx);
             }
         }
         g
@@ -960,7 +959,7 @@ mod tests {
         for (a, b) in read.entries.iter().zip(&shipped.entries) {
             assert_eq!((a.kind, &a.name_fr, &a.name_en, &a.wikidata), (b.kind, &b.name_fr, &b.name_en, &b.wikidata));
         }
-        fn sorted<'a>(m: impl IntoIterator<Item = (&'a Cow<'static, str>, &'a usize)>) -> Vec<(&'a Cow<'static, str>, &'a usize)> {
+        fn sorted<'a>(m: impl IntoIterator<Item = (&'a String, &'a usize)>) -> Vec<(&'a String, &'a usize)> {
             let mut v: Vec<_> = m.into_iter().collect();
             v.sort();
             v
