@@ -85,6 +85,8 @@ struct Triggers {
 /// "governance"), see [`same_word`].
 #[derive(Debug, Clone)]
 struct TriggerForm {
+    /// The words, each possibly followed by its compiled stem mark (`~N:s`, see [`decode_key`]),
+    /// which [`form_words`] leaves out: the shipped forms are the compiled text itself.
     form: Cow<'static, str>,
     topic: usize,
     weight: f32,
@@ -107,7 +109,7 @@ impl Triggers {
         let entry = TriggerForm { form, topic, weight };
         match self.keys.get_mut(&*key) {
             Some(list) => {
-                if !list.iter().any(|t| t.form == entry.form && t.topic == topic) {
+                if !list.iter().any(|t| t.topic == topic && form_words(&t.form).eq(form_words(&entry.form))) {
                     list.push(entry);
                 }
             }
@@ -129,7 +131,7 @@ impl Triggers {
     fn form_matches(list: &[TriggerForm], lang: Lang, topic: usize, text: &[&str], same: &mut SameWordCache) -> bool {
         list.iter().any(|t| {
             let f = &*t.form;
-            t.topic == topic && f.bytes().filter(|&b| b == b' ').count() + 1 == text.len() && f.split(' ').zip(text).all(|(a, b)| {
+            t.topic == topic && f.bytes().filter(|&b| b == b' ').count() + 1 == text.len() && form_words(f).zip(text).all(|(a, b)| {
                 let pair = (a.as_ptr() as usize, a.len(), b.as_ptr() as usize, b.len());
                 *same.entry(pair).or_insert_with(|| same_word(lang, a, b))
             })
@@ -139,7 +141,7 @@ impl Triggers {
     /// The shipped trigger vocabulary of one language, as `build.rs` compiled it from
     /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>form|form|…` line per (topic,
     /// weight), each word of a form marked with how its stemmed key differs from it, so
-    /// nothing is stemmed here (see [`decode_form`]).
+    /// nothing is stemmed here (see [`decode_key`]).
     fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
@@ -152,31 +154,33 @@ impl Triggers {
             let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
             let weight = f32::from(weight);
             for entry in keys.split('|') {
-                let (key, form) = decode_form(entry);
-                triggers.add(key, form, topic, weight);
+                triggers.add(decode_key(entry), Cow::Borrowed(entry), topic, weight);
             }
         }
         triggers
     }
 }
 
+/// The written words of a trigger form, without their compiled stem marks.
+fn form_words(form: &str) -> impl Iterator<Item = &str> {
+    form.split(' ').map(|w| w.split_once('~').map_or(w, |(written, _)| written))
+}
+
 /// [`same_word`] answers of one tagging, keyed by (form address, length, text word address, length).
 type SameWordCache = FxHashMap<(usize, usize, usize, usize), bool>;
 
-/// A compiled trigger (`build.rs`: `encode_form`) → (key, written form): a word `w~N:s`
-/// has the key "`w` accent-folded, less its last N characters, plus `s`"; a bare word is
-/// its own key once folded. Both borrow `entry` when it is spelled as they are.
-fn decode_form(entry: &'static str) -> (Cow<'static, str>, Cow<'static, str>) {
-    let marked = entry.contains('~');
-    if !marked && entry.is_ascii() {
-        return (Cow::Borrowed(entry), Cow::Borrowed(entry));
+/// A compiled trigger (`build.rs`: `encode_form`) → its key: a word `w~N:s` has the key
+/// "`w` accent-folded, less its last N characters, plus `s`"; a bare word is its own key once
+/// folded. Borrows `entry` when it is spelled as its key (no accent, no mark). The written
+/// form is `entry` itself, read through [`form_words`].
+fn decode_key(entry: &'static str) -> Cow<'static, str> {
+    if entry.is_ascii() && !entry.contains('~') {
+        return Cow::Borrowed(entry);
     }
     let mut key = String::with_capacity(entry.len());
-    let mut form = if marked { String::with_capacity(entry.len()) } else { String::new() };
     for (i, word) in entry.split(' ').enumerate() {
         if i > 0 {
             key.push(' ');
-            form.push(' ');
         }
         let (written, delta) = word.split_once('~').unwrap_or((word, "0"));
         let (cut, suffix) = delta.split_once(':').unwrap_or((delta, ""));
@@ -193,11 +197,8 @@ fn decode_form(entry: &'static str) -> (Cow<'static, str>, Cow<'static, str>) {
             key.truncate(end);
         }
         key.push_str(suffix);
-        if marked {
-            form.push_str(written);
-        }
     }
-    (Cow::Owned(key), if marked { Cow::Owned(form) } else { Cow::Borrowed(entry) })
+    Cow::Owned(key)
 }
 
 const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
@@ -790,7 +791,7 @@ mod tests {
             assert!(prefixes(compiled) == prefixes(&expected), "{lang:?}: prefixes");
             let forms = |t: &Triggers| {
                 let mut v: Vec<(String, Vec<(String, usize)>)> = t.keys.iter()
-                    .map(|(k, l)| (k.to_string(), { let mut l: Vec<_> = l.iter().map(|f| (f.form.to_string(), f.topic)).collect(); l.sort(); l }))
+                    .map(|(k, l)| (k.to_string(), { let mut l: Vec<_> = l.iter().map(|f| (form_words(&f.form).collect::<Vec<_>>().join(" "), f.topic)).collect(); l.sort(); l }))
                     .collect();
                 v.sort();
                 v
