@@ -11,6 +11,8 @@
 //     article in view at load): navigation start → the widget's loupe-analyzed event (highlights set).
 //     STARTUP_WIDGET_ROOTS="/bench/out/main" also times that copy of another build's www/ and pkg/
 //     (e.g. `git worktree`'s or main's, copied under bench/out/main/), alternating with this one.
+// BENCH_LATENCY_MS=50 (bench/harness.mjs) answers each request 50 ms late, as a network would: the
+// widget's chain of requests (widget-define → widget → client, worker → glue → wasm) then costs its round trips.
 // Prints medians. Usage: node bench/startup.mjs [RUNS=5] [PKG...]  (after scripts/build.sh).
 import { startBench } from "./harness.mjs";
 
