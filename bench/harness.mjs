@@ -10,10 +10,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { chromium } = createRequire(join(root, "package.json"))("playwright-core");
 const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".txt": "text/plain; charset=utf-8" };
 
+// BENCH_LATENCY_MS=n answers each request n ms late: a network round trip (a CDN, a phone), which
+// localhost does not have, so that chains of requests (module imports, worker, wasm) cost what they do.
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 0);
+
 /** Serves the repository and launches Chromium: `url` is bench/page.html; `close()` stops both. */
 export async function startBench() {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    if (latencyMs > 0) await new Promise((ok) => setTimeout(ok, latencyMs));
     try {
       const body = await readFile(join(root, path));
       res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream", "cache-control": "max-age=3600" });

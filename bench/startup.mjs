@@ -9,6 +9,10 @@
 //       first analysis: where the first-use set-up goes, and the figure once warmed up.
 //  3. www/widget-demo.html, the widget as a site embeds it (worker, default loading="idle", the
 //     article in view at load): navigation start → the widget's loupe-analyzed event (highlights set).
+//     STARTUP_WIDGET_ROOTS="/bench/out/main" also times that copy of another build's www/ and pkg/
+//     (e.g. `git worktree`'s or main's, copied under bench/out/main/), alternating with this one.
+// BENCH_LATENCY_MS=50 (bench/harness.mjs) answers each request 50 ms late, as a network would: the
+// widget's chain of requests (widget-define → widget → client, worker → glue → wasm) then costs its round trips.
 // Prints medians. Usage: node bench/startup.mjs [RUNS=5] [PKG...]  (after scripts/build.sh).
 import { startBench } from "./harness.mjs";
 
@@ -17,6 +21,7 @@ const pkgs = process.argv.length > 3 ? process.argv.slice(3) : ["/pkg"];
 const { url, browser, close } = await startBench();
 const startupUrl = url.replace("page.html", "startup.html");
 const samples = new Map(); // label → [window.startup]
+const widgetRoots = ["", ...(process.env.STARTUP_WIDGET_ROOTS ?? "").split(/\s+/).filter(Boolean)];
 
 async function load(label, target) {
   const context = await browser.newContext();
@@ -50,7 +55,9 @@ async function load(label, target) {
 try {
   for (let i = 0; i < runs; i++) {
     await load("page.html", url);
-    await load("widget-demo.html", url.replace("bench/page.html", "www/widget-demo.html"));
+    for (const root of widgetRoots) {
+      await load(`${root || "."}/www/widget-demo.html`, url.replace("/bench/page.html", `${root}/www/widget-demo.html`));
+    }
     for (const pkg of pkgs) {
       await load(`${pkg} from import`, `${startupUrl}?pkg=${encodeURIComponent(pkg)}&warm=0`);
       await load(`${pkg} warmed up`, `${startupUrl}?pkg=${encodeURIComponent(pkg)}`);

@@ -133,7 +133,7 @@ impl Gazetteer {
         let compiled = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt"));
         let mut g = Gazetteer::default();
         // Sized once, not grown step by step: about two names per line plus each listed key.
-        let lines = compiled.lines().count();
+        let lines = compiled.bytes().filter(|&b| b == b'\n').count() + 1;
         g.entries.reserve(lines);
         g.by_alias.reserve(2 * lines + compiled.bytes().filter(|&b| b == b'|').count());
         g.demonyms.reserve(lines);

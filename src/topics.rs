@@ -9,6 +9,7 @@
 //! evidence there is with how clearly the topic beats its siblings; topics under
 //! the threshold are dropped, so a text with no clear topic gets none.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -64,51 +65,75 @@ pub struct Taxonomy {
     iptc_index: HashMap<String, usize>,
 }
 
-/// Trigger key (space-joined word keys) → (topic, weight), for one language.
+/// The triggers of one language, by key (space-joined word keys). The shipped ones borrow
+/// their keys and forms from the compiled text wherever they are spelled there as they are
+/// (no accent to fold, no stem mark): building them is the first analysis's largest set-up,
+/// run before the browser has optimised the code, so it allocates as little as it can.
 #[derive(Debug, Default)]
 struct Triggers {
-    keys: FxHashMap<String, Vec<(usize, f32)>>,
-    /// Key → the written forms (lowercase) of the triggers stemmed to it, with their
-    /// topic: a text word counts for a topic only as an inflection of one of that
-    /// topic's forms ("government" is not evidence for "governance"), see [`same_word`].
-    forms: FxHashMap<String, Vec<(String, usize)>>,
+    /// Key → the triggers stemmed to it, in the order read: a topic's first weight counts.
+    keys: FxHashMap<Cow<'static, str>, Vec<TriggerForm>>,
     /// The first words of the multi-word keys ("ministr", "ministr defens" for
     /// "ministr defens national"): matching stops when a phrase is not one of them.
-    prefixes: FxHashSet<String>,
+    prefixes: FxHashSet<Cow<'static, str>>,
     /// Words in the longest key.
     max_words: usize,
 }
 
+/// A trigger's written form (lowercase words) and topic: a text word counts for a topic only
+/// as an inflection of one of that topic's forms ("government" is not evidence for
+/// "governance"), see [`same_word`].
+#[derive(Debug, Clone)]
+struct TriggerForm {
+    /// The words, each possibly followed by its compiled stem mark (`~N:s`, see [`decode_key`]),
+    /// which [`form_words`] leaves out: the shipped forms are the compiled text itself.
+    form: Cow<'static, str>,
+    topic: usize,
+    weight: f32,
+}
+
 impl Triggers {
-    fn add(&mut self, key: String, form: String, topic: usize, weight: f32) {
+    fn add(&mut self, key: Cow<'static, str>, form: Cow<'static, str>, topic: usize, weight: f32) {
         if key.is_empty() {
             return;
         }
-        self.max_words = self.max_words.max(key.split(' ').count());
-        let forms = self.forms.entry(key.clone()).or_default();
-        if !forms.iter().any(|(f, t)| *f == form && *t == topic) {
-            forms.push((form, topic));
-        }
+        self.max_words = self.max_words.max(key.bytes().filter(|&b| b == b' ').count() + 1);
         for (at, _) in key.match_indices(' ') {
-            self.prefixes.insert(key[..at].to_string());
+            if !self.prefixes.contains(&key[..at]) {
+                self.prefixes.insert(match &key {
+                    Cow::Borrowed(k) => Cow::Borrowed(&k[..at]),
+                    Cow::Owned(k) => Cow::Owned(k[..at].to_string()),
+                });
+            }
         }
-        let list = self.keys.entry(key).or_default();
-        if !list.iter().any(|(t, _)| *t == topic) {
-            list.push((topic, weight));
+        let entry = TriggerForm { form, topic, weight };
+        match self.keys.get_mut(&*key) {
+            Some(list) => {
+                if !list.iter().any(|t| t.topic == topic && form_words(&t.form).eq(form_words(&entry.form))) {
+                    list.push(entry);
+                }
+            }
+            None => {
+                self.keys.insert(key, vec![entry]);
+            }
         }
     }
 
+    /// A key's topics, each once with its first weight, in the order read.
+    fn topics(list: &[TriggerForm]) -> impl Iterator<Item = (usize, f32)> + '_ {
+        list.iter().enumerate().filter(|&(i, t)| !list[..i].iter().any(|o| o.topic == t.topic)).map(|(_, t)| (t.topic, t.weight))
+    }
+
     /// Whether a text phrase (its words' lowercase forms) is, word by word, an
-    /// inflection of one of `topic`'s triggers with this key.
+    /// inflection of one of `topic`'s triggers in `list` (one key's).
     /// `same` remembers [`same_word`] answers by the words' addresses and lengths: the
     /// forms live in `self` and a text's words share one string per surface, so pairs repeat.
-    fn form_matches(&self, lang: Lang, key: &str, topic: usize, text: &[&str], same: &mut SameWordCache) -> bool {
-        self.forms.get(key).is_some_and(|forms| {
-            forms.iter().any(|(f, t)| {
-                *t == topic && f.bytes().filter(|&b| b == b' ').count() + 1 == text.len() && f.split(' ').zip(text).all(|(a, b)| {
-                    let pair = (a.as_ptr() as usize, a.len(), b.as_ptr() as usize, b.len());
-                    *same.entry(pair).or_insert_with(|| same_word(lang, a, b))
-                })
+    fn form_matches(list: &[TriggerForm], lang: Lang, topic: usize, text: &[&str], same: &mut SameWordCache) -> bool {
+        list.iter().any(|t| {
+            let f = &*t.form;
+            t.topic == topic && f.bytes().filter(|&b| b == b' ').count() + 1 == text.len() && form_words(f).zip(text).all(|(a, b)| {
+                let pair = (a.as_ptr() as usize, a.len(), b.as_ptr() as usize, b.len());
+                *same.entry(pair).or_insert_with(|| same_word(lang, a, b))
             })
         })
     }
@@ -116,7 +141,7 @@ impl Triggers {
     /// The shipped trigger vocabulary of one language, as `build.rs` compiled it from
     /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>form|form|…` line per (topic,
     /// weight), each word of a form marked with how its stemmed key differs from it, so
-    /// nothing is stemmed here (see [`decode_form`]).
+    /// nothing is stemmed here (see [`decode_key`]).
     fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
@@ -129,36 +154,51 @@ impl Triggers {
             let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
             let weight = f32::from(weight);
             for entry in keys.split('|') {
-                let (key, form) = decode_form(entry);
-                triggers.add(key, form, topic, weight);
+                triggers.add(decode_key(entry), Cow::Borrowed(entry), topic, weight);
             }
         }
         triggers
     }
 }
 
+/// The written words of a trigger form, without their compiled stem marks.
+fn form_words(form: &str) -> impl Iterator<Item = &str> {
+    form.split(' ').map(|w| w.split_once('~').map_or(w, |(written, _)| written))
+}
+
 /// [`same_word`] answers of one tagging, keyed by (form address, length, text word address, length).
 type SameWordCache = FxHashMap<(usize, usize, usize, usize), bool>;
 
-/// A compiled trigger (`build.rs`: `encode_form`) → (key, written form): a word `w~N:s`
-/// has the key "`w` accent-folded, less its last N characters, plus `s`"; a bare word is
-/// its own key once folded.
-fn decode_form(entry: &str) -> (String, String) {
-    let (mut key, mut form) = (String::new(), String::new());
+/// A compiled trigger (`build.rs`: `encode_form`) → its key: a word `w~N:s` has the key
+/// "`w` accent-folded, less its last N characters, plus `s`"; a bare word is its own key once
+/// folded. Borrows `entry` when it is spelled as its key (no accent, no mark). The written
+/// form is `entry` itself, read through [`form_words`].
+fn decode_key(entry: &'static str) -> Cow<'static, str> {
+    if entry.is_ascii() && !entry.contains('~') {
+        return Cow::Borrowed(entry);
+    }
+    let mut key = String::with_capacity(entry.len());
     for (i, word) in entry.split(' ').enumerate() {
         if i > 0 {
             key.push(' ');
-            form.push(' ');
         }
         let (written, delta) = word.split_once('~').unwrap_or((word, "0"));
         let (cut, suffix) = delta.split_once(':').unwrap_or((delta, ""));
-        let folded = crate::normalize::fold_accents(written);
-        let keep = folded.chars().count().saturating_sub(cut.parse().unwrap_or(0));
-        key.extend(folded.chars().take(keep));
+        let start = key.len();
+        if written.is_ascii() {
+            key.push_str(written);
+        } else {
+            key.push_str(&crate::normalize::fold_accents(written));
+        }
+        // Less the last `cut` characters of the folded word (all of them when it has fewer).
+        let cut = cut.parse().unwrap_or(0);
+        if cut > 0 {
+            let end = key[start..].char_indices().rev().take(cut).last().map_or(key.len(), |(at, _)| start + at);
+            key.truncate(end);
+        }
         key.push_str(suffix);
-        form.push_str(written);
     }
-    (key, form)
+    Cow::Owned(key)
 }
 
 const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
@@ -279,7 +319,7 @@ impl Taxonomy {
                     let s = t.as_str().ok_or_else(|| bad(*line, "a trigger must be a string".into()))?;
                     let mut add_to = |lang: Lang| {
                         let map = if lang == Lang::En { &mut en } else { &mut fr };
-                        map.add(phrase_key(stemmers, lang, s), phrase_key_with(s, written_form), me, 1.0);
+                        map.add(phrase_key(stemmers, lang, s).into(), phrase_key_with(s, written_form).into(), me, 1.0);
                     };
                     add_to(lang);
                     if lang == Lang::Unknown {
@@ -405,14 +445,14 @@ impl Taxonomy {
                     }
                     key.push_str(&w.key);
                     for (map_lang, map) in &triggers {
-                        let Some(list) = map.keys.get(&key) else { continue };
+                        let Some(list) = map.keys.get(key.as_str()) else { continue };
                         // `WordInfo::lower` is the same form as the triggers' `written_form`.
                         text_forms.clear();
                         text_forms.extend(toks[i..=i + n].iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())));
                         let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
-                        for &(topic, weight) in list {
+                        for (topic, weight) in Triggers::topics(list) {
                             // Same stem is not enough: "important" is not "imports".
-                            if !map.form_matches(*map_lang, &key, topic, &text_forms, &mut same) {
+                            if !Triggers::form_matches(list, *map_lang, topic, &text_forms, &mut same) {
                                 continue;
                             }
                             let per_topic = hits.entry(topic).or_default();
@@ -427,7 +467,7 @@ impl Taxonomy {
                             }
                         }
                     }
-                    if !triggers.iter().any(|(_, map)| map.prefixes.contains(&key)) {
+                    if !triggers.iter().any(|(_, map)| map.prefixes.contains(key.as_str())) {
                         break;
                     }
                 }
@@ -734,11 +774,11 @@ mod tests {
             for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
                 let f: Vec<&str> = line.split('\t').collect();
                 let Some(&topic) = tax.iptc_index.get(f[0].trim_start_matches("medtop:")) else { continue };
-                expected.add(phrase_key(&stemmers, lang, f[2]), phrase_key_with(f[2], written_form), topic, f[1].trim().parse().unwrap());
+                expected.add(phrase_key(&stemmers, lang, f[2]).into(), phrase_key_with(f[2], written_form).into(), topic, f[1].trim().parse().unwrap());
             }
             let sorted = |t: &Triggers| {
                 let mut v: Vec<(String, Vec<(usize, u32)>)> = t.keys.iter()
-                    .map(|(k, l)| (k.clone(), { let mut l: Vec<_> = l.iter().map(|&(t, w)| (t, w.to_bits())).collect(); l.sort(); l }))
+                    .map(|(k, l)| (k.to_string(), { let mut l: Vec<_> = Triggers::topics(l).map(|(t, w)| (t, w.to_bits())).collect(); l.sort(); l }))
                     .collect();
                 v.sort();
                 v
@@ -747,9 +787,11 @@ mod tests {
             assert!(expected.keys.len() > 3000, "{lang:?}: {} keys", expected.keys.len());
             assert_eq!(compiled.max_words, expected.max_words);
             assert!(sorted(compiled) == sorted(&expected), "{lang:?}: rebuild (cargo build) after editing data/topics");
+            let prefixes = |t: &Triggers| { let mut v: Vec<String> = t.prefixes.iter().map(|p| p.to_string()).collect(); v.sort(); v };
+            assert!(prefixes(compiled) == prefixes(&expected), "{lang:?}: prefixes");
             let forms = |t: &Triggers| {
-                let mut v: Vec<(String, Vec<(String, usize)>)> = t.forms.iter()
-                    .map(|(k, l)| (k.clone(), { let mut l = l.clone(); l.sort(); l }))
+                let mut v: Vec<(String, Vec<(String, usize)>)> = t.keys.iter()
+                    .map(|(k, l)| (k.to_string(), { let mut l: Vec<_> = l.iter().map(|f| (form_words(&f.form).collect::<Vec<_>>().join(" "), f.topic)).collect(); l.sort(); l }))
                     .collect();
                 v.sort();
                 v

@@ -28,10 +28,13 @@ export class LoupeClient {
   #pending = new Map();
   #nextId = 1;
   #init;
+  #initPayload = null; // this.#init once settled: every request is posted after it, in order
 
   /**
-   * @param {{spawn?: () => Worker, init?: object}} opts spawn makes a worker (default: ./worker.js);
-   *   init is the payload of the first "init" request ({options, wasm}).
+   * @param {{spawn?: () => Worker, init?: object | Promise<object>}} opts spawn makes a worker (default:
+   *   ./worker.js); init is the payload of the first "init" request ({options, wasm}: wasm may be a compiled
+   *   WebAssembly.Module). A promise lets the worker start while the payload is still coming; requests
+   *   wait for it, and a rejected one counts as {}.
    */
   constructor({ spawn = () => startWorker("./worker.js"), init = {} } = {}) {
     this.#spawn = spawn;
@@ -55,14 +58,20 @@ export class LoupeClient {
       this.#failAll(loupeError("worker_failed", ev.message || "the analysis worker could not start"));
     };
     w.onmessageerror = () => this.#failAll(loupeError("worker_failed", "a message could not be read"));
-    this.#send("init", this.#init).catch(() => {}); // its failure also fails the next request
+    this.#initPayload = Promise.resolve(this.#init).catch(() => ({}));
+    this.#send("init").catch(() => {}); // its failure also fails the next request
   }
 
+  /** Posts a request once the init payload has settled (an "init" request carries that payload). */
   #send(type, payload, transfer = []) {
     const id = this.#nextId++;
+    const worker = this.#worker;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, type, payload }, transfer);
+      this.#initPayload.then((init) => {
+        // Ended meanwhile (cancelled, failed): the request was already rejected.
+        if (this.#worker === worker) worker.postMessage({ id, type, payload: type === "init" ? init : payload }, transfer);
+      });
     });
   }
 
@@ -76,7 +85,7 @@ export class LoupeClient {
   /** Resolves once the wasm module is loaded and the Analyzer built. */
   ready() {
     this.#ensure();
-    return this.#send("init", this.#init);
+    return this.#send("init");
   }
 
   /** options: per-request Analyzer options (e.g. {language: "en"}); default: the worker's own. */

@@ -81,21 +81,61 @@ button:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 
 let sharedClient = null;
 let mainThreadClient = null;
+let workerFailed = false; // no worker could start here: analyse on the main thread
+
+/** A client of the analysis worker. The wasm module starts downloading and compiling on this thread
+ * at once, in parallel with the worker's own start and scripts, and is handed to the worker compiled. */
+function workerClient(url) {
+  const embedded = LoupeArticleElement.embedded;
+  if (embedded) return new LoupeClient({ spawn: embedded.spawnWorker, init: { wasm: embedded.wasm() } });
+  return new LoupeClient({ spawn: () => startWorker(url), init: compileWasm() });
+}
+
+/** {wasm: WebAssembly.Module} from LoupeArticleElement.wasmURL; {} when that fails (a server without the
+ * application/wasm type, no CORS from a CDN), and the worker then fetches the module itself. */
+function compileWasm() {
+  const url = LoupeArticleElement.wasmURL;
+  if (!url || typeof WebAssembly.compileStreaming !== "function") return {};
+  return WebAssembly.compileStreaming(fetch(url)).then((wasm) => ({ wasm }), () => ({}));
+}
 
 /** Analyses in a worker; where none can start (CSP, cross-origin assets), on the main thread in short tasks. */
 async function analyzeText(text, options) {
   const url = LoupeArticleElement.workerURL;
-  const embedded = LoupeArticleElement.embedded;
-  if (!sharedClient && (!url || typeof Worker !== "function")) sharedClient = await onMainThread();
-  sharedClient ??= embedded ? new LoupeClient({ spawn: embedded.spawnWorker, init: { wasm: embedded.wasm() } }) : new LoupeClient({ spawn: () => startWorker(url) });
+  if (!sharedClient && (workerFailed || !url || typeof Worker !== "function")) sharedClient = await onMainThread();
+  sharedClient ??= workerClient(url);
   const client = sharedClient;
   try {
     return await client.analyze(text, options);
   } catch (e) {
     // new Worker() throws SecurityError, or the worker fails to load: its script is not allowed here.
     if (e.code !== "worker_failed" && e.name !== "SecurityError") throw e;
-    if (sharedClient === client) sharedClient = await onMainThread();
+    workerFailed = true;
+    if (sharedClient === client || !sharedClient) sharedClient = await onMainThread();
     return sharedClient.analyze(text, options);
+  }
+}
+
+/**
+ * Starts the worker ahead of the first analysis: its download, compilation, Analyzer and warm-up
+ * then overlap with the page's own loading instead of starting when the article comes into view.
+ * Where no worker can start, it says so before the first analysis, which then runs on the main
+ * thread without trying a second worker.
+ */
+function prepareWorker() {
+  const url = LoupeArticleElement.workerURL;
+  // The one-file build decodes its inlined wasm on the main thread: left to the first analysis, as before.
+  if (sharedClient || workerFailed || LoupeArticleElement.embedded || !url || typeof Worker !== "function" || !wasmAllowed()) return;
+  try {
+    const client = workerClient(url);
+    client.ready().catch((e) => {
+      if (e.code !== "worker_failed" || sharedClient !== client) return;
+      workerFailed = true;
+      sharedClient = null;
+    });
+    sharedClient = client;
+  } catch {
+    workerFailed = true; // new Worker() threw (SecurityError)
   }
 }
 
@@ -203,6 +243,10 @@ export class LoupeArticleElement extends HTMLElement {
    * set here keeps it in a worker; null runs on the main thread without trying a worker. */
   static workerURL = WORKER_URL;
 
+  /** The wasm module, fetched and compiled on the page's thread while the worker starts, then handed to
+   * it; null lets the worker fetch it (next to its glue, ../pkg/). */
+  static wasmURL = new URL("../pkg/loupe_bg.wasm", import.meta.url).href;
+
   /** Set by the single-file build (dist/loupe-widget.js): {spawnWorker(): Worker, wasm(): Uint8Array}. */
   static embedded = null;
 
@@ -299,7 +343,10 @@ export class LoupeArticleElement extends HTMLElement {
       if (entries.some((e) => e.isIntersecting)) start();
     }, { rootMargin: "300px" });
     this.#observer.observe(target);
-    if (this.getAttribute("loading") !== "visible") idle(start);
+    if (this.getAttribute("loading") !== "visible") {
+      prepareWorker();
+      idle(start);
+    }
   }
 
   #findTarget() {
