@@ -9,7 +9,6 @@
 //! evidence there is with how clearly the topic beats its siblings; topics under
 //! the threshold are dropped, so a text with no clear topic gets none.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -61,7 +60,7 @@ pub struct Taxonomy {
     fr: OnceLock<Triggers>,
     en: OnceLock<Triggers>,
     /// IPTC code → topic, to build the shipped triggers; empty for a site taxonomy.
-    iptc_index: HashMap<String, usize>,
+    iptc_index: FxHashMap<String, usize>,
 }
 
 /// Trigger key (space-joined word keys) → (topic, weight), for one language.
@@ -117,7 +116,7 @@ impl Triggers {
     /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>form|form|…` line per (topic,
     /// weight), each word of a form marked with how its stemmed key differs from it, so
     /// nothing is stemmed here (see [`decode_form`]).
-    fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
+    fn iptc(lang: Lang, index: &FxHashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
         // One key per '|' or line: sized once, not grown step by step.
@@ -169,7 +168,7 @@ impl Taxonomy {
     /// IPTC Media Topics, levels 1–3, with the shipped trigger vocabulary.
     pub fn iptc() -> Taxonomy {
         let mut tax = Taxonomy::default();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
         for line in IPTC_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 5 {
@@ -240,7 +239,7 @@ impl Taxonomy {
         }
         let mut tax = Taxonomy::default();
         let (mut fr, mut en) = (Triggers::default(), Triggers::default());
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
         let bad = |line: usize, reason: String| Error::InvalidTaxonomy { line, reason };
         for (line, item) in &items {
             let obj = Some(item).filter(|i| matches!(i, Json::Object(_))).ok_or_else(|| bad(*line, "a section must be an object".into()))?;
