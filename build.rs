@@ -38,7 +38,7 @@ use normalize::Stemmers;
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    for f in ["data/topics/fr.tsv", "data/topics/en.tsv", "data/gazetteer.tsv", "data/demonyms.tsv", "src/text.rs", "src/normalize.rs", "src/span.rs"] {
+    for f in ["data/topics/fr.tsv", "data/topics/en.tsv", "data/gazetteer.tsv", "data/demonyms.tsv", "data/first-names.txt", "src/text.rs", "src/normalize.rs", "src/span.rs"] {
         println!("cargo:rerun-if-changed={f}");
     }
     let stemmers = Stemmers::default();
@@ -48,6 +48,26 @@ fn main() {
     }
     let gaz = compile_gazetteer(&read("data/gazetteer.tsv"), &read("data/demonyms.tsv"));
     write(out, "gazetteer.txt", &gaz);
+    write(out, "first-names.txt", &front_code(&read("data/first-names.txt")));
+}
+
+/// A sorted word list (`#` comments dropped) → one line per word: a byte `'0' + n`, n the
+/// number of leading bytes it shares with the word before, then the rest of the word.
+/// gzip finds the shared prefixes itself, but at a cost: this is 18% smaller gzipped
+/// (first-names: 5.4 → 4.4 KB). `entities::front_decoded` reads it back.
+fn front_code(list: &str) -> String {
+    let mut out = String::new();
+    let mut prev = "";
+    for word in list.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        assert!(prev < word, "front_code: the list must be sorted and without repeats ({prev:?}, {word:?})");
+        let mut shared = prev.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count().min(9);
+        while !word.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        let _ = writeln!(out, "{shared}{}", &word[shared..]);
+        prev = word;
+    }
+    out
 }
 
 fn read(path: &str) -> String {

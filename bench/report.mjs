@@ -21,7 +21,7 @@ const sizeOf = (f) => {
   const b = readFileSync(join(root, f));
   return [b.length, gzipSync(b, { level: 9 }).length, brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
 };
-const files = ["pkg/loupe_bg.wasm", "pkg/loupe.js"];
+const files = ["pkg/loupe_bg.wasm", "pkg/loupe_full_bg.wasm", "pkg/loupe.js"];
 if (existsSync(join(root, "www"))) for (const f of readdirSync(join(root, "www")).sort()) if (/\.(m?js|css|html)$/.test(f)) files.push(`www/${f}`);
 const sizes = new Map(files.map((f) => [f, sizeOf(f)]));
 const sum = (list) => list.reduce((t, f) => t.map((x, i) => x + (sizes.get(f) ?? (sizes.set(f, sizeOf(f)), sizes.get(f)))[i]), [0, 0, 0]);

@@ -24,8 +24,10 @@ const glue = read("pkg/loupe.js")
 if (/^\s*(export|import)\s/m.test(glue)) throw new Error("build-single: the wasm glue has module syntax this script does not handle");
 const worker = read("www/worker.js").replace('import init, * as loupe from "../pkg/loupe.js";', "const init = __wbg_init;\nconst loupe = { Analyzer };");
 if (worker.includes("../pkg/loupe.js")) throw new Error("build-single: worker.js import line changed; update this script");
+// The workbench needs the full module (story grouping, analyzeBytes); the widget, below, its own.
+const fullWasm = readFileSync(root + "pkg/loupe_full_bg.wasm").toString("base64");
 const wasm = readFileSync(root + "pkg/loupe_bg.wasm").toString("base64");
-const workerSrc = `${glue}\nself.LOUPE_WASM = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));\n${worker}`;
+const workerSrc = `${glue}\nself.LOUPE_WASM = Uint8Array.from(atob(${JSON.stringify(fullWasm)}), (c) => c.charCodeAt(0));\n${worker}`;
 
 const seeds = Object.fromEntries(SEEDS.map((s) => [s, read(`seeds/${s}`)]));
 const app = ["www/i18n.js", "www/client.js", "www/export.js", "www/app.js"].map((p) => `// ---- ${p}\n${stripImports(read(p))}`).join("\n");

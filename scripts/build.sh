@@ -16,9 +16,17 @@ wasm-bindgen --target nodejs --out-dir pkg-node "$WASM"
 node scripts/inline-snippets.mjs pkg  # the result decoder (src/wasm.rs) into the glue: one file
 # npm's binaryen (Debian's 108 breaks wasm-bindgen output, see ../shared/TOOLCHAIN.md).
 # --low-memory-unused: Rust never touches the first 1 KB of memory; lets wasm-opt fold address offsets (-2 KB gzip).
-node_modules/.bin/wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  pkg/loupe_bg.wasm -o pkg/loupe_bg.wasm
-cp pkg/loupe_bg.wasm pkg-node/loupe_bg.wasm
+# The producers and target-features sections only describe the build (-0.25 KB gzip).
+wasm_opt() { node_modules/.bin/wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$@"; }
+# Two modules, one glue (pkg/loupe.js). pkg/loupe_full_bg.wasm, everything: the workbench
+# (www/app.js asks for it) and node (pkg-node/). pkg/loupe_bg.wasm, the widget's (what every
+# reader downloads, and the glue's default): without the workbench-only exports
+# (scripts/widget-wasm.mjs).
+wasm_opt pkg/loupe_bg.wasm -o pkg/loupe_full_bg.wasm
+node scripts/widget-wasm.mjs pkg/loupe_bg.wasm target/loupe_widget.wasm
+wasm_opt target/loupe_widget.wasm -o pkg/loupe_bg.wasm
+node scripts/widget-wasm.mjs --check pkg/loupe.js pkg/loupe_bg.wasm
+cp pkg/loupe_full_bg.wasm pkg-node/loupe_bg.wasm
 cargo build --release --bin loupe
-ls -l pkg/loupe_bg.wasm >&2
+ls -l pkg/loupe_bg.wasm pkg/loupe_full_bg.wasm >&2
 node scripts/build-single.mjs

@@ -192,11 +192,29 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
     // A hash set: asked for most capitalised words, a binary search cost a dozen string compares.
     static NAMES: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+        // Decoded once for the life of the module, like the static data it stands for.
+        let list: &'static str = Box::leak(front_decoded(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt"))).into_boxed_str());
+        list.lines().collect()
     });
     // "Jean-Marc": the first part decides.
     let first = lower.split('-').next().unwrap_or(lower);
     names.contains(lower) || (first.len() < lower.len() && names.contains(first))
+}
+
+/// A list written by `build.rs`' `front_code`, one word a line.
+fn front_decoded(coded: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(coded.len() * 2);
+    let mut prev = 0; // where the previous word starts in `out`
+    for line in coded.lines() {
+        let Some((&n, rest)) = line.as_bytes().split_first() else { continue };
+        let shared = usize::from(n.wrapping_sub(b'0')).min(out.len() - prev);
+        let start = out.len();
+        out.extend_from_within(prev..prev + shared);
+        out.extend_from_slice(rest);
+        out.push(b'\n');
+        prev = start;
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 // The word lists below are `WordList`s: each is tested for many candidates or tokens, and
@@ -985,6 +1003,15 @@ fn join_surnames(entities: &mut Vec<Entity>, _text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The front-coded given names (`build.rs`) decode to the data file's list.
+    #[test]
+    fn first_names_decode_to_the_data_file() {
+        let want: Vec<&str> = include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        let got = front_decoded(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")));
+        assert_eq!(got.lines().collect::<Vec<_>>(), want);
+        assert!(is_first_name("jean") && is_first_name("jean-marc") && !is_first_name("maison"));
+    }
 
     /// The compiled gazetteer (`build.rs`) answers every key exactly as reading the TSV files does.
     #[test]

@@ -10,7 +10,6 @@
 //! the threshold are dropped, so a text with no clear topic gets none.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -62,7 +61,7 @@ pub struct Taxonomy {
     fr: OnceLock<Triggers>,
     en: OnceLock<Triggers>,
     /// IPTC code → topic, to build the shipped triggers; empty for a site taxonomy.
-    iptc_index: HashMap<String, usize>,
+    iptc_index: FxHashMap<String, usize>,
 }
 
 /// The triggers of one language, by key (space-joined word keys). The shipped ones borrow
@@ -142,7 +141,7 @@ impl Triggers {
     /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>form|form|…` line per (topic,
     /// weight), each word of a form marked with how its stemmed key differs from it, so
     /// nothing is stemmed here (see [`decode_key`]).
-    fn iptc(lang: Lang, index: &HashMap<String, usize>) -> Triggers {
+    fn iptc(lang: Lang, index: &FxHashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let mut triggers = Triggers::default();
         // One key per '|' or line: sized once, not grown step by step.
@@ -209,7 +208,7 @@ impl Taxonomy {
     /// IPTC Media Topics, levels 1–3, with the shipped trigger vocabulary.
     pub fn iptc() -> Taxonomy {
         let mut tax = Taxonomy::default();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
         for line in IPTC_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 5 {
@@ -280,7 +279,7 @@ impl Taxonomy {
         }
         let mut tax = Taxonomy::default();
         let (mut fr, mut en) = (Triggers::default(), Triggers::default());
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
         let bad = |line: usize, reason: String| Error::InvalidTaxonomy { line, reason };
         for (line, item) in &items {
             let obj = Some(item).filter(|i| matches!(i, Json::Object(_))).ok_or_else(|| bad(*line, "a section must be an object".into()))?;
@@ -401,9 +400,10 @@ impl Taxonomy {
                 _ => 1.0,
             }
         };
-        // Evidence per topic: (trigger key → weight, spans). Ordered maps: scores are
-        // float sums over them, and a fixed order keeps them bit-for-bit deterministic.
-        let mut hits: BTreeMap<usize, BTreeMap<String, (f32, Vec<Span>)>> = BTreeMap::new();
+        // Evidence per topic: (trigger key → weight, spans), sorted by topic then key (lists
+        // kept sorted by binary search: no BTreeMap code in the wasm). Scores are float sums
+        // over them, and a fixed order keeps them bit-for-bit deterministic.
+        let mut hits: Vec<(usize, Vec<(String, (f32, Vec<Span>))>)> = Vec::new();
         let mut n_words = 0usize;
         let mut toks: Vec<usize> = Vec::new();
         let mut key = String::new();
@@ -455,11 +455,21 @@ impl Taxonomy {
                             if !Triggers::form_matches(list, *map_lang, topic, &text_forms, &mut same) {
                                 continue;
                             }
-                            let per_topic = hits.entry(topic).or_default();
-                            if !per_topic.contains_key(key.as_str()) {
-                                per_topic.insert(key.clone(), (weight, Vec::new()));
-                            }
-                            let Some(e) = per_topic.get_mut(key.as_str()) else { continue };
+                            let per_topic = match hits.binary_search_by_key(&topic, |h| h.0) {
+                                Ok(at) => &mut hits[at].1,
+                                Err(at) => {
+                                    hits.insert(at, (topic, Vec::new()));
+                                    &mut hits[at].1
+                                }
+                            };
+                            let at = match per_topic.binary_search_by(|(k, _)| k.as_str().cmp(key.as_str())) {
+                                Ok(at) => at,
+                                Err(at) => {
+                                    per_topic.insert(at, (key.clone(), (weight, Vec::new())));
+                                    at
+                                }
+                            };
+                            let e = &mut per_topic[at].1;
                             // Mentions of one key come in text order, so a repeat (the
                             // same key in both language maps) can only be the last one.
                             if e.1.last() != Some(&span) {
@@ -475,23 +485,28 @@ impl Taxonomy {
         }
         // A shorter trigger inside a longer matched one ("défense" in "ministre de
         // la défense") is not separate evidence for the same topic.
-        for triggers in hits.values_mut() {
-            let nested = nested_spans(triggers.values().flat_map(|(_, s)| s.iter().copied()).collect());
-            for (_, spans) in triggers.values_mut() {
+        for (_, triggers) in &mut hits {
+            let nested = nested_spans(triggers.iter().flat_map(|(_, (_, s))| s.iter().copied()).collect());
+            for (_, (_, spans)) in triggers.iter_mut() {
                 spans.retain(|s| nested.binary_search(s).is_err());
             }
-            triggers.retain(|_, (_, spans)| !spans.is_empty());
+            triggers.retain(|(_, (_, spans))| !spans.is_empty());
         }
         // Distinct triggers per topic, counting its descendants': one ordinary
         // word alone is not enough to settle a topic.
-        let mut distinct: Vec<std::collections::BTreeSet<&str>> = vec![Default::default(); self.topics.len()];
+        // Sorted sets of keys.
+        let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); self.topics.len()];
         let mut strongest = vec![0f32; self.topics.len()];
-        for (&topic, triggers) in &hits {
-            let mut t = Some(topic);
+        for (topic, triggers) in &hits {
+            let mut t = Some(*topic);
             let mut guard = 0;
             while let Some(ti) = t {
-                distinct[ti].extend(triggers.keys().map(String::as_str));
-                strongest[ti] = triggers.values().map(|(w, _)| *w).fold(strongest[ti], f32::max);
+                for (k, _) in triggers {
+                    if let Err(at) = distinct[ti].binary_search(&k.as_str()) {
+                        distinct[ti].insert(at, k);
+                    }
+                }
+                strongest[ti] = triggers.iter().map(|(_, (w, _))| *w).fold(strongest[ti], f32::max);
                 t = self.topics[ti].parent;
                 guard += 1;
                 if guard > self.topics.len() {
@@ -502,14 +517,20 @@ impl Taxonomy {
         // Evidence of a topic = its own and its descendants' triggers, each trigger
         // counted once (the same word listed under a topic and its child, or under
         // two children, is one piece of evidence), at its highest weight.
-        let mut subtree: Vec<BTreeMap<&str, (f32, f32)>> = vec![BTreeMap::new(); self.topics.len()];
-        for (&topic, triggers) in &hits {
+        // Per topic: key → (weight, mass), sorted by key.
+        let mut subtree: Vec<Vec<(&str, (f32, f32))>> = vec![Vec::new(); self.topics.len()];
+        for (topic, triggers) in &hits {
             for (key, (w, spans)) in triggers {
                 let mass: f32 = spans.iter().map(|sp| position_mass(sp.start)).sum();
-                let mut t = Some(topic);
+                let mut t = Some(*topic);
                 let mut guard = 0;
                 while let Some(ti) = t {
-                    let e = subtree[ti].entry(key.as_str()).or_insert((0.0, 0.0));
+                    let keys = &mut subtree[ti];
+                    let at = keys.binary_search_by(|(k, _)| k.cmp(&key.as_str())).unwrap_or_else(|at| {
+                        keys.insert(at, (key.as_str(), (0.0, 0.0)));
+                        at
+                    });
+                    let e = &mut keys[at].1;
                     e.0 = e.0.max(*w);
                     e.1 = e.1.max(mass);
                     t = self.topics[ti].parent;
@@ -522,15 +543,18 @@ impl Taxonomy {
         }
         let total: Vec<f32> = subtree
             .iter()
-            .map(|keys| keys.values().map(|&(w, mass)| if mass <= 0.0 { 0.0 } else { w * (1.0 + mass.max(1.0).ln()) }).sum())
+            .map(|keys| keys.iter().map(|&(_, (w, mass))| if mass <= 0.0 { 0.0 } else { w * (1.0 + mass.max(1.0).ln()) }).sum())
             .collect();
         // Longer texts carry more incidental triggers: scale by length.
         let length_factor = ((n_words as f32) / 150.0).sqrt().max(1.0);
         let strength = |s: f32| 1.0 - (-(s / length_factor) / 4.0).exp();
         // Best evidence among siblings (same parent; top level = no parent).
-        let mut best_sibling: HashMap<Option<usize>, f32> = HashMap::new();
+        // Indexed by parent, the last slot for the top level.
+        let n_topics = self.topics.len();
+        let sibling_slot = |i: usize| self.topics[i].parent.map_or(n_topics, |p| p.min(n_topics));
+        let mut best_sibling = vec![0f32; n_topics + 1];
         for (i, &s) in total.iter().enumerate() {
-            let b = best_sibling.entry(self.topics[i].parent).or_insert(0.0);
+            let b = &mut best_sibling[sibling_slot(i)];
             *b = b.max(s);
         }
         let mut out: Vec<(usize, f32, f32)> = total
@@ -538,7 +562,7 @@ impl Taxonomy {
             .enumerate()
             .filter(|(_, &s)| s > 0.0)
             .map(|(i, &s)| {
-                let best = best_sibling[&self.topics[i].parent].max(f32::MIN_POSITIVE);
+                let best = best_sibling[sibling_slot(i)].max(f32::MIN_POSITIVE);
                 let share = s / best;
                 let lone_weak_cue = distinct[i].len() < 2 && strongest[i] < 3.0;
                 let support = if lone_weak_cue { 0.5 } else { 1.0 };
@@ -570,8 +594,8 @@ impl Taxonomy {
             let mut evidence: Vec<Evidence> = Vec::new();
             let mut stack = vec![i];
             while let Some(t) = stack.pop() {
-                if let Some(tr) = hits.get(&t) {
-                    for (_, spans) in tr.values() {
+                if let Ok(at) = hits.binary_search_by_key(&t, |h| h.0) {
+                    for (_, (_, spans)) in &hits[at].1 {
                         for sp in spans {
                             evidence.push(Evidence { text: sp.of(&doc.text).to_string(), start: sp.start, end: sp.end });
                         }

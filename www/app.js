@@ -12,7 +12,9 @@ const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml)$/i;
 const SEED_FILES = ["000_f4f32ae1ca8a69d0.txt", "001_ffb8b093a4ec8e90.txt", "002_957b921f09bb17c1.txt", "003_9b0716382a39d7aa.txt", "004_116f1c2f58902dd8.txt"];
 export const KINDS = ["person", "place", "organisation", "other", "keyphrase", "quote"].map((k) => [k, t(k)]);
 
-const client = new LoupeClient(globalThis.LOUPE_CLIENT_OPTIONS ?? {});
+// The full module: the widget's (pkg/loupe_bg.wasm, the glue's default) lacks story grouping and analyzeBytes.
+const FULL_WASM = new URL("../pkg/loupe_full_bg.wasm", import.meta.url).href;
+const client = new LoupeClient(globalThis.LOUPE_CLIENT_OPTIONS ?? { init: { wasm: FULL_WASM } });
 const state = { docs: [], selected: null, stories: null, hiddenKinds: new Set(), hideBoilerplate: false, job: null };
 let nextDocId = 1;
 const $ = (id) => document.getElementById(id);

@@ -4,7 +4,7 @@
 const CACHE = "loupe-v1";
 const SEEDS = ["000_f4f32ae1ca8a69d0.txt", "001_ffb8b093a4ec8e90.txt", "002_957b921f09bb17c1.txt", "003_9b0716382a39d7aa.txt", "004_116f1c2f58902dd8.txt"];
 const ASSETS = ["./", "index.html", "style.css", "app.js", "i18n.js", "client.js", "export.js", "worker.js", "widget.js", "widget-define.js",
-  "../pkg/loupe.js", "../pkg/loupe_bg.wasm", ...SEEDS.map((s) => `../seeds/${s}`)];
+  "../pkg/loupe.js", "../pkg/loupe_full_bg.wasm", ...SEEDS.map((s) => `../seeds/${s}`)];
 
 self.addEventListener("install", (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => Promise.all(ASSETS.map((a) => c.add(a).catch(() => {})))).then(() => self.skipWaiting()));

@@ -2,8 +2,9 @@
 // and reused. Protocol (see client.js):
 //   request  {id, type: "init" | "analyze" | "analyzeBytes" | "stories", payload}
 //   reply    {id, ok: true, result} | {id, ok: false, error: {code, message}}
-// The wasm module is found next to the glue (../pkg/loupe_bg.wasm); the
-// self-contained build passes its bytes in the "init" payload instead.
+// The wasm module is found next to the glue (../pkg/loupe_bg.wasm, the widget's) unless the
+// "init" payload names another (the workbench: loupe_full_bg.wasm) or holds its bytes (the
+// self-contained build).
 import init, * as loupe from "../pkg/loupe.js";
 
 let analyzer = null;
