@@ -14,8 +14,8 @@ echo "== native: cargo test" >&2
 cargo test --release 2>&1
 echo "== wasm (node): wasm-bindgen-test-runner" >&2
 wasm_cargo test --release --test wasm 2>&1
-echo "== memory: no leak over 10,000 articles (wasm in node)" >&2
-node --test tests/memory.test.mjs 2>&1
+echo "== memory: no leak over 10,000 articles (wasm in node); the worker client's bookkeeping" >&2
+node --test tests/memory.test.mjs tests/client.test.mjs 2>&1
 echo "== end to end (Chromium + playwright-core)" >&2
 node --test --test-concurrency=1 tests/e2e/ 2>&1
 echo "== fuzz: every entry point that takes outside bytes, 25 s each (libFuzzer + ASan)" >&2

@@ -22,8 +22,13 @@ export function loupeError(code, message) {
   return e;
 }
 
+/** Wasm memory never shrinks: past this size (a drop of several MB), the worker is replaced once idle. */
+export const MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export class LoupeClient {
   #spawn;
+  #memoryLimit;
+  #oversized = false; // the worker's memory passed the limit: end it when nothing is in flight
   #worker = null;
   #pending = new Map();
   #nextId = 1;
@@ -34,11 +39,12 @@ export class LoupeClient {
    * @param {{spawn?: () => Worker, init?: object | Promise<object>}} opts spawn makes a worker (default:
    *   ./worker.js); init is the payload of the first "init" request ({options, wasm}: wasm may be a compiled
    *   WebAssembly.Module). A promise lets the worker start while the payload is still coming; requests
-   *   wait for it, and a rejected one counts as {}.
+   *   wait for it, and a rejected one counts as {}. memoryLimit: see MEMORY_LIMIT_BYTES.
    */
-  constructor({ spawn = () => startWorker("./worker.js"), init = {} } = {}) {
+  constructor({ spawn = () => startWorker("./worker.js"), init = {}, memoryLimit = MEMORY_LIMIT_BYTES } = {}) {
     this.#spawn = spawn;
     this.#init = init;
+    this.#memoryLimit = memoryLimit;
   }
 
   #ensure() {
@@ -52,6 +58,10 @@ export class LoupeClient {
       else p.reject(loupeError(data.error.code, data.error.message));
       // After a panic the worker has closed itself: fail the rest, the next request starts a fresh one.
       if (!data.ok && data.error.code === "panic") this.#failAll(loupeError("panic", data.error.message));
+      // A big drop grew the worker's memory for good: give it back to the reader's device once the
+      // worker is idle; the next request starts a fresh worker (with the compiled module: no download).
+      if (data.memoryBytes > this.#memoryLimit) this.#oversized = true;
+      if (this.#oversized && this.#pending.size === 0 && this.#worker === w) this.#end();
     };
     w.onerror = (ev) => {
       ev.preventDefault?.();
@@ -78,8 +88,13 @@ export class LoupeClient {
   #failAll(err) {
     for (const p of this.#pending.values()) p.reject(err);
     this.#pending.clear();
+    this.#end();
+  }
+
+  #end() {
     this.#worker?.terminate();
     this.#worker = null;
+    this.#oversized = false;
   }
 
   /** Resolves once the wasm module is loaded and the Analyzer built. */

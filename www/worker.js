@@ -9,6 +9,7 @@ import init, * as loupe from "../pkg/loupe.js";
 
 let analyzer = null;
 let ready = null;
+let memory = null; // the module's linear memory: its size goes back with each reply (see client.js)
 // Analyzers for per-request options (e.g. a widget's lang="en"), built once each.
 const analyzers = new Map();
 function analyzerFor(options) {
@@ -23,7 +24,7 @@ function start(payload = {}) {
     try {
       // The self-contained build (scripts/build-single.mjs) defines LOUPE_WASM: the module's bytes.
       const wasm = payload.wasm ?? self.LOUPE_WASM;
-      await init(wasm ? { module_or_path: wasm } : undefined);
+      memory = (await init(wasm ? { module_or_path: wasm } : undefined)).memory;
     } catch (e) {
       // A Content-Security-Policy without 'wasm-unsafe-eval' lands here.
       throw coded(e, /Content Security Policy|wasm-eval|wasm-unsafe-eval/i.test(String(e?.message)) ? "wasm_blocked" : "wasm_load_failed");
@@ -72,7 +73,8 @@ self.onmessage = async ({ data }) => {
   try {
     const handler = handlers[type];
     if (!handler) throw coded(new Error(`unknown request type "${type}"`), "bad_request");
-    self.postMessage({ id, ok: true, result: await handler(payload ?? {}) });
+    const result = await handler(payload ?? {});
+    self.postMessage({ id, ok: true, result, memoryBytes: memory?.buffer.byteLength });
   } catch (e) {
     // A trap is a panic in the core (a bug; none is reachable from any input as far as fuzzing
     // shows). Rust's state in this instance can no longer be trusted: say so, and close. The

@@ -260,3 +260,28 @@ test("360 px screen and 200% zoom: the workbench reflows, no horizontal scroll",
     await close();
   }
 });
+
+test("the real worker reports its wasm memory, and a client past its memory limit starts a fresh worker", async (t) => {
+  const { page, errors, close } = await probedPage(browser, { serviceWorkers: "block" });
+  t.after(close);
+  await page.goto(`${server.url}/www/`);
+  const seen = await page.evaluate(async () => {
+    const { LoupeClient } = await import("./client.js");
+    const spawned = [];
+    const spawn = () => {
+      const w = new Worker("./worker.js", { type: "module" });
+      w.addEventListener("message", ({ data }) => spawned.at(-1).memory.push(data.memoryBytes));
+      spawned.push({ memory: [] });
+      return w;
+    };
+    // A limit of one byte: every worker is over it after its first reply.
+    const client = new LoupeClient({ spawn, memoryLimit: 1 });
+    const first = await client.analyze("Le secrétaire général de l'OTAN, Jens Stoltenberg, était à Tokyo.");
+    const second = await client.analyze("Fumio Kishida a rencontré Mark Rutte à Bruxelles.");
+    return { spawned, names: [first, second].map((r) => r.entities.map((e) => e.text)) };
+  });
+  assert.equal(seen.spawned.length, 2, JSON.stringify(seen));
+  for (const w of seen.spawned) assert.ok(w.memory.every((m) => m > 1_000_000), `memory reported with each reply: ${w.memory}`);
+  assert.ok(seen.names[0].includes("Jens Stoltenberg") && seen.names[1].includes("Fumio Kishida"), JSON.stringify(seen.names));
+  assert.deepEqual(errors, []);
+});
