@@ -782,8 +782,29 @@ fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n
 pub(crate) fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
     match &words[k] {
         Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
-        None => std::borrow::Cow::Owned(lower(doc.tokens[k].span.of(&doc.text))),
+        None => {
+            let t = doc.tokens[k].span.of(&doc.text);
+            match elision_lower(t) {
+                Some(l) => std::borrow::Cow::Borrowed(l),
+                None => crate::normalize::lowercased(t),
+            }
+        }
     }
+}
+
+/// `lower` of an elided word ("l’", "Qu'", "’s"), without an allocation: elisions have no
+/// `WordInfo` and are read around most words.
+fn elision_lower(t: &str) -> Option<&'static str> {
+    const FORMS: &[&str] = &[
+        "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'",
+    ];
+    let last = t.chars().next_back()?;
+    if crate::text::is_apostrophe(last) {
+        let head = &t[..t.len() - last.len_utf8()];
+        return FORMS.iter().copied().find(|f| f.len() == head.len() + 1 && f[..head.len()].eq_ignore_ascii_case(head));
+    }
+    let first = t.chars().next()?;
+    (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
 }
 
 /// Runs of capitalised words inside sentences, joined across particles.
