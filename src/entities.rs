@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::lang::Lang;
-use crate::normalize::{edit_distance, lower, lower_folded};
+use crate::normalize::{edit_distance, lower_folded};
 use crate::span::Span;
 use crate::stopwords::WordList;
 use crate::text::TokenKind;
@@ -448,6 +448,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         }
         key
     };
+    struct SurfaceKey {
+        key: String,
+        gaz_hit: Option<usize>,
+        /// `gaz.demonym_key(key)`, once asked.
+        demonym: Option<Option<usize>>,
+    }
+    let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     for c in cands {
         let surface = c.span.of(text);
         let single = c.words.len() == 1;
@@ -462,16 +469,20 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         {
             continue;
         }
+        // Names recur: the key and its gazetteer lookups are made once per distinct surface.
+        let known = by_surface.entry(surface).or_insert_with(|| {
+            let key = alias_key(surface);
+            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, key }
+        });
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
-        let surface_key = alias_key(surface);
         if !w0.acronym && c.words.len() <= 3 {
-            if let Some(i) = gaz.demonym_key(&surface_key) {
+            if let Some(i) = *known.demonym.get_or_insert_with(|| gaz.demonym_key(&known.key)) {
                 let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
                 groups.get_mut(&key).unwrap().demonyms.push(c.span);
                 continue;
             }
         }
-        let gaz_hit = gaz.lookup_key(&surface_key);
+        let gaz_hit = known.gaz_hit;
         let prev = prev_words(doc, words, c.first_token, 3);
         // "président de la République": a title, not the state.
         let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
@@ -512,7 +523,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         }
         let key = match gaz_hit {
             Some(i) => GroupKey::Gaz(i),
-            None => GroupKey::Name(surface_key),
+            None => GroupKey::Name(known.key.clone()),
         };
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
@@ -765,7 +776,7 @@ fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n
             Some(w) => out.push(PrevWord(std::borrow::Cow::Borrowed(w.lower.as_str()))),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
-                    out.push(PrevWord(std::borrow::Cow::Owned(lower(doc.tokens[i].span.of(&doc.text)))));
+                    out.push(PrevWord(token_lower(doc, words, i)));
                 } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
