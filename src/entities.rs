@@ -178,6 +178,10 @@ impl Gazetteer {
     }
 
     pub fn demonym(&self, word: &str) -> Option<usize> {
+        // Lowercase ASCII with no white space is its own key: no folded copy to build.
+        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace() && b != 0x0B) {
+            return self.demonym_key(word);
+        }
         self.demonym_key(&alias_key(word))
     }
 
@@ -980,6 +984,15 @@ fn join_surnames(entities: &mut Vec<Entity>, _text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn demonym_shortcut_gives_the_keyed_answer() {
+        let g = Gazetteer::shipped();
+        for w in ["japonais", "Japonais", "japonaise", "américains", "british", "south korean", "a\u{0B}b", "otan", ""] {
+            assert_eq!(g.demonym(w), g.demonym_key(&alias_key(w)), "{w:?}");
+        }
+        assert!(g.demonym("japonais").is_some());
+    }
 
     /// The compiled gazetteer (`build.rs`) answers every key exactly as reading the TSV files does.
     #[test]
