@@ -401,16 +401,23 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     let text = doc.text.as_str();
     // Tokens of one surface share one `lower` string: hash each string's address once per
     // token, and its text once per surface.
-    let mut seen_lower: FxHashSet<*const u8> = FxHashSet::default();
+    // (Each surface's string is hashed once, at its first token: `WordInfo::surface_id` marks the rest.)
+    let surfaces = words.iter().flatten().map(|w| w.surface_id as usize + 1).max().unwrap_or(0);
+    let mut seen = vec![false; surfaces];
     let lower_forms: FxHashSet<&str> = words
         .iter()
         .flatten()
-        .filter(|w| !w.cap && !w.sentence_initial && seen_lower.insert(w.lower.as_ptr()))
+        .filter(|w| !w.cap && !w.sentence_initial && !std::mem::replace(&mut seen[w.surface_id as usize], true))
         .map(|w| w.lower.as_str())
         .collect();
     // Words capitalised inside a sentence somewhere: names, whatever their frequency.
-    let mid_sentence_caps: FxHashSet<&str> =
-        words.iter().flatten().filter(|w| w.cap && !w.sentence_initial).map(|w| w.lower.as_str()).collect();
+    let mut seen = vec![false; surfaces];
+    let mid_sentence_caps: FxHashSet<&str> = words
+        .iter()
+        .flatten()
+        .filter(|w| w.cap && !w.sentence_initial && !std::mem::replace(&mut seen[w.surface_id as usize], true))
+        .map(|w| w.lower.as_str())
+        .collect();
     let mut cands = Vec::new();
     for c in candidates(doc, words) {
         split_candidate(doc, words, gaz, c, &mut cands);
@@ -554,14 +561,14 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     }
 
     // Demonyms ("japonais") refer to their country.
-    // By the address of the word's shared lowercase string: one per surface, hashed cheaply.
-    let mut demonym_of: FxHashMap<*const u8, Option<usize>> = FxHashMap::default();
+    // Looked up once per surface (`WordInfo::surface_id`).
+    let mut demonym_of: Vec<Option<Option<usize>>> = vec![None; surfaces];
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         if w.cap || w.stop {
             continue;
         }
-        if let Some(i) = *demonym_of.entry(w.lower.as_ptr()).or_insert_with(|| gaz.demonym(&w.lower)) {
+        if let Some(i) = *demonym_of[w.surface_id as usize].get_or_insert_with(|| gaz.demonym(&w.lower)) {
             let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
             groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
         }
