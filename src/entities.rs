@@ -507,7 +507,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 let g = groups.get_mut(&key).unwrap();
                 g.person_cue = true;
                 g.mentions.push(span);
-                *g.surfaces.entry(span.of(text).to_string()).or_insert(0) += 1;
+                count_surface(&mut g.surfaces, span.of(text));
             }
             continue;
         }
@@ -557,7 +557,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.inner_acronym |= !single
             && c.words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
-        *g.surfaces.entry(surface.to_string()).or_insert(0) += 1;
+        count_surface(&mut g.surfaces, surface);
     }
 
     // Demonyms ("japonais") refer to their country.
@@ -640,6 +640,16 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         refs(b).cmp(&refs(a)).then_with(|| a.first_start().cmp(&b.first_start())).then_with(|| a.text.cmp(&b.text))
     });
     entities
+}
+
+/// Counts one mention's written form; the string is copied only the first time it is seen.
+fn count_surface(surfaces: &mut FxHashMap<String, usize>, surface: &str) {
+    match surfaces.get_mut(surface) {
+        Some(n) => *n += 1,
+        None => {
+            surfaces.insert(surface.to_string(), 1);
+        }
+    }
 }
 
 /// "Nakatani a déclaré", "Rutte said": a verb of saying follows the name.
