@@ -178,9 +178,14 @@ pub fn byline_names(line: &str) -> &str {
     t
 }
 
+/// `f.split(' ').count()`: the pieces of a folded line between single spaces.
+fn word_count(f: &str) -> usize {
+    f.bytes().filter(|&b| b == b' ').count() + 1
+}
+
 fn looks_like_byline(line: &str, f: &str) -> bool {
     let l = line.trim();
-    let words = f.split(' ').count();
+    let words = word_count(f);
     if f.is_empty() || words > 14 || l.ends_with('.') && !l.ends_with("Press.") {
         return false;
     }
@@ -203,10 +208,10 @@ fn is_attribution_line(line: &str, folded: &str) -> bool {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
     let dashed = t.len() < line.trim_start().len();
     let f = folded.trim_start_matches(['-', '–', '—', ' ']);
-    let words = f.split(' ').count();
     let opens = f.starts_with("a ") || f.starts_with("ont ") || f.starts_with("cite ") || f.starts_with("said ")
         || f.starts_with("a-t-il") || f.starts_with("a-t-elle");
-    words <= 30 && (dashed || opens) && f.split(' ').take(5).any(|w| SPEECH_VERBS.contains(&w))
+    // (Words counted only for the few lines that open like an attribution; one per space.)
+    (dashed || opens) && word_count(f) <= 30 && f.split(' ').take(5).any(|w| SPEECH_VERBS.contains(&w))
 }
 
 /// Who a quotation is attributed to, before pronouns are resolved.

@@ -199,7 +199,7 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
         include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
     });
     // "Jean-Marc": the first part decides.
-    let first = lower.split('-').next().unwrap_or(lower);
+    let first = lower.find('-').map_or(lower, |i| &lower[..i]);
     names.contains(lower) || (first.len() < lower.len() && names.contains(first))
 }
 
