@@ -134,8 +134,10 @@ fn is_photo_credit(folded: &str) -> bool {
 }
 
 fn is_contributor_credit(l: &str) -> bool {
-    l.contains("a contribué à ce rapport") || l.contains("ont contribué à ce rapport")
-        || l.contains("contributed to this report") || l.contains("contributed reporting")
+    // (All four contain "contribu": one search for most lines.)
+    l.contains("contribu")
+        && (l.contains("a contribué à ce rapport") || l.contains("ont contribué à ce rapport")
+            || l.contains("contributed to this report") || l.contains("contributed reporting"))
 }
 
 /// Start of a reader-comment section: everything from here on is boilerplate.
@@ -153,8 +155,10 @@ fn starts_comments(l: &str) -> bool {
             return true;
         }
     }
-    l.contains("pour laisser des commentaires") || l.contains("pour commenter") || l.starts_with("cher lecteur")
-        || l.contains("to leave a comment") || l.contains("log in to comment") || l.starts_with("commentaires")
+    // (The four phrases searched for all contain "comment": one search for most lines.)
+    let comment = l.contains("comment");
+    comment && (l.contains("pour laisser des commentaires") || l.contains("pour commenter")) || l.starts_with("cher lecteur")
+        || comment && (l.contains("to leave a comment") || l.contains("log in to comment")) || l.starts_with("commentaires")
         || l == "comments" || l == "réagissez" || l == "add a comment"
         || (first.is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
             && ["en ligne", "hors ligne", "офлайн", "онлайн", "offline", "online"].iter().any(|m| l.contains(m)))
