@@ -134,8 +134,10 @@ fn is_photo_credit(folded: &str) -> bool {
 }
 
 fn is_contributor_credit(l: &str) -> bool {
-    l.contains("a contribué à ce rapport") || l.contains("ont contribué à ce rapport")
-        || l.contains("contributed to this report") || l.contains("contributed reporting")
+    // (All four contain "contribu": one search for most lines.)
+    l.contains("contribu")
+        && (l.contains("a contribué à ce rapport") || l.contains("ont contribué à ce rapport")
+            || l.contains("contributed to this report") || l.contains("contributed reporting"))
 }
 
 /// Start of a reader-comment section: everything from here on is boilerplate.
@@ -153,8 +155,10 @@ fn starts_comments(l: &str) -> bool {
             return true;
         }
     }
-    l.contains("pour laisser des commentaires") || l.contains("pour commenter") || l.starts_with("cher lecteur")
-        || l.contains("to leave a comment") || l.contains("log in to comment") || l.starts_with("commentaires")
+    // (The four phrases searched for all contain "comment": one search for most lines.)
+    let comment = l.contains("comment");
+    comment && (l.contains("pour laisser des commentaires") || l.contains("pour commenter")) || l.starts_with("cher lecteur")
+        || comment && (l.contains("to leave a comment") || l.contains("log in to comment")) || l.starts_with("commentaires")
         || l == "comments" || l == "réagissez" || l == "add a comment"
         || (first.is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
             && ["en ligne", "hors ligne", "офлайн", "онлайн", "offline", "online"].iter().any(|m| l.contains(m)))
@@ -178,9 +182,14 @@ pub fn byline_names(line: &str) -> &str {
     t
 }
 
+/// `f.split(' ').count()`: the pieces of a folded line between single spaces.
+fn word_count(f: &str) -> usize {
+    f.bytes().filter(|&b| b == b' ').count() + 1
+}
+
 fn looks_like_byline(line: &str, f: &str) -> bool {
     let l = line.trim();
-    let words = f.split(' ').count();
+    let words = word_count(f);
     if f.is_empty() || words > 14 || l.ends_with('.') && !l.ends_with("Press.") {
         return false;
     }
@@ -203,10 +212,10 @@ fn is_attribution_line(line: &str, folded: &str) -> bool {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
     let dashed = t.len() < line.trim_start().len();
     let f = folded.trim_start_matches(['-', '–', '—', ' ']);
-    let words = f.split(' ').count();
     let opens = f.starts_with("a ") || f.starts_with("ont ") || f.starts_with("cite ") || f.starts_with("said ")
         || f.starts_with("a-t-il") || f.starts_with("a-t-elle");
-    words <= 30 && (dashed || opens) && f.split(' ').take(5).any(|w| SPEECH_VERBS.contains(&w))
+    // (Words counted only for the few lines that open like an attribution; one per space.)
+    (dashed || opens) && word_count(f) <= 30 && f.split(' ').take(5).any(|w| SPEECH_VERBS.contains(&w))
 }
 
 /// Who a quotation is attributed to, before pronouns are resolved.
@@ -255,6 +264,7 @@ fn has_pronoun_suffix(w: &str) -> bool {
 }
 
 /// One word of an attribution clause, with the punctuation glued to it.
+#[derive(Clone, Copy)]
 struct Chunk<'a> {
     word: &'a str,
     /// A comma, period or other clause mark follows the word.
@@ -262,32 +272,87 @@ struct Chunk<'a> {
     stop_after: bool,
 }
 
-fn chunks(s: &str) -> Vec<Chunk<'_>> {
-    let mut out = Vec::new();
-    for raw in s.split(|c: char| c.is_whitespace()) {
-        let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—'));
-        // Keep the period of a title ("M.").
-        // `word` lies inside `raw`: its offset, not a substring search (a searcher per word was
-        // most of the quote attribution's cost). Same result: trimmed marks never start a word.
-        let at = word.as_ptr() as usize - raw.as_ptr() as usize;
-        // (The period must follow the word: "M»." once sliced inside the "»" and panicked.)
-        let word = if raw.ends_with('.') && raw[at + word.len()..].starts_with('.') && is_title_with_period(word) { &raw[at..at + word.len() + 1] } else { word };
-        let tail = &raw[at + word.len()..];
-        if word.is_empty() {
-            if let Some(last) = out.last_mut() {
-                let last: &mut Chunk = last;
-                last.comma_after |= raw.contains(',') || raw.contains('–') || raw.contains('—');
-                last.stop_after |= raw.contains(['.', ';', '!', '?', '«', '“', '(']);
-            }
-            continue;
-        }
-        out.push(Chunk {
-            word,
-            comma_after: tail.contains(',') || tail.contains(':'),
-            stop_after: tail.contains(['.', ';', '!', '?', '(']) && !TITLES.contains(&word),
-        });
+/// The chunks of a clause, split as they are read: most attributions are settled by their
+/// first few words, and the text after a quotation runs on. Same chunks as splitting all
+/// of `s` (up to `limit` characters) at once.
+struct Chunks<'a> {
+    s: &'a str,
+    raws: std::str::Split<'a, fn(char) -> bool>,
+    /// Chunks stop at this many characters of `s`.
+    limit: usize,
+    /// The byte offset of character `limit`, once a raw word reaches that far.
+    cut: Option<usize>,
+    done: Vec<Chunk<'a>>,
+    finished: bool,
+}
+
+impl<'a> Chunks<'a> {
+    fn new(s: &'a str, limit: usize) -> Chunks<'a> {
+        Chunks { s, raws: s.split(char::is_whitespace as fn(char) -> bool), limit, cut: None, done: Vec::new(), finished: false }
     }
-    out
+
+    /// Chunk `i`, when the clause has that many. (A chunk's marks are final once the next
+    /// chunk is found: the punctuation between them is glued to it.)
+    fn get(&mut self, i: usize) -> Option<Chunk<'a>> {
+        while self.done.len() <= i.saturating_add(1) && !self.finished {
+            self.step();
+        }
+        self.done.get(i).copied()
+    }
+
+    /// All the chunks.
+    fn all(&mut self) -> &[Chunk<'a>] {
+        while !self.finished {
+            self.step();
+        }
+        &self.done
+    }
+
+    fn step(&mut self) {
+        let Some(mut raw) = self.raws.next() else {
+            self.finished = true;
+            return;
+        };
+        let at = raw.as_ptr() as usize - self.s.as_ptr() as usize;
+        // Character `limit` lies at byte `limit` or later: look for it only when a word gets there.
+        if at + raw.len() > self.limit {
+            let cut = *self.cut.get_or_insert_with(|| self.s.char_indices().nth(self.limit).map_or(self.s.len(), |(p, _)| p));
+            if at >= cut {
+                self.finished = true;
+                return;
+            }
+            if at + raw.len() > cut {
+                raw = &raw[..cut - at];
+                self.finished = true;
+            }
+        }
+        push_chunk(raw, &mut self.done);
+    }
+}
+
+/// Adds the chunk of one whitespace-separated piece of a clause to `out`.
+fn push_chunk<'a>(raw: &'a str, out: &mut Vec<Chunk<'a>>) {
+    let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—'));
+    // Keep the period of a title ("M.").
+    // `word` lies inside `raw`: its offset, not a substring search (a searcher per word was
+    // most of the quote attribution's cost). Same result: trimmed marks never start a word.
+    let at = word.as_ptr() as usize - raw.as_ptr() as usize;
+    // (The period must follow the word: "M»." once sliced inside the "»" and panicked.)
+    let word = if raw.ends_with('.') && raw[at + word.len()..].starts_with('.') && is_title_with_period(word) { &raw[at..at + word.len() + 1] } else { word };
+    let tail = &raw[at + word.len()..];
+    if word.is_empty() {
+        if let Some(last) = out.last_mut() {
+            let last: &mut Chunk = last;
+            last.comma_after |= raw.contains(',') || raw.contains('–') || raw.contains('—');
+            last.stop_after |= raw.contains(['.', ';', '!', '?', '«', '“', '(']);
+        }
+        return;
+    }
+    out.push(Chunk {
+        word,
+        comma_after: tail.contains(',') || tail.contains(':'),
+        stop_after: tail.contains(['.', ';', '!', '?', '(']) && !TITLES.contains(&word),
+    });
 }
 
 /// `format!("{word}.")` is one of `TITLES`, without building it.
@@ -301,14 +366,14 @@ fn capitalised(w: &str) -> bool {
 
 /// A person-like name starting at chunk `i`: capitalised words, titles dropped
 /// ("M. Stoltenberg" → "Stoltenberg"), not an all-capitals acronym ("OTAN").
-fn name_at(ch: &[Chunk], mut i: usize) -> Option<String> {
-    while i < ch.len() && TITLES.contains(&ch[i].word) && !ch[i].comma_after && !ch[i].stop_after {
+fn name_at(ch: &mut Chunks, mut i: usize) -> Option<String> {
+    while ch.get(i).is_some_and(|c| TITLES.contains(&c.word) && !c.comma_after && !c.stop_after) {
         i += 1;
     }
     let mut words = Vec::new();
-    while i < ch.len() && capitalised(ch[i].word) && !ch[i].word.contains(['\'', '’']) {
-        words.push(ch[i].word);
-        if ch[i].comma_after || ch[i].stop_after || words.len() == 4 {
+    while let Some(c) = ch.get(i).filter(|c| capitalised(c.word) && !c.word.contains(['\'', '’'])) {
+        words.push(c.word);
+        if c.comma_after || c.stop_after || words.len() == 4 {
             break;
         }
         i += 1;
@@ -321,23 +386,24 @@ fn name_at(ch: &[Chunk], mut i: usize) -> Option<String> {
 
 /// The speaker in a noun phrase after the verb: an apposition ("le secrétaire général de
 /// l'OTAN, Mark Rutte") or a name after a title noun ("du Premier ministre Fumio Kishida").
-fn name_in_phrase(ch: &[Chunk], from: usize) -> Option<String> {
-    let end = (from + 16).min(ch.len());
-    for i in from..end {
-        if ch[i].comma_after && i + 1 < ch.len() {
+fn name_in_phrase(ch: &mut Chunks, from: usize) -> Option<String> {
+    for i in from..from + 16 {
+        let Some(c) = ch.get(i) else { break };
+        if c.comma_after && ch.get(i + 1).is_some() {
             return name_at(ch, i + 1);
         }
-        if ch[i].stop_after || matches!(ch[i].word, "dans" | "lors" | "qui" | "lorsqu" | "in" | "during" | "who") {
+        if c.stop_after || matches!(c.word, "dans" | "lors" | "qui" | "lorsqu" | "in" | "during" | "who") {
             return None;
         }
-        let l = ch[i].word.to_lowercase();
+        let l = c.word.to_lowercase();
         if TITLE_NOUNS.contains(&l.as_str()) {
             let mut j = i + 1;
+            let cap_at = |ch: &mut Chunks, k: usize| ch.get(k).is_some_and(|c| capitalised(c.word));
             // "ministre japonais Fumio Kishida": skip one lowercase adjective.
-            if j < ch.len() && !capitalised(ch[j].word) && !ch[i].comma_after && j + 1 < ch.len() && capitalised(ch[j + 1].word) {
+            if ch.get(j).is_some_and(|n| !capitalised(n.word)) && !c.comma_after && cap_at(ch, j + 1) {
                 j += 1;
             }
-            if j < ch.len() && capitalised(ch[j].word) && !ch[i].comma_after {
+            if cap_at(ch, j) && !c.comma_after {
                 if let Some(n) = name_at(ch, j) {
                     return Some(n);
                 }
@@ -377,19 +443,19 @@ fn sentence_end(s: &str) -> usize {
 }
 
 fn attribution_at(s: &str) -> Option<Attribution> {
-    let s = &s[..s.char_indices().nth(300).map_or(s.len(), |(p, _)| p)];
-    let ch = chunks(s);
+    // The first 300 characters, split only as far as they are read.
+    let ch = &mut Chunks::new(s, 300);
     let mut i = 0;
     // English, subject first: "Rutte said".
-    if ch.first().is_some_and(|c| capitalised(c.word)) {
+    if let Some(first) = ch.get(0).filter(|c| capitalised(c.word)) {
         let mut j = 0;
-        while j < ch.len().min(4) && capitalised(ch[j].word) && !is_speech_verb(ch[j].word) {
+        while j < 4 && ch.get(j).is_some_and(|c| capitalised(c.word) && !is_speech_verb(c.word)) {
             j += 1;
         }
-        if j > 0 && j < ch.len() && is_speech_verb(ch[j].word) && ch[j].word.chars().all(|c| c.is_lowercase()) {
-            return name_at(&ch, 0).map(Attribution::Name);
+        if j > 0 && ch.get(j).is_some_and(|c| is_speech_verb(c.word) && c.word.chars().all(|c| c.is_lowercase())) {
+            return name_at(ch, 0).map(Attribution::Name);
         }
-        if matches!(ch[0].word, "Il" | "Elle" | "He" | "She") && ch.get(1).is_some_and(|c| AUXILIARIES.contains(&c.word) || is_speech_verb(c.word)) {
+        if matches!(first.word, "Il" | "Elle" | "He" | "She") && ch.get(1).is_some_and(|c| AUXILIARIES.contains(&c.word) || is_speech_verb(c.word)) {
             return Some(Attribution::Pronoun);
         }
     }
@@ -425,12 +491,12 @@ fn attribution_at(s: &str) -> Option<Attribution> {
     }
     let next = ch.get(i)?;
     if capitalised(next.word) {
-        return name_at(&ch, i).map(Attribution::Name);
+        return name_at(ch, i).map(Attribution::Name);
     }
     if matches!(next.word.to_lowercase().as_str(), "il" | "elle" | "he" | "she") {
         return Some(Attribution::Pronoun);
     }
-    name_in_phrase(&ch, i).map(Attribution::Name)
+    name_in_phrase(ch, i).map(Attribution::Name)
 }
 
 /// The attribution that introduces a quotation: "Stoltenberg a déclaré : « … »",
@@ -438,7 +504,8 @@ fn attribution_at(s: &str) -> Option<Attribution> {
 fn attribution_before(s: &str) -> Option<Attribution> {
     // The current sentence only.
     let start = s.rfind(['.', '!', '?', '»', '”']).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
-    let ch = chunks(&s[start..]);
+    let mut chunks = Chunks::new(&s[start..], usize::MAX);
+    let ch = chunks.all();
     let n = ch.len();
     let v = (n.saturating_sub(8)..n).rev().find(|&k| is_speech_verb(ch[k].word))?;
     let mut k = v;
@@ -460,7 +527,7 @@ fn attribution_before(s: &str) -> Option<Attribution> {
     while first > 0 && capitalised(ch[first - 1].word) && !ch[first - 1].comma_after && subj - first < 3 {
         first -= 1;
     }
-    name_at(&ch, first).map(Attribution::Name)
+    name_at(&mut chunks, first).map(Attribution::Name)
 }
 
 fn resolve(a: Option<Attribution>, last: &mut Option<String>) -> Option<String> {
@@ -807,6 +874,26 @@ mod tests {
         let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, vec![BlockKind::Boilerplate, BlockKind::Title, BlockKind::Boilerplate, BlockKind::Lead, BlockKind::Boilerplate]);
         assert_eq!(doc.blocks[0].span.of(&doc.text), "date 2023-01");
+    }
+
+    #[test]
+    fn lazy_chunks_are_the_chunks_of_the_first_characters() {
+        let long = "é, a déclaré M. Stoltenberg. ".repeat(20);
+        for text in ["", "  a dit ,  Rutte ", "« a-t-il ajouté » – M.", long.as_str(), &long[..298], &long[..301]] {
+            for limit in [0, 1, 5, 299, 300, 301, usize::MAX] {
+                let cut = text.char_indices().nth(limit).map_or(text.len(), |(p, _)| p);
+                let mut eager = Vec::new();
+                for raw in text[..cut].split(char::is_whitespace) {
+                    push_chunk(raw, &mut eager);
+                }
+                let mut lazy = Chunks::new(text, limit);
+                let first = lazy.get(1).map(|c| (c.word, c.comma_after, c.stop_after));
+                assert_eq!(first, eager.get(1).map(|c| (c.word, c.comma_after, c.stop_after)));
+                let got: Vec<_> = lazy.all().iter().map(|c| (c.word, c.comma_after, c.stop_after)).collect();
+                let want: Vec<_> = eager.iter().map(|c| (c.word, c.comma_after, c.stop_after)).collect();
+                assert_eq!(got, want, "{limit} {text:?}");
+            }
+        }
     }
 
     #[test]

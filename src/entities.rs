@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::lang::Lang;
-use crate::normalize::{edit_distance, lower, lower_folded};
+use crate::normalize::{edit_distance, lower_folded};
 use crate::span::Span;
 use crate::stopwords::WordList;
 use crate::text::TokenKind;
@@ -178,6 +178,10 @@ impl Gazetteer {
     }
 
     pub fn demonym(&self, word: &str) -> Option<usize> {
+        // Lowercase ASCII with no white space is its own key: no folded copy to build.
+        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace() && b != 0x0B) {
+            return self.demonym_key(word);
+        }
         self.demonym_key(&alias_key(word))
     }
 
@@ -197,7 +201,7 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
         list.lines().collect()
     });
     // "Jean-Marc": the first part decides.
-    let first = lower.split('-').next().unwrap_or(lower);
+    let first = lower.find('-').map_or(lower, |i| &lower[..i]);
     names.contains(lower) || (first.len() < lower.len() && names.contains(first))
 }
 
@@ -415,16 +419,23 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     let text = doc.text.as_str();
     // Tokens of one surface share one `lower` string: hash each string's address once per
     // token, and its text once per surface.
-    let mut seen_lower: FxHashSet<*const u8> = FxHashSet::default();
+    // (Each surface's string is hashed once, at its first token: `WordInfo::surface_id` marks the rest.)
+    let surfaces = words.iter().flatten().map(|w| w.surface_id as usize + 1).max().unwrap_or(0);
+    let mut seen = vec![false; surfaces];
     let lower_forms: FxHashSet<&str> = words
         .iter()
         .flatten()
-        .filter(|w| !w.cap && !w.sentence_initial && seen_lower.insert(w.lower.as_ptr()))
+        .filter(|w| !w.cap && !w.sentence_initial && !std::mem::replace(&mut seen[w.surface_id as usize], true))
         .map(|w| w.lower.as_str())
         .collect();
     // Words capitalised inside a sentence somewhere: names, whatever their frequency.
-    let mid_sentence_caps: FxHashSet<&str> =
-        words.iter().flatten().filter(|w| w.cap && !w.sentence_initial).map(|w| w.lower.as_str()).collect();
+    let mut seen = vec![false; surfaces];
+    let mid_sentence_caps: FxHashSet<&str> = words
+        .iter()
+        .flatten()
+        .filter(|w| w.cap && !w.sentence_initial && !std::mem::replace(&mut seen[w.surface_id as usize], true))
+        .map(|w| w.lower.as_str())
+        .collect();
     let mut cands = Vec::new();
     for c in candidates(doc, words) {
         split_candidate(doc, words, gaz, c, &mut cands);
@@ -466,6 +477,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         }
         key
     };
+    struct SurfaceKey {
+        key: String,
+        gaz_hit: Option<usize>,
+        /// `gaz.demonym_key(key)`, once asked.
+        demonym: Option<Option<usize>>,
+    }
+    let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     for c in cands {
         let surface = c.span.of(text);
         let single = c.words.len() == 1;
@@ -480,16 +498,20 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         {
             continue;
         }
+        // Names recur: the key and its gazetteer lookups are made once per distinct surface.
+        let known = by_surface.entry(surface).or_insert_with(|| {
+            let key = alias_key(surface);
+            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, key }
+        });
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
-        let surface_key = alias_key(surface);
         if !w0.acronym && c.words.len() <= 3 {
-            if let Some(i) = gaz.demonym_key(&surface_key) {
+            if let Some(i) = *known.demonym.get_or_insert_with(|| gaz.demonym_key(&known.key)) {
                 let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
                 groups.get_mut(&key).unwrap().demonyms.push(c.span);
                 continue;
             }
         }
-        let gaz_hit = gaz.lookup_key(&surface_key);
+        let gaz_hit = known.gaz_hit;
         let prev = prev_words(doc, words, c.first_token, 3);
         // "président de la République": a title, not the state.
         let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
@@ -503,7 +525,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 let g = groups.get_mut(&key).unwrap();
                 g.person_cue = true;
                 g.mentions.push(span);
-                *g.surfaces.entry(span.of(text).to_string()).or_insert(0) += 1;
+                count_surface(&mut g.surfaces, span.of(text));
             }
             continue;
         }
@@ -530,7 +552,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         }
         let key = match gaz_hit {
             Some(i) => GroupKey::Gaz(i),
-            None => GroupKey::Name(surface_key),
+            None => GroupKey::Name(known.key.clone()),
         };
         let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
         let g = groups.get_mut(&key).unwrap();
@@ -553,18 +575,18 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.inner_acronym |= !single
             && c.words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
-        *g.surfaces.entry(surface.to_string()).or_insert(0) += 1;
+        count_surface(&mut g.surfaces, surface);
     }
 
     // Demonyms ("japonais") refer to their country.
-    // By the address of the word's shared lowercase string: one per surface, hashed cheaply.
-    let mut demonym_of: FxHashMap<*const u8, Option<usize>> = FxHashMap::default();
+    // Looked up once per surface (`WordInfo::surface_id`).
+    let mut demonym_of: Vec<Option<Option<usize>>> = vec![None; surfaces];
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         if w.cap || w.stop {
             continue;
         }
-        if let Some(i) = *demonym_of.entry(w.lower.as_ptr()).or_insert_with(|| gaz.demonym(&w.lower)) {
+        if let Some(i) = *demonym_of[w.surface_id as usize].get_or_insert_with(|| gaz.demonym(&w.lower)) {
             let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
             groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
         }
@@ -637,6 +659,16 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         refs(b).cmp(&refs(a)).then_with(|| a.first_start().cmp(&b.first_start())).then_with(|| a.text.cmp(&b.text))
     });
     entities
+}
+
+/// Counts one mention's written form; the string is copied only the first time it is seen.
+fn count_surface(surfaces: &mut FxHashMap<String, usize>, surface: &str) {
+    match surfaces.get_mut(surface) {
+        Some(n) => *n += 1,
+        None => {
+            surfaces.insert(surface.to_string(), 1);
+        }
+    }
 }
 
 /// "Nakatani a déclaré", "Rutte said": a verb of saying follows the name.
@@ -784,7 +816,7 @@ fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n
             Some(w) => out.push(PrevWord(std::borrow::Cow::Borrowed(w.lower.as_str()))),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
-                    out.push(PrevWord(std::borrow::Cow::Owned(lower(doc.tokens[i].span.of(&doc.text)))));
+                    out.push(PrevWord(token_lower(doc, words, i)));
                 } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
@@ -801,8 +833,29 @@ fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n
 pub(crate) fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
     match &words[k] {
         Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
-        None => std::borrow::Cow::Owned(lower(doc.tokens[k].span.of(&doc.text))),
+        None => {
+            let t = doc.tokens[k].span.of(&doc.text);
+            match elision_lower(t) {
+                Some(l) => std::borrow::Cow::Borrowed(l),
+                None => crate::normalize::lowercased(t),
+            }
+        }
     }
+}
+
+/// `lower` of an elided word ("l’", "Qu'", "’s"), without an allocation: elisions have no
+/// `WordInfo` and are read around most words.
+fn elision_lower(t: &str) -> Option<&'static str> {
+    const FORMS: &[&str] = &[
+        "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'",
+    ];
+    let last = t.chars().next_back()?;
+    if crate::text::is_apostrophe(last) {
+        let head = &t[..t.len() - last.len_utf8()];
+        return FORMS.iter().copied().find(|f| f.len() == head.len() + 1 && f[..head.len()].eq_ignore_ascii_case(head));
+    }
+    let first = t.chars().next()?;
+    (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
 }
 
 /// Runs of capitalised words inside sentences, joined across particles.
@@ -1011,6 +1064,15 @@ mod tests {
         let got = front_decoded(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")));
         assert_eq!(got.lines().collect::<Vec<_>>(), want);
         assert!(is_first_name("jean") && is_first_name("jean-marc") && !is_first_name("maison"));
+    }
+
+    #[test]
+    fn demonym_shortcut_gives_the_keyed_answer() {
+        let g = Gazetteer::shipped();
+        for w in ["japonais", "Japonais", "japonaise", "américains", "british", "south korean", "a\u{0B}b", "otan", ""] {
+            assert_eq!(g.demonym(w), g.demonym_key(&alias_key(w)), "{w:?}");
+        }
+        assert!(g.demonym("japonais").is_some());
     }
 
     /// The compiled gazetteer (`build.rs`) answers every key exactly as reading the TSV files does.

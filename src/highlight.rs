@@ -3,8 +3,6 @@
 //! quote) and the lower one is clipped around it, so a quote stays visible
 //! around the names inside it.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::entities::{Entity, EntityKind};
@@ -60,37 +58,68 @@ pub fn merge(entities: &[Entity], keywords: &[Keyword], quotes: &[Span]) -> Vec<
         all.push((2, q, HighlightKind::Quote, i));
     }
     // Within a priority: longer first, then earlier. Entries equal in all of these are equal
-    // (same span, same item), so the unstable sort gives the stable sort's order.
-    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)));
-    // Taken highlights by start; they never overlap, so their ends are sorted too.
-    let mut taken: BTreeMap<usize, Highlight> = BTreeMap::new();
+    // (same span, same item), so the unstable sort gives the stable sort's order. Items come
+    // in index order within a priority, so the position breaks ties as the index does.
+    let fits = |x: usize| u32::try_from(x).ok().map(u128::from);
+    crate::sort::sort_by_packed(
+        &mut all,
+        |a| Some(u128::from(a.0) << 64 | (u128::from(u32::MAX) - fits(a.1.len())?) << 32 | fits(a.1.start)?),
+        |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)),
+    );
+    // Bytes already highlighted, one bit each: the taken highlights never overlap.
+    let reach = all.iter().map(|a| a.1.end).max().unwrap_or(0);
+    let mut taken = Covered(vec![0; reach.div_ceil(64)]);
+    let mut out: Vec<Highlight> = Vec::new();
     for (_, span, kind, index) in all {
         if span.is_empty() {
             continue;
         }
-        // The taken highlights that overlap `span`, in order.
-        let mut overlapping: Vec<Span> = taken
-            .range(..span.end)
-            .rev()
-            .take_while(|(_, h)| h.end > span.start)
-            .map(|(_, h)| Span::new(h.start, h.end))
-            .collect();
-        overlapping.reverse();
         // A keyphrase or entity is all or nothing: never highlight half a name.
-        if kind != HighlightKind::Quote && !overlapping.is_empty() {
+        if kind != HighlightKind::Quote {
+            if taken.next(span.start, span.end, true) == span.end {
+                taken.set(span.start, span.end);
+                out.push(Highlight { start: span.start, end: span.end, kind, index });
+            }
             continue;
         }
-        // Free pieces of `span` around the taken ones.
-        let mut start = span.start;
-        for o in overlapping.iter().chain(std::iter::once(&Span::new(span.end, span.end))) {
-            if o.start > start {
-                let end = o.start.min(span.end);
-                taken.insert(start, Highlight { start, end, kind, index });
-            }
-            start = start.max(o.end);
+        // Free pieces of a quote around the taken ones.
+        let mut start = taken.next(span.start, span.end, false);
+        while start < span.end {
+            let end = taken.next(start, span.end, true);
+            taken.set(start, end);
+            out.push(Highlight { start, end, kind, index });
+            start = taken.next(end, span.end, false);
         }
     }
-    taken.into_values().collect()
+    // In text order (starts are distinct).
+    crate::sort::sort_by_packed(&mut out, |h| fits(h.start), |a, b| a.start.cmp(&b.start));
+    out
+}
+
+/// A set of byte positions, one bit each.
+struct Covered(Vec<u64>);
+
+impl Covered {
+    /// The first position in `[from, end)` whose bit is `set`, or `end`.
+    fn next(&self, from: usize, end: usize, set: bool) -> usize {
+        let mut p = from;
+        while p < end {
+            let word = self.0[p / 64];
+            let word = if set { word } else { !word };
+            let bits = word >> (p % 64);
+            if bits != 0 {
+                return (p + bits.trailing_zeros() as usize).min(end);
+            }
+            p = (p / 64 + 1) * 64;
+        }
+        end
+    }
+
+    fn set(&mut self, start: usize, end: usize) {
+        for p in start..end {
+            self.0[p / 64] |= 1 << (p % 64);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -102,7 +102,9 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 /// `max` keyphrases, best first. `corpus`, when given, are document frequencies
 /// of the documents analysed together (this one included).
 pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>) -> Vec<Keyword> {
-    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti)).collect();
+    // What each distinct word's own form says, computed at its first occurrence.
+    let mut shapes: Vec<u8> = Vec::new();
+    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti, &mut shapes)).collect();
     // Word keys as small ids (`WordInfo::key_id`, numbered in order of appearance).
     let mut term_keys: Vec<&str> = Vec::new();
     let term: Vec<u32> = words
@@ -406,8 +408,8 @@ fn covered(inner: &[Span], outer: &[Span]) -> usize {
 }
 
 /// A content word: a word or number that is not a stop word and does not look like a verb.
-/// Numbers count only after a word ("Falcon 9").
-fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+/// Numbers count only after a word ("Falcon 9"). `shapes` caches `surface_shape` by `WordInfo::surface_id`.
+fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mut Vec<u8>) -> bool {
     let Some(w) = &words[ti] else { return false };
     match doc.tokens[ti].kind {
         TokenKind::Number => {
@@ -425,33 +427,95 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
     if name_particle {
         return true;
     }
-    if w.stop || w.lower.chars().count() < 2 || CALENDAR.contains(&w.lower.as_str()) {
+    if w.stop {
         return false;
     }
-    // (Last bytes compared first: most words end like no verb ending, and a full compare per ending was a library call.)
-    if !w.cap && VERB_ENDINGS.iter().any(|e| w.lower.as_bytes().last() == e.as_bytes().last() && w.lower.ends_with(e) && w.lower.len() > e.len() + 2) {
+    let si = w.surface_id as usize;
+    if si >= shapes.len() {
+        shapes.resize(si + 1, UNKNOWN_SHAPE);
+    }
+    if shapes[si] == UNKNOWN_SHAPE {
+        shapes[si] = surface_shape(&w.lower);
+    }
+    let shape = shapes[si];
+    if shape & NOT_A_TERM != 0 {
         return false;
     }
-    if !w.cap && (is_inverted_verb(&w.lower) || is_infinitive_after_cue(doc, words, ti) || is_participle_before_agent(doc, words, ti)) {
+    // (A capitalised word is content whatever precedes or follows it.)
+    if w.cap {
+        return true;
+    }
+    if shape & (VERB_ENDING | INVERTED_VERB) != 0
+        || (shape & INFINITIVE != 0 && is_infinitive_after_cue(doc, words, ti))
+        || (shape & OTHER_INFINITIVE != 0 && before_object_article(doc, words, ti) && is_infinitive_after_cue(doc, words, ti))
+        || (shape & PARTICIPLE != 0 && is_participle_before_agent(doc, words, ti))
+    {
         return false;
     }
-    // (A capitalised word is content whatever precedes it: test that first, it is cheaper.)
     let after_verb_cue = || ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
         && (lower_token_in(doc, words, ti - 1, &VERB_CUES) || after_degree_adverb(doc, words, ti));
     // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
-    let finite_shape = (w.lower.ends_with('e') || w.lower.ends_with("ent"))
-        && !["dre", "tre", "ire"].iter().any(|e| w.lower.ends_with(e));
-    let before_article = || finite_shape
-        && ti + 1 < doc.tokens.len()
-        && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
-        && VERB_OBJECT_ARTICLES.contains(&token_lower(doc, words, ti + 1).as_ref());
+    let before_article = || shape & FINITE != 0 && before_object_article(doc, words, ti);
     // English nouns never take a bare article after them either ("met the", "said a").
     let before_english_article = || ti + 1 < doc.tokens.len()
         && doc.tokens[ti + 1].kind == TokenKind::Word
         && matches!(token_lower(doc, words, ti + 1).as_ref(), "the" | "an");
-    w.cap || !(after_verb_cue() || before_article() || before_english_article())
+    !(after_verb_cue() || before_article() || before_english_article())
+}
+
+// Bits of `surface_shape`: what a lowercase word's own letters say.
+const UNKNOWN_SHAPE: u8 = 0x80;
+/// Under two characters, or a month or day name: never a keyphrase word.
+const NOT_A_TERM: u8 = 1;
+/// Ends like a French conjugated verb ("-ait", "-eront"), when lowercase.
+const VERB_ENDING: u8 = 2;
+/// "explique-t-il": a verb with its subject pronoun after it.
+const INVERTED_VERB: u8 = 4;
+/// A first-group infinitive shape (see `is_infinitive_after_cue`).
+const INFINITIVE: u8 = 8;
+/// A past participle shape (see `is_participle_before_agent`).
+const PARTICIPLE: u8 = 16;
+/// Shaped like a present-tense verb ("-e", "-ent", not "-dre", "-tre", "-ire").
+const FINITE: u8 = 32;
+/// An infinitive in -re or -ir ("étendre", "agir"), a shape nouns share ("guerre", "désir"):
+/// a verb only after a cue and before an object article, "d'étendre les exercices".
+const OTHER_INFINITIVE: u8 = 64;
+
+fn surface_shape(lower: &str) -> u8 {
+    let mut shape = 0;
+    if lower.chars().count() < 2 || CALENDAR.contains(&lower) {
+        shape |= NOT_A_TERM;
+    }
+    // (Last bytes compared first: most words end like no verb ending, and a full compare per ending was a library call.)
+    if VERB_ENDINGS.iter().any(|e| lower.as_bytes().last() == e.as_bytes().last() && lower.ends_with(e) && lower.len() > e.len() + 2) {
+        shape |= VERB_ENDING;
+    }
+    if is_inverted_verb(lower) {
+        shape |= INVERTED_VERB;
+    }
+    // "-ifier" is a verb ending ("intensifier", "justifier"), not a noun one.
+    if lower.ends_with("er") && (!lower.ends_with("ier") || lower.ends_with("ifier")) && lower.chars().count() >= 6 {
+        shape |= INFINITIVE;
+    }
+    if (lower.ends_with("re") || lower.ends_with("ir")) && lower.chars().count() >= 6 {
+        shape |= OTHER_INFINITIVE;
+    }
+    if ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e)) && !["ité", "itée", "ités"].iter().any(|e| lower.ends_with(e)) {
+        shape |= PARTICIPLE;
+    }
+    if (lower.ends_with('e') || lower.ends_with("ent")) && !["dre", "tre", "ire"].iter().any(|e| lower.ends_with(e)) {
+        shape |= FINITE;
+    }
+    shape
+}
+
+/// "exige les résultats", "étendre ses exercices": an object article right after the word.
+fn before_object_article(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+    ti + 1 < doc.tokens.len()
+        && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
+        && lower_token_in(doc, words, ti + 1, &VERB_OBJECT_ARTICLES)
 }
 
 /// "des liens plus solides": an adjective after a degree adverb. "les plus pauvres" is a noun
@@ -474,18 +538,8 @@ fn is_inverted_verb(lower: &str) -> bool {
 /// "cessera de fonctionner", "au lieu de piquer", "pour accorder": a first-group infinitive
 /// (-er) after a preposition or "faut" is a verb; so is "d'étendre les …". Nouns in -ier ("papier", "quartier") and
 /// short words ("fer", "mer", "hiver") are left alone.
+/// (The word's own shape is `INFINITIVE` or `OTHER_INFINITIVE` in `surface_shape`; this reads the context.)
 fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
-    let w = words[ti].as_ref().unwrap();
-    // "-ifier" is a verb ending ("intensifier", "justifier"), not a noun one.
-    let first_group = w.lower.ends_with("er") && (!w.lower.ends_with("ier") || w.lower.ends_with("ifier"));
-    // Other infinitives ("étendre", "agir", "pouvoir") share endings with nouns ("guerre", "désir",
-    // "devoir"): only with an object article after them, "d'étendre les exercices".
-    let other_group = ["re", "ir"].iter().any(|e| w.lower.ends_with(e))
-        && doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word)
-        && VERB_OBJECT_ARTICLES.contains(&token_lower(doc, words, ti + 1).as_ref());
-    if !(first_group || other_group) || w.lower.chars().count() < 6 {
-        return false;
-    }
     // Skip an opening quote: à « embaucher ».
     let mut k = ti;
     while k > 0 {
@@ -501,21 +555,18 @@ fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize
     false
 }
 
-/// "adopté par le Sénat": a past participle before the agent's "par".
+/// "adopté par le Sénat": a past participle (`PARTICIPLE` in `surface_shape`) before the agent's "par".
 fn is_participle_before_agent(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
-    let w = words[ti].as_ref().unwrap();
-    let participle = ["é", "ée", "és", "ées"].iter().any(|e| w.lower.ends_with(e)) && !["ité", "itée", "ités"].iter().any(|e| w.lower.ends_with(e));
-    participle
-        && doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word)
+    doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word)
         && token_lower(doc, words, ti + 1).as_ref() == "par"
 }
 
 /// Articles that open a verb's object.
-const VERB_OBJECT_ARTICLES: &[&str] = &[
+static VERB_OBJECT_ARTICLES: WordList = WordList::new(&[
     "le", "la", "les", "l'", "un", "une",
     // Possessives and demonstratives open an object too ("renforcent leurs liens").
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
-];
+]);
 
 /// Whether token `ti`, lowercased, is one of `set`.
 fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {

@@ -131,6 +131,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     if a.len() > 256 || b.len() > 256 {
         return if a == b { 0 } else { a.chars().count().max(b.chars().count()) };
     }
+    // Matching keys are accent-folded, so mostly ASCII: then bytes are characters, and the
+    // rows fit on the stack.
+    if a.is_ascii() && b.is_ascii() {
+        return edit_distance_bytes(a.as_bytes(), b.as_bytes());
+    }
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
@@ -144,9 +149,49 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// `edit_distance` of two byte strings of at most 256 bytes each.
+fn edit_distance_bytes(a: &[u8], b: &[u8]) -> usize {
+    let (mut rows_a, mut rows_b) = ([0u16; 257], [0u16; 257]);
+    // (Swapped as references: swapping the arrays would copy them.)
+    let (mut prev, mut cur) = (&mut rows_a[..=b.len()], &mut rows_b[..=b.len()]);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j as u16;
+    }
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i as u16 + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + u16::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    usize::from(prev[b.len()])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_edit_distance_matches_the_general_one() {
+        let words = ["", "a", "otan", "stoltenberg", "soltenberg", "missile", "missiles", "kishida", "kishid a", "x".repeat(256).leak()];
+        for a in words {
+            for b in words {
+                let general = {
+                    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                    let mut prev: Vec<usize> = (0..=b.len()).collect();
+                    for (i, ca) in a.iter().enumerate() {
+                        let mut cur = vec![i + 1; b.len() + 1];
+                        for (j, cb) in b.iter().enumerate() {
+                            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+                        }
+                        prev = cur;
+                    }
+                    prev[b.len()]
+                };
+                assert_eq!(edit_distance(a, b), general, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn keys_group_variants() {

@@ -321,15 +321,15 @@ pub fn sentences(text: &str, tokens: &[Token], range: (usize, usize), out: &mut 
     let mut i = first;
     while i < last {
         let t = tokens[i];
-        let s = t.span.of(text);
-        let ends = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…");
+        // (Only punctuation is sliced: most tokens are words.)
+        let ends = t.kind == TokenKind::Punct && matches!(t.span.of(text), "." | "!" | "?" | "…");
         if ends {
             // Swallow repeated terminators and closing quotes/brackets: "?!", ».", ")."
             let mut j = i + 1;
             while j < last && tokens[j].kind == TokenKind::Punct && matches!(tokens[j].span.of(text), "." | "!" | "?" | "…" | "»" | "”" | "\"" | ")" | "’") {
                 j += 1;
             }
-            let prev_abbrev = s == "." && i > start && tokens[i - 1].span.end == t.span.start
+            let prev_abbrev = t.span.of(text) == "." && i > start && tokens[i - 1].span.end == t.span.start
                 && is_abbreviation(tokens[i - 1].span.of(text));
             let next_starts = j >= last || {
                 let n = tokens[j].span.of(text);

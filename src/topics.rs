@@ -603,7 +603,7 @@ impl Taxonomy {
                 }
                 stack.extend((0..self.topics.len()).filter(|&c| self.topics[c].parent == Some(t)));
             }
-            crate::sort::sort_by_key(&mut evidence, |e| (e.start, e.end));
+            crate::sort::sort_by_packed(&mut evidence, |e| Some(packed_start(&Span::new(e.start, e.end))? | u128::from(u32::try_from(e.end).ok()?)), |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
             evidence.dedup_by_key(|e| (e.start, e.end));
             result.push(Topic {
                 id: def.id.clone(),
@@ -624,7 +624,7 @@ impl Taxonomy {
 /// One sweep in (start, longest first) order: a span is nested when an earlier
 /// distinct span reaches at least as far.
 fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
-    crate::sort::sort_by(&mut spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | (u128::from(u32::MAX) - u128::from(u32::try_from(s.end).ok()?))), |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     spans.dedup();
     let mut nested = Vec::new();
     let mut reach: Option<usize> = None;
@@ -634,8 +634,13 @@ fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
         }
         reach = Some(reach.map_or(s.end, |r| r.max(s.end)));
     }
-    crate::sort::sort(&mut nested);
+    crate::sort::sort_by_packed(&mut nested, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
     nested
+}
+
+/// A span's start in the upper half of a 64-bit sort key (`sort::sort_by_packed`), if it fits.
+fn packed_start(s: &Span) -> Option<u128> {
+    Some(u128::from(u32::try_from(s.start).ok()?) << 32)
 }
 
 /// Lowercase: the form compared by [`same_word`] (which folds accents itself:

@@ -169,6 +169,10 @@ pub struct WordInfo {
     /// `key` as a small id, the same for equal keys within one document (numbered in
     /// order of first appearance): compare these instead of the strings in hot loops.
     pub key_id: u32,
+    /// The token's exact text as a small id, the same for equal surfaces within one
+    /// document (numbered in order of first appearance): lets rules that read only the
+    /// word's own form run once per distinct word.
+    pub surface_id: u32,
     pub stop: bool,
     /// Starts with an uppercase letter.
     pub cap: bool,
@@ -239,6 +243,7 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                 lower: f.lower.clone(),
                 key: f.key.clone(),
                 key_id: f.key_id,
+                surface_id: fi,
                 stop: f.stop,
                 cap: f.cap,
                 acronym: f.acronym,
