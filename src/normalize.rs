@@ -131,35 +131,25 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     if a.len() > 256 || b.len() > 256 {
         return if a == b { 0 } else { a.chars().count().max(b.chars().count()) };
     }
-    // Matching keys are accent-folded, so mostly ASCII: then bytes are characters, and the
-    // rows fit on the stack.
+    // Matching keys are accent-folded, so mostly ASCII: then bytes are characters.
     if a.is_ascii() && b.is_ascii() {
-        return edit_distance_bytes(a.as_bytes(), b.as_bytes());
+        return levenshtein(a.as_bytes(), b.as_bytes());
     }
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    levenshtein(&a, &b)
 }
 
-/// `edit_distance` of two byte strings of at most 256 bytes each.
-fn edit_distance_bytes(a: &[u8], b: &[u8]) -> usize {
+/// Levenshtein distance of two sequences of at most 256 items each; the rows fit on the stack.
+fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let (mut rows_a, mut rows_b) = ([0u16; 257], [0u16; 257]);
     // (Swapped as references: swapping the arrays would copy them.)
     let (mut prev, mut cur) = (&mut rows_a[..=b.len()], &mut rows_b[..=b.len()]);
     for (j, p) in prev.iter_mut().enumerate() {
         *p = j as u16;
     }
-    for (i, &ca) in a.iter().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         cur[0] = i as u16 + 1;
-        for (j, &cb) in b.iter().enumerate() {
+        for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + u16::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         std::mem::swap(&mut prev, &mut cur);
@@ -172,8 +162,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_edit_distance_matches_the_general_one() {
-        let words = ["", "a", "otan", "stoltenberg", "soltenberg", "missile", "missiles", "kishida", "kishid a", "x".repeat(256).leak()];
+    fn edit_distance_matches_the_textbook_one() {
+        let words = ["", "a", "otan", "stoltenberg", "soltenberg", "missile", "missiles", "kishida", "kishid a", "x".repeat(256).leak(),
+            "stoltènberg", "taïwan", "é", "ü".repeat(128).leak()];
         for a in words {
             for b in words {
                 let general = {
