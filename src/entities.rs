@@ -982,17 +982,17 @@ fn join_bracketed_given_names(entities: &mut Vec<Entity>, text: &str) {
     while i < entities.len() {
         let given = &entities[i];
         // The given name's bracketed mention and the surname entity mentioned right after ") ".
-        let pair = one_word_person(given)
-            .then(|| {
-                given.mentions.iter().find_map(|m| {
-                    let after = text[m.end..].strip_prefix(')')?;
-                    text[..m.start].strip_suffix('(')?;
-                    let surname_start = m.end + 1 + (after.len() - after.trim_start_matches([' ', '\u{a0}']).len());
-                    let j = entities.iter().position(|e| one_word_person(e) && e.mentions.iter().any(|n| n.start == surname_start))?;
-                    (j != i).then_some((*m, j))
-                })
+        let pair = if one_word_person(given) {
+            given.mentions.iter().find_map(|m| {
+                let after = text[m.end..].strip_prefix(')')?;
+                text[..m.start].strip_suffix('(')?;
+                let surname_start = m.end + 1 + (after.len() - after.trim_start_matches([' ', '\u{a0}']).len());
+                let j = entities.iter().position(|e| one_word_person(e) && e.mentions.iter().any(|n| n.start == surname_start))?;
+                (j != i).then_some((*m, j))
             })
-            .flatten();
+        } else {
+            None
+        };
         let Some((mention, j)) = pair else {
             i += 1;
             continue;

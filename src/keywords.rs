@@ -454,7 +454,7 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mu
     }
     let after_verb_cue = || ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
-        && (lower_token_in(doc, words, ti - 1, &VERB_CUES) || after_degree_adverb(doc, words, ti));
+        && lower_token_in(doc, words, ti - 1, &VERB_CUES);
     // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
     let before_article = || shape & FINITE != 0 && before_object_article(doc, words, ti);
@@ -462,7 +462,7 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mu
     let before_english_article = || ti + 1 < doc.tokens.len()
         && doc.tokens[ti + 1].kind == TokenKind::Word
         && matches!(token_lower(doc, words, ti + 1).as_ref(), "the" | "an");
-    !(after_verb_cue() || before_article() || before_english_article())
+    !(after_verb_cue() || after_degree_adverb(doc, words, ti) || before_article() || before_english_article())
 }
 
 // Bits of `surface_shape`: what a lowercase word's own letters say.
