@@ -420,10 +420,9 @@ function renderSet() {
     const v = map.get(key) ?? { ...init, docs: new Set(), mentions: 0 };
     v.docs.add(di);
     v.mentions += mentions;
-    if (init.text !== undefined) { // the variant most mentioned across the set names the group
+    if (init.text !== undefined) { // variants written across the set, by mentions
       v.forms ??= new Map();
       v.forms.set(init.text, (v.forms.get(init.text) ?? 0) + mentions);
-      v.text = [...v.forms].reduce((best, f) => (f[1] > best[1] ? f : best))[0];
     }
     map.set(key, v);
   };
@@ -435,6 +434,8 @@ function renderSet() {
     for (const e of d.result.entities) bump(entities, entityKey(e), { text: e.text, kind: e.kind }, di, entitySpans(e).length);
     for (const k of d.result.keywords) bump(keyphrases, foldKey(k.text), { text: k.text }, di, k.mentions.length);
   });
+  // The variant most mentioned across the set names the group (the first seen on a tie).
+  for (const v of [...entities.values(), ...keyphrases.values()]) v.text = [...v.forms].reduce((best, f) => (f[1] > best[1] ? f : best))[0];
   const byDocs = (a, b) => b.docs.size - a.docs.size || b.mentions - a.mentions || (a.text ?? a.label).localeCompare(b.text ?? b.label);
 
   const topicRows = [...topics.entries()].map(([id, v]) => ({ id, ...v })).sort((a, b) => b.docs.size - a.docs.size || b.score - a.score || a.id.localeCompare(b.id));

@@ -1,7 +1,7 @@
 // Loupe's analysis worker: one Analyzer per worker, built on the first request
 // and reused. Protocol (see client.js):
 //   request  {id, type: "init" | "analyze" | "analyzeBytes" | "stories", payload}
-//   reply    {id, ok: true, result} | {id, ok: false, error: {code, message}}
+//   reply    {id, ok: true, result, memoryBytes} | {id, ok: false, error: {code, message}}
 // The wasm module is found next to the glue (../pkg/loupe_bg.wasm, the widget's) unless the
 // "init" payload names another (the workbench: loupe_full_bg.wasm) or holds its bytes (the
 // self-contained build).
