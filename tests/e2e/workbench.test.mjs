@@ -3,7 +3,7 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, shot, faultyGlue, PANIC_MARKER, SEEDS, ROOT } from "./helpers.mjs";
+import { test, launch, startServer, probedPage, assertOwnRequests, assertOnlyAssets, mainThreadTasks, shot, faultyGlue, PANIC_MARKER, SEEDS, ROOT } from "./helpers.mjs";
 
 let browser, server;
 before(async () => {
@@ -147,7 +147,7 @@ test("a drop of several files: encodings, formats, a hostile page that never run
 });
 
 test("size limit, unsupported files and a cancelled job", async (t) => {
-  const { page, errors, requests, probe, close } = await probedPage(browser, { serviceWorkers: "block" });
+  const { page, errors, requests, close } = await probedPage(browser, { serviceWorkers: "block" });
   t.after(close);
   await page.goto(`${server.url}/www/`);
   await page.waitForSelector("html[data-loupe-ready]");
@@ -169,11 +169,15 @@ test("size limit, unsupported files and a cancelled job", async (t) => {
   await page.waitForFunction(() => document.querySelector("#progress").value >= 2);
   await shot(page, "workbench-progress");
   // From here on (after playwright has built the 60 File objects in the page) the main thread stays free.
-  await page.evaluate(() => { window.__probe.longTasks.length = 0; });
-  await page.waitForFunction(() => document.querySelector("#progress").value >= 6);
-  const longTasks = (await probe()).longTasks.map(([, d]) => d);
-  console.log(`# main-thread long tasks while 60 files are analysed: ${JSON.stringify(longTasks)}`);
-  assert.ok(longTasks.every((d) => d <= 50), `no main-thread task over 50 ms during the job: ${longTasks}`);
+  // Counted in CPU time from a trace, as in the widget's test: wall-clock long tasks stretch when
+  // the shared machine is loaded (one was 53 ms wall) though the page's own work is unchanged.
+  // (The mark tells the trace which renderer is the page's.)
+  const tasks = await mainThreadTasks(browser, page, async () => {
+    await page.evaluate(() => performance.mark("loupe-trace"));
+    await page.waitForFunction(() => document.querySelector("#progress").value >= 6);
+  });
+  console.log(`# main-thread tasks over 20 ms wall while 60 files are analysed (wall/cpu ms): ${JSON.stringify(tasks.map((x) => [x.wall, x.cpu]))}`);
+  for (const x of tasks) assert.ok(x.cpu <= 50, `no main-thread task over 50 ms (CPU) during the job: ${JSON.stringify(x)}`);
   // The page stays responsive while the worker runs.
   const t0 = Date.now();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
