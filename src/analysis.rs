@@ -277,7 +277,7 @@ impl Analyzer {
         let language = self.language.unwrap_or(if detected == Lang::Unknown { html_lang.unwrap_or(Lang::Unknown) } else { detected });
         let stop = lang::stopwords(language, stopwords::french(), stopwords::english());
         let infos = words::word_infos(&doc, language, &self.stemmers, stop);
-        let keywords = keywords::extract(&doc, &infos, self.config.max_keywords, None);
+        let keywords = keywords::extract(&doc, &infos, self.config.max_keywords, None, language);
         let entities = entities::extract(&doc, &infos, gazetteer(), language);
         let topics = self.taxonomy.tag(&doc, &infos, language, self.config.min_topic_score);
         let quote_spans: Vec<Span> = doc.quotes.iter().map(|q| q.span).collect();

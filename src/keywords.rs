@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::entities::token_lower;
+use crate::lang::Lang;
 use crate::normalize::edit_distance;
 use crate::span::Span;
 use crate::stopwords::WordList;
@@ -101,10 +102,11 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 
 /// `max` keyphrases, best first. `corpus`, when given, are document frequencies
 /// of the documents analysed together (this one included).
-pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>) -> Vec<Keyword> {
+pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
+    let english = lang == Lang::En;
     // What each distinct word's own form says, computed at its first occurrence.
-    let mut shapes: Vec<u8> = Vec::new();
-    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti, &mut shapes)).collect();
+    let mut shapes: Vec<u16> = Vec::new();
+    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti, &mut shapes, english)).collect();
     // Word keys as small ids (`WordInfo::key_id`, numbered in order of appearance).
     let mut term_keys: Vec<&str> = Vec::new();
     let term: Vec<u32> = words
@@ -130,6 +132,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         /// The content tokens of the first mention.
         tokens: PhraseKey,
         capitalised: u32,
+        /// English mentions cut before their head noun (see `before_english_head`).
+        before_head: u32,
     }
     let mut index: FxHashMap<PhraseKey, usize> = FxHashMap::default();
     let mut cands: Vec<Cand> = Vec::new();
@@ -155,6 +159,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     if prev_cap && !w.cap && doc.tokens[j].kind == TokenKind::Word {
                         break;
                     }
+                    // English puts modifiers before a name, not common words: "hopes" | "Mongolia".
+                    let prev_lower = j > i && content[j - 1] && words[j - 1].as_ref().is_some_and(|p| !p.cap && !p.acronym);
+                    if english && prev_lower && (w.cap || w.acronym) && doc.tokens[j].kind == TokenKind::Word {
+                        break;
+                    }
                     // A phrase does not run into a title or a person's name ("NATO Secretary-General",
                     // "Économie Bruno Le Maire"), nor continue from a title into the name.
                     if j > i && (titles_name || starts_person(words, j) || is_title_before_name(doc, words, j)) {
@@ -174,11 +183,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     }
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
                     let ci = *index.entry(key).or_insert_with(|| {
-                        cands.push(Cand { key, mentions: Vec::new(), first_sentence: si, tokens, capitalised: 0 });
+                        cands.push(Cand { key, mentions: Vec::new(), first_sentence: si, tokens, capitalised: 0, before_head: 0 });
                         cands.len() - 1
                     });
                     cands[ci].mentions.push(span);
                     cands[ci].capitalised += u32::from(capitalised);
+                    cands[ci].before_head += u32::from(english && before_english_head(doc, words, &content, j, b));
                     j += 1;
                     continue;
                 }
@@ -233,7 +243,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             // "française", "Américains" alone: the country or the people, said in passing; readers
             // tag the country or the phrase ("armée française"), rarely the adjective.
             let nationality = if c.key[1] == NO_TERM && is_demonym(words, c.tokens[0] as usize) { DEMONYM_WEIGHT } else { 1.0 };
-            tf * mean_idf * position * casing * nationality
+            // "national" of "national security", "black" of "black hole": an English phrase ends with
+            // its head noun, so a phrase always cut before a noun names half a thing.
+            let head = 1.0 - CUT_BEFORE_HEAD_PENALTY * c.before_head as f32 / tf;
+            tf * mean_idf * position * casing * nationality * head
         })
         .collect();
 
@@ -309,6 +322,33 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
     }
     out
 }
+
+/// How much an English phrase loses when all its mentions stop before their head noun.
+const CUT_BEFORE_HEAD_PENALTY: f32 = 0.9;
+
+/// English: lowercase token `j` is directly followed, in the same sentence, by a lowercase content
+/// word that does not look like a verb: `j` modifies it ("national" security, "flu" vaccine).
+/// Words in -s or -ed after `j` may be verbs ("the report suggests"): not counted.
+fn before_english_head(doc: &Document, words: &[Option<WordInfo>], content: &[bool], j: usize, b: usize) -> bool {
+    let lowercase_word = |k: usize| doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap && !w.acronym);
+    let k = j + 1;
+    k < b && lowercase_word(j) && lowercase_word(k) && content[k]
+        && doc.text[doc.tokens[j].span.end..doc.tokens[k].span.start].bytes().all(|c| c == b' ')
+        && words[k].as_ref().is_some_and(|w| {
+            let l = w.lower.as_str();
+            !(l.ends_with("ed") || (l.ends_with('s') && !l.ends_with("ss")) || EN_IRREGULAR_PAST.contains(&l))
+        })
+}
+
+/// Common irregular English past tenses that are not also common nouns ("cut", "set", "hit"
+/// are left out): after a noun they are its verb ("prices fell"), alone they are no keyphrase.
+static EN_IRREGULAR_PAST: WordList = WordList::new(&[
+    "rose", "fell", "grew", "took", "made", "came", "went", "saw", "gave", "told", "found", "won", "lost",
+    "held", "met", "led", "brought", "began", "became", "kept", "sent", "spent", "paid", "sold", "built",
+    "struck", "ran", "knew", "thought", "felt", "stood", "wrote", "spoke", "chose", "broke", "fought",
+    "caught", "bought", "meant", "heard", "got", "flew", "drew", "seen", "taken", "given", "done", "gone",
+    "known", "shown", "grown", "written", "spoken", "chosen", "broken", "fallen", "risen", "begun",
+]);
 
 /// Weight of a nationality word on its own.
 const DEMONYM_WEIGHT: f32 = 0.3;
@@ -409,7 +449,7 @@ fn covered(inner: &[Span], outer: &[Span]) -> usize {
 
 /// A content word: a word or number that is not a stop word and does not look like a verb.
 /// Numbers count only after a word ("Falcon 9"). `shapes` caches `surface_shape` by `WordInfo::surface_id`.
-fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mut Vec<u8>) -> bool {
+fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mut Vec<u16>, english: bool) -> bool {
     let Some(w) = &words[ti] else { return false };
     match doc.tokens[ti].kind {
         TokenKind::Number => {
@@ -459,31 +499,43 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mu
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
     let before_article = || shape & FINITE != 0 && before_object_article(doc, words, ti);
     // English nouns never take a bare article after them either ("met the", "said a").
-    let before_english_article = || ti + 1 < doc.tokens.len()
-        && doc.tokens[ti + 1].kind == TokenKind::Word
-        && matches!(token_lower(doc, words, ti + 1).as_ref(), "the" | "an");
-    !(after_verb_cue() || after_degree_adverb(doc, words, ti) || before_article() || before_english_article())
+    let next_is = |set: &WordList| ti + 1 < doc.tokens.len() && doc.tokens[ti + 1].kind == TokenKind::Word && lower_token_in(doc, words, ti + 1, set);
+    let before_english_article = || next_is(if english { &EN_OBJECT_OPENERS } else { &EN_ARTICLES });
+    // "announced", "dropped": an English past tense, unless it opens a noun phrase and modifies the
+    // noun after it ("the armed forces"; but "officials expected delays").
+    let english_past = || {
+        let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+        let modifier = ti + 1 < doc.tokens.len()
+            && word(ti + 1)
+            && doc.tokens[ti + 1].span.start == doc.tokens[ti].span.end + 1
+            && words[ti + 1].as_ref().is_some_and(|n| !n.stop && !n.cap)
+            && !(ti > 0 && word(ti - 1) && words[ti - 1].as_ref().is_some_and(|p| !p.stop));
+        english && shape & EN_PAST != 0 && !modifier
+    };
+    !(after_verb_cue() || after_degree_adverb(doc, words, ti) || before_article() || before_english_article() || english_past())
 }
 
 // Bits of `surface_shape`: what a lowercase word's own letters say.
-const UNKNOWN_SHAPE: u8 = 0x80;
+const UNKNOWN_SHAPE: u16 = 0x8000;
 /// Under two characters, or a month or day name: never a keyphrase word.
-const NOT_A_TERM: u8 = 1;
+const NOT_A_TERM: u16 = 1;
 /// Ends like a French conjugated verb ("-ait", "-eront"), when lowercase.
-const VERB_ENDING: u8 = 2;
+const VERB_ENDING: u16 = 2;
 /// "explique-t-il": a verb with its subject pronoun after it.
-const INVERTED_VERB: u8 = 4;
+const INVERTED_VERB: u16 = 4;
 /// A first-group infinitive shape (see `is_infinitive_after_cue`).
-const INFINITIVE: u8 = 8;
+const INFINITIVE: u16 = 8;
 /// A past participle shape (see `is_participle_before_agent`).
-const PARTICIPLE: u8 = 16;
+const PARTICIPLE: u16 = 16;
 /// Shaped like a present-tense verb ("-e", "-ent", not "-dre", "-tre", "-ire").
-const FINITE: u8 = 32;
+const FINITE: u16 = 32;
 /// An infinitive in -re or -ir ("étendre", "agir"), a shape nouns share ("guerre", "désir"):
 /// a verb only after a cue and before an object article, "d'étendre les exercices".
-const OTHER_INFINITIVE: u8 = 64;
+const OTHER_INFINITIVE: u16 = 64;
+/// English past tense or participle shape ("announced"; not "speed", "hundred").
+const EN_PAST: u16 = 128;
 
-fn surface_shape(lower: &str) -> u8 {
+fn surface_shape(lower: &str) -> u16 {
     let mut shape = 0;
     if lower.chars().count() < 2 || CALENDAR.contains(&lower) {
         shape |= NOT_A_TERM;
@@ -504,6 +556,9 @@ fn surface_shape(lower: &str) -> u8 {
     }
     if ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e)) && !["ité", "itée", "ités"].iter().any(|e| lower.ends_with(e)) {
         shape |= PARTICIPLE;
+    }
+    if (lower.ends_with("ed") && !lower.ends_with("eed") && !lower.ends_with("dred") && lower.len() >= 5) || EN_IRREGULAR_PAST.contains(&lower) {
+        shape |= EN_PAST;
     }
     if (lower.ends_with('e') || lower.ends_with("ent")) && !["dre", "tre", "ire"].iter().any(|e| lower.ends_with(e)) {
         shape |= FINITE;
@@ -566,6 +621,14 @@ static VERB_OBJECT_ARTICLES: WordList = WordList::new(&[
     "le", "la", "les", "l'", "un", "une",
     // Possessives and demonstratives open an object too ("renforcent leurs liens").
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
+]);
+
+/// English articles: a noun is not followed by one.
+static EN_ARTICLES: WordList = WordList::new(&["the", "an"]);
+/// What opens an English verb's object ("create a", "wearing his"); used when the text is English,
+/// where "a" is not the French verb.
+static EN_OBJECT_OPENERS: WordList = WordList::new(&[
+    "the", "an", "a", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 ]);
 
 /// Whether token `ti`, lowercased, is one of `set`.

@@ -76,8 +76,8 @@ fn corpus_rarity_lowers_words_every_document_shares() {
     for i in &infos {
         df.add_document(i);
     }
-    let alone = keywords::extract(&parsed[0], &infos[0], 5, None);
-    let together = keywords::extract(&parsed[0], &infos[0], 5, Some(&df));
+    let alone = keywords::extract(&parsed[0], &infos[0], 5, None, Lang::Fr);
+    let together = keywords::extract(&parsed[0], &infos[0], 5, Some(&df), Lang::Fr);
     let rank = |ks: &[keywords::Keyword], t: &str| ks.iter().position(|k| k.text == t);
     assert!(rank(&together, "budget") < rank(&together, "ministre"), "{together:?}");
     let score = |ks: &[keywords::Keyword], t: &str| ks.iter().find(|k| k.text == t).map_or(0.0, |k| k.score);
@@ -149,4 +149,25 @@ fn adjectives_after_degree_adverbs_are_not_keyphrases() {
     }
     assert!(texts.iter().any(|k| k.contains("pauvres")), "{texts:?}");
     assert!(texts.iter().any(|k| k.contains("liens")), "{texts:?}");
+}
+
+/// English keyphrases end with their head noun: no past tenses, no verbs before their object,
+/// no modifier cut from its noun, no common word run into a name.
+#[test]
+fn english_keyphrases_are_noun_phrases() {
+    let text = "Trump names national security adviser\n\n\
+        President Donald Trump announced a new national security adviser on Monday. The national security adviser \
+        replaced Michael Flynn, who resigned. Officials said the adviser expected hearings. Critics fell silent \
+        as the White House announced the choice. Russia hopes Mongolia will join. The national security adviser \
+        will brief the president, and the adviser visits Japan next week. Black holes and the black hole at the \
+        centre of the galaxy were reported. Reporters said the national security adviser announced nothing.";
+    let a = Analyzer::new(Config { language: "en".into(), ..Config::default() }).unwrap().analyze(text).unwrap();
+    let texts: Vec<&str> = a.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert!(texts.contains(&"national security adviser"), "{texts:?}");
+    for bad in ["announced", "expected", "reported", "fell", "national", "hopes Mongolia", "black"] {
+        assert!(!texts.iter().any(|t| t.eq_ignore_ascii_case(bad)), "{bad} in {texts:?}");
+    }
+    // The same text read as French keeps today's rules: the English ones do not leak into French.
+    let fr = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap().analyze(text).unwrap();
+    assert!(fr.keywords.iter().any(|k| k.text == "national"), "{:?}", fr.keywords.iter().map(|k| &k.text).collect::<Vec<_>>());
 }
