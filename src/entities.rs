@@ -237,6 +237,8 @@ static ROLE_WORDS: WordList = WordList::new(&[
     "préfet", "procureur", "évêque", "cardinal", "abbé", "empereur", "roi", "reine", "prince", "princesse",
     "duc", "duchesse", "comte", "comtesse", "baron", "docteur", "pape", "captain", "judge", "king", "queen",
     "senator", "governor", "mayor", "pope",
+    // English abbreviated titles ("Sen. Rand Paul", "Rep. Adam Schiff") and "Vice President".
+    "sen", "rep", "gov", "lt", "col", "sgt", "vice",
 ]);
 /// Words before a name that say it is a person.
 static PERSON_CUES: WordList = WordList::new(&[
@@ -390,6 +392,15 @@ static ORG_CUES: WordList = WordList::new(&[
 static EVENT_WORDS: WordList = WordList::new(&[
     "guerre", "révolution", "bataille", "crise", "coupe", "jeux", "championnat", "festival", "exposition",
     "sommet", "war", "revolution", "battle", "crisis", "cup", "games", "championship",
+    "olympics", "paralympics", "awards", "election", "elections",
+    // Laws and treaties are named things too ("Affordable Care Act", "Paris Agreement").
+    "act", "treaty", "agreement",
+]);
+/// Words inside a name that make it a place: a building, a street, a natural feature
+/// ("Trump Tower", "Downing Street", "Charles de Gaulle Airport").
+static PLACE_WORDS: WordList = WordList::new(&[
+    "tower", "street", "square", "bridge", "airport", "station", "stadium", "avenue", "road", "island",
+    "islands", "river", "lake", "mountains", "bay", "valley", "rue", "boulevard", "gare", "stade", "aéroport",
 ]);
 static EVENT_ADJECTIVES: WordList = WordList::new(&["mondiale", "mondial", "civile", "froide", "olympiques", "sainte", "mondiaux"]);
 /// Heads of a portfolio: "ministre de la Défense" names a role, not an entity.
@@ -450,6 +461,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         org_cue: bool,
         org_word: bool,
         event_word: bool,
+        place_word: bool,
         has_digit: bool,
         inner_acronym: bool,
         place_prep: bool,
@@ -530,7 +542,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             continue;
         }
         if single && gaz_hit.is_none() && !w0.acronym {
-            if ROLE_WORDS.contains(&w0.lower.as_str()) {
+            // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
+            // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
+            // (A lone lowercase word, an institution head left alone, is no name either.)
+            if ROLE_WORDS.contains(&w0.lower.as_str()) || surface.rsplit('-').next().is_some_and(|t| t.starts_with(char::is_lowercase)) {
                 continue;
             }
             // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
@@ -571,6 +586,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
         g.event_word |= member_lowers().any(|w| EVENT_WORDS.contains(&w.lower.as_str()));
+        g.place_word |= !single && member_lowers().any(|w| PLACE_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
         g.inner_acronym |= !single
             && c.words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
@@ -615,6 +631,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 EntityKind::Other
             } else if g.org_word || g.org_cue || g.inner_acronym || (acronym && g.n_words == 1) {
                 EntityKind::Organisation
+            } else if g.place_word {
+                EntityKind::Place
             } else if g.person_cue || g.first_name {
                 EntityKind::Person
             } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-')))) {
@@ -708,7 +726,9 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
     // "Hauts-de-Seine Didier Schuller", "DGSE René Imbot": a given name starts a new name.
     for k in 1..c.words.len() {
         let adjacent = c.words[k] == c.words[k - 1] + 1;
-        if adjacent && k + 1 < c.words.len() && is_first_name(&w(k).lower) && !is_first_name(&w(k - 1).lower) && !w(k - 1).stop {
+        // (Not when the tail holds an organisation word: "New York Times" is no person "York Times".)
+        let org_tail = || c.words[k..].iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str()));
+        if adjacent && k + 1 < c.words.len() && is_first_name(&w(k).lower) && !is_first_name(&w(k - 1).lower) && !w(k - 1).stop && !org_tail() {
             let head_span = Span::new(c.span.start, doc.tokens[c.words[k - 1]].span.end);
             let tail_span = Span::new(doc.tokens[c.words[k]].span.start, c.span.end);
             out.push(Candidate { span: head_span, first_token: c.first_token, words: c.words[..k].to_vec(), maker: false });

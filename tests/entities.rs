@@ -228,3 +228,26 @@ fn a_bracketed_given_name_joins_the_surname() {
     let words: Vec<&str> = people[0].mentions.iter().map(|m| &a.text[m.start..m.end]).collect();
     assert_eq!(words, ["Vladimir", "Poutine", "Poutine"]);
 }
+
+/// English names: events, laws and buildings are not people; a given-name-like word inside a
+/// paper's name does not split it; abbreviated titles are not names; demonyms point to the country.
+#[test]
+fn english_names_get_their_kind() {
+    let text = "The deaths in New York are tragic. Insurance under the Affordable Care Act is costly. \
+        The next Winter Olympics will take place in Korea. Citizens of seven Muslim-majority countries were banned. \
+        He wiretapped phones at Trump Tower last year. The New York Times reported it. Sen. Rand Paul objected \
+        and Vice President Mike Pence spoke. Many Americans agreed.";
+    let a = Analyzer::new(Config { language: "en".into(), ..Config::default() }).unwrap().analyze(text).unwrap();
+    let kind = |t: &str| a.entities.iter().find(|e| e.text == t).map(|e| e.kind);
+    assert_eq!(kind("New York"), Some(EntityKind::Place));
+    assert_eq!(kind("Affordable Care Act"), Some(EntityKind::Other));
+    assert_eq!(kind("Winter Olympics"), Some(EntityKind::Other));
+    assert_eq!(kind("Trump Tower"), Some(EntityKind::Place));
+    assert_eq!(kind("New York Times"), Some(EntityKind::Organisation));
+    assert_eq!(kind("Rand Paul"), Some(EntityKind::Person));
+    for not_a_name in ["Muslim-majority", "York Times", "Sen", "Vice"] {
+        assert!(kind(not_a_name).is_none(), "{not_a_name}: {:?}", a.entities);
+    }
+    // "Americans" is no demonym of the Northern Mariana Islands (a French form in the source data).
+    assert!(a.entities.iter().all(|e| e.wikidata.as_deref() != Some("Q16644")), "{:?}", a.entities);
+}

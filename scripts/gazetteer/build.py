@@ -57,6 +57,10 @@ EXTRA_COUNTRY_ALIASES = {
 EXTRA_CITY_ALIASES = {
     703448: ["Kiev", "Kyiv", "Kiyv"],  # Kyiv: both spellings are current in French
     4140963: ["Washington D.C.", "Washington DC"],
+    5128581: ["New York"],  # the city, as news names it (GeoNames: "New York City")
+    # French exonym (GeoNames lists it, but hyphenated names are not taken automatically); "St. Petersburg"
+    # is tokenised "St" "." "Petersburg", so the last word alone names it too.
+    498817: ["Saint-Pétersbourg", "Petersburg"],
 }
 # GeoNames alternate names that the wordfreq heuristic would wrongly pick as a French
 # exonym (common French words, historical names, a country's name).
@@ -100,6 +104,11 @@ def norm(s: str) -> str:
     """NFC, typographic apostrophe -> ASCII, collapse spaces."""
     s = unicodedata.normalize("NFC", s).replace("\u2019", "'").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", s).strip()
+
+
+def fold(s: str) -> str:
+    """Lowercase without accents: how the engine compares names (`entities::alias_key`)."""
+    return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c))
 
 
 def is_latin(s: str) -> bool:
@@ -328,16 +337,19 @@ def main() -> None:
             demonyms.add((f, "en", rid))
 
     # A demonym shared by a sovereign country and territories ("American": US, American Samoa...)
-    # maps to the sovereign country(ies) only.
+    # maps to the sovereign country(ies) only. Forms are compared as the engine looks them up,
+    # case and accents folded across both languages: French "américans" (Northern Mariana
+    # Islands in world-countries) is English "Americans" (United States) to the engine. English
+    # forms are listed in the singular, so their plural is counted as theirs too.
     subkind_of = {r[0]: r[2] for r in rows}
-    by_form: dict[tuple[str, str], set[str]] = {}
+    by_key: dict[str, set[str]] = {}
     for form, lang, target in demonyms:
-        by_form.setdefault((form, lang), set()).add(target)
-    for (form, lang), targets in by_form.items():
-        if len(targets) > 1 and any(subkind_of.get(t) == "country" for t in targets):
-            for t in targets:
-                if subkind_of.get(t) == "territory":
-                    demonyms.discard((form, lang, t))
+        for key in [fold(form)] + ([fold(form) + "s"] if lang == "en" else []):
+            by_key.setdefault(key, set()).add(target)
+    for form, lang, target in sorted(demonyms):
+        targets = by_key[fold(form)]
+        if len(targets) > 1 and subkind_of.get(target) == "territory" and any(subkind_of.get(t) == "country" for t in targets):
+            demonyms.discard((form, lang, target))
 
     # ---------------- checks + write ----------------
     ids = [r[0] for r in rows]
