@@ -902,6 +902,16 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                     j += 1;
                     continue;
                 }
+                // A middle initial and its period: "George W. Bush", "John F. Kennedy".
+                let initial = |k: usize| doc.tokens[k].span.len() == 1 && doc.tokens[k].span.of(&doc.text).starts_with(|c: char| c.is_ascii_uppercase());
+                if j + 1 < b && members.len() >= 2 && initial(j - 1) && doc.tokens[j].span.of(&doc.text) == "."
+                    && doc.tokens[j].span.start == doc.tokens[j - 1].span.end && is_cap(j + 1)
+                    && doc.tokens[j + 1].span.start == doc.tokens[j].span.end + 1
+                {
+                    members.push(j + 1);
+                    j += 2;
+                    continue;
+                }
                 // Particles: up to two lowercase joiners followed by a capitalised word.
                 let mut k = j;
                 let mut joiners = 0;

@@ -236,7 +236,7 @@ fn english_names_get_their_kind() {
     let text = "The deaths in New York are tragic. Insurance under the Affordable Care Act is costly. \
         The next Winter Olympics will take place in Korea. Citizens of seven Muslim-majority countries were banned. \
         He wiretapped phones at Trump Tower last year. The New York Times reported it. Sen. Rand Paul objected \
-        and Vice President Mike Pence spoke. Many Americans agreed.";
+        and Vice President Mike Pence spoke. Many Americans agreed. Former President George W. Bush was there.";
     let a = Analyzer::new(Config { language: "en".into(), ..Config::default() }).unwrap().analyze(text).unwrap();
     let kind = |t: &str| a.entities.iter().find(|e| e.text == t).map(|e| e.kind);
     assert_eq!(kind("New York"), Some(EntityKind::Place));
@@ -245,6 +245,7 @@ fn english_names_get_their_kind() {
     assert_eq!(kind("Trump Tower"), Some(EntityKind::Place));
     assert_eq!(kind("New York Times"), Some(EntityKind::Organisation));
     assert_eq!(kind("Rand Paul"), Some(EntityKind::Person));
+    assert_eq!(kind("George W. Bush"), Some(EntityKind::Person), "a middle initial stays inside the name");
     for not_a_name in ["Muslim-majority", "York Times", "Sen", "Vice"] {
         assert!(kind(not_a_name).is_none(), "{not_a_name}: {:?}", a.entities);
     }
