@@ -17,11 +17,12 @@ const stripImports = (src) => src.replace(/^import\s[^;]*?from\s+"[^"]+";\s*$/gm
 const jsString = (s) => JSON.stringify(s).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
 // A classic worker: Chromium refuses module workers from blob: URLs in a file:// page.
+// (The glue may be minified, scripts/minify-glue.mjs: statements need not start lines.)
 const glue = read("pkg/loupe.js")
-  .replace(/^export \{[^}]*\};?\s*$/m, "")
-  .replace(/^export (class|function|const) /gm, "$1 ")
+  .replace(/(^|[;}])\s*export\s*\{[^}]*\};?/gm, "$1")
+  .replace(/(^|[;}])\s*export (class|function|const) /gm, "$1$2 ")
   .replace(/import\.meta\.url/g, "self.location.href");
-if (/^\s*(export|import)\s/m.test(glue)) throw new Error("build-single: the wasm glue has module syntax this script does not handle");
+if (/(^|[;{}])\s*(export|import)\b(?!\()/m.test(glue)) throw new Error("build-single: the wasm glue has module syntax this script does not handle");
 const worker = read("www/worker.js").replace('import init, * as loupe from "../pkg/loupe.js";', "const init = __wbg_init;\nconst loupe = { Analyzer };");
 if (worker.includes("../pkg/loupe.js")) throw new Error("build-single: worker.js import line changed; update this script");
 // The workbench needs the full module (story grouping, analyzeBytes); the widget, below, its own.

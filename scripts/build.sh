@@ -30,3 +30,4 @@ cp pkg/loupe_full_bg.wasm pkg-node/loupe_bg.wasm
 cargo build --release --bin loupe
 ls -l pkg/loupe_bg.wasm pkg/loupe_full_bg.wasm >&2
 node scripts/build-single.mjs
+node scripts/minify-glue.mjs pkg/loupe.js  # after build-single, which reads the glue line by line
