@@ -33,8 +33,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WB"; then
   cargo install wasm-bindgen-cli --version "=$WB" --locked || cargo install wasm-bindgen-cli --version "=$WB"
 fi
 
-# npm devDependencies: binaryen 132 (wasm-opt), playwright-core (drives Debian's chromium).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm devDependencies: binaryen 132 (wasm-opt), esbuild (minifies the glue), playwright-core (drives Debian's chromium).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 echo "setup: ok (wasm route: $WASM_ROUTE)" >&2
