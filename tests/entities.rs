@@ -252,3 +252,21 @@ fn english_names_get_their_kind() {
     // "Americans" is no demonym of the Northern Mariana Islands (a French form in the source data).
     assert!(a.entities.iter().all(|e| e.wikidata.as_deref() != Some("Q16644")), "{:?}", a.entities);
 }
+
+/// First-level subdivisions are places of the gazetteer, in French and in English, and one
+/// entity whatever the language of the mention ("Californie", "California").
+#[test]
+fn subdivisions_are_known_places() {
+    let analyze = |t: &str| Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap().analyze(t).unwrap();
+    let fr = analyze("Le Québec a voté. La Pennsylvanie aussi, comme la Bretagne. Pennsylvanie et Californie.");
+    for name in ["Québec", "Pennsylvanie", "Bretagne", "Californie"] {
+        let e = fr.entities.iter().find(|e| e.text == name).unwrap_or_else(|| panic!("{name}: {:?}", fr.entities));
+        assert_eq!(e.kind, EntityKind::Place, "{name}");
+    }
+    let pa = fr.entities.iter().find(|e| e.text == "Pennsylvanie").unwrap();
+    assert_eq!(pa.mentions.len(), 2);
+    let mixed = analyze("La Californie vote. California votes too, et la Californie encore.");
+    let ca: Vec<_> = mixed.entities.iter().filter(|e| e.mentions.iter().any(|m| mixed.text[m.start..m.end].starts_with("Californi"))).collect();
+    assert_eq!(ca.len(), 1, "one entity for both names: {:?}", mixed.entities);
+    assert_eq!(ca[0].mentions.len(), 3);
+}
