@@ -14,7 +14,15 @@ export const KINDS = ["person", "place", "organisation", "other", "keyphrase", "
 
 // The full module: the widget's (pkg/loupe_bg.wasm, the glue's default) lacks story grouping and analyzeBytes.
 const FULL_WASM = new URL("../pkg/loupe_full_bg.wasm", import.meta.url).href;
-const client = new LoupeClient(globalThis.LOUPE_CLIENT_OPTIONS ?? { init: { wasm: FULL_WASM } });
+// Compiled once here and handed to every worker (a failed compile, e.g. a CSP without
+// 'wasm-unsafe-eval' on this page, leaves each worker to fetch and compile it).
+const compiled = () => WebAssembly.compileStreaming(fetch(FULL_WASM)).then((wasm) => ({ wasm }), () => ({ wasm: FULL_WASM }));
+const clientOptions = globalThis.LOUPE_CLIENT_OPTIONS ?? { init: compiled() };
+// A drop of many files is shared between workers, one per core up to four (each has its own wasm
+// memory: ~3 MB idle). The first also serves single analyses and the whole-set view.
+const POOL_SIZE = globalThis.LOUPE_POOL_SIZE ?? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+const pool = Array.from({ length: POOL_SIZE }, () => new LoupeClient(clientOptions));
+const client = pool[0];
 const state = { docs: [], selected: null, stories: null, hiddenKinds: new Set(), hideBoilerplate: false, job: null };
 let nextDocId = 1;
 const $ = (id) => document.getElementById(id);
@@ -41,30 +49,35 @@ const fmtBytes = (n) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Ma
 
 // ---------- jobs ----------
 
-/** items: [{name, load: () => Promise<{text}|{bytes}>, size}] analysed one after another. */
+/** items: [{name, load: () => Promise<{text}|{bytes}>, size}], taken in order by the pool's workers. */
 async function runJob(items) {
   if (state.job) cancelJob();
   const job = (state.job = { total: items.length, done: 0, cancelled: false });
   const docs = items.map((it) => addDoc(it.name));
   showJob(job);
-  for (let i = 0; i < items.length; i++) {
-    if (job.cancelled) break;
-    const doc = docs[i];
-    try {
-      const input = await items[i].load();
-      doc.result = input.text != null ? await client.analyze(input.text) : await client.analyzeBytes(input.bytes, items[i].name);
-      doc.status = "done";
-    } catch (e) {
-      if (job.cancelled || e.code === "cancelled") break;
-      doc.status = "error";
-      doc.error = e;
-      message(`${items[i].name}: ${e.message} (${e.code ?? "error"})`);
+  let next = 0;
+  const lane = async (worker) => {
+    while (!job.cancelled && next < items.length) {
+      const i = next++;
+      const doc = docs[i];
+      try {
+        const input = await items[i].load();
+        doc.result = input.text != null ? await worker.analyze(input.text) : await worker.analyzeBytes(input.bytes, items[i].name);
+        doc.status = "done";
+      } catch (e) {
+        if (job.cancelled || e.code === "cancelled") return;
+        doc.status = "error";
+        doc.error = e;
+        message(`${items[i].name}: ${e.message} (${e.code ?? "error"})`);
+      }
+      job.done++;
+      showJob(job);
+      renderDocItem(doc);
+      if (doc.status === "done" && (state.selected == null || (items.length === 1 && i === 0))) select(doc.id);
     }
-    job.done++;
-    showJob(job);
-    renderDocItem(doc);
-    if (doc.status === "done" && (state.selected == null || (items.length === 1 && i === 0))) select(doc.id);
-  }
+  };
+  // A single file needs one worker: the others are not started for it.
+  await Promise.all(pool.slice(0, Math.min(pool.length, items.length)).map(lane));
   if (job.cancelled) {
     for (const d of docs) if (d.status === "pending") removeDoc(d);
     message(t("cancelled", job.done, job.total), "info");
@@ -78,7 +91,7 @@ async function runJob(items) {
 function cancelJob() {
   if (!state.job) return;
   state.job.cancelled = true;
-  client.cancel();
+  for (const worker of pool) worker.cancel();
 }
 
 function showJob(job) {
@@ -492,7 +505,8 @@ function renderSet() {
 // ---------- start ----------
 setupInputs();
 setupSeeds();
-client.ready().then(() => document.documentElement.setAttribute("data-loupe-ready", ""), (e) => message(`${t("cannotStart")}: ${e.message} (${e.code})`));
+// Every worker is ready before the page says so: a drop then fetches nothing.
+Promise.all(pool.map((c) => c.ready())).then(() => document.documentElement.setAttribute("data-loupe-ready", ""), (e) => message(`${t("cannotStart")}: ${e.message} (${e.code})`));
 if ("serviceWorker" in navigator && location.protocol.startsWith("http") && !globalThis.LOUPE_NO_SW) {
   navigator.serviceWorker.register("sw.js").catch(() => {});
 }
