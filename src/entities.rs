@@ -468,20 +468,23 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         Gaz(usize),
         Name(String),
     }
-    let mut groups: FxHashMap<GroupKey, Group> = FxHashMap::default();
-    let mut order: Vec<GroupKey> = Vec::new();
-    let mut group_of = |key: GroupKey, gaz_hit: Option<usize>, n_words: usize, groups: &mut FxHashMap<GroupKey, Group>| -> GroupKey {
-        if !groups.contains_key(&key) {
-            order.push(key.clone());
-            groups.insert(key.clone(), Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() });
-        }
-        key
+    // Groups in order of first mention; `group_index` finds a key's group.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_index: FxHashMap<GroupKey, usize> = FxHashMap::default();
+    let mut group_of = |key: GroupKey, gaz_hit: Option<usize>, n_words: usize, groups: &mut Vec<Group>| -> usize {
+        *group_index.entry(key).or_insert_with(|| {
+            groups.push(Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() });
+            groups.len() - 1
+        })
     };
     struct SurfaceKey {
         key: String,
         gaz_hit: Option<usize>,
         /// `gaz.demonym_key(key)`, once asked.
         demonym: Option<Option<usize>>,
+        /// The group of the surface's key (gazetteer entry or name), once made: no key
+        /// string copied or hashed per mention.
+        group: Option<usize>,
     }
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     for c in cands {
@@ -501,28 +504,30 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         // Names recur: the key and its gazetteer lookups are made once per distinct surface.
         let known = by_surface.entry(surface).or_insert_with(|| {
             let key = alias_key(surface);
-            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, key }
+            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
         });
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
         if !w0.acronym && c.words.len() <= 3 {
             if let Some(i) = *known.demonym.get_or_insert_with(|| gaz.demonym_key(&known.key)) {
-                let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
-                groups.get_mut(&key).unwrap().demonyms.push(c.span);
+                let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+                groups[g].demonyms.push(c.span);
                 continue;
             }
         }
         let gaz_hit = known.gaz_hit;
-        let prev = prev_words(doc, words, c.first_token, 3);
+        // The four words before (`after_place_head` reads four, the rest three).
+        let prev4 = prev_words(doc, words, c.first_token, 4);
+        let prev = &prev4[..prev4.len().min(3)];
         // "président de la République": a title, not the state.
         let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
-        if gaz_hit.is_none() && (names_portfolio(&prev) || republic_title) {
+        if gaz_hit.is_none() && (names_portfolio(prev) || republic_title) {
             // "ministre de la Défense Michèle Alliot-Marie", "Minister of Defense Gen Nakatani": the
             // portfolio is a title; the words after it name the minister.
             let rest = &c.words[1..];
             if !rest.is_empty() && c.words[1] == c.words[0] + 1 && words[c.words[1]].as_ref().is_some_and(|w| !w.stop) {
                 let span = Span::new(doc.tokens[c.words[1]].span.start, c.span.end);
-                let key = group_of(GroupKey::Name(alias_key(span.of(text))), None, rest.len(), &mut groups);
-                let g = groups.get_mut(&key).unwrap();
+                let g = group_of(GroupKey::Name(alias_key(span.of(text))), None, rest.len(), &mut groups);
+                let g = &mut groups[g];
                 g.person_cue = true;
                 g.mentions.push(span);
                 count_surface(&mut g.surfaces, span.of(text));
@@ -550,12 +555,17 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 continue;
             }
         }
-        let key = match gaz_hit {
-            Some(i) => GroupKey::Gaz(i),
-            None => GroupKey::Name(known.key.clone()),
+        let g = match known.group {
+            Some(g) => g,
+            None => {
+                let key = match gaz_hit {
+                    Some(i) => GroupKey::Gaz(i),
+                    None => GroupKey::Name(known.key.clone()),
+                };
+                *known.group.insert(group_of(key, gaz_hit, c.words.len(), &mut groups))
+            }
         };
-        let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
-        let g = groups.get_mut(&key).unwrap();
+        let g = &mut groups[g];
         let member_lowers = || c.words.iter().map(|&t| words[t].as_ref().unwrap());
         // "directeur de Thomson": the head of something; "fils de René Imbot": kin go on naming people.
         let of_leader = prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "du" | "d'" | "des"))
@@ -566,7 +576,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             || speaks_next(doc, words, *c.words.last().unwrap());
         g.first_name |= is_first_name(&w0.lower);
         g.title_article |= !single && is_title_article(w0);
-        g.place_head |= after_place_head(doc, words, c.first_token);
+        g.place_head |= after_place_head(&prev4);
         g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
         g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
@@ -587,8 +597,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             continue;
         }
         if let Some(i) = *demonym_of[w.surface_id as usize].get_or_insert_with(|| gaz.demonym(&w.lower)) {
-            let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
-            groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
+            let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+            groups[g].demonyms.push(doc.tokens[ti].span);
         }
     }
 
@@ -598,18 +608,17 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         crate::text::tokenize(text, d, &mut toks);
         for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
             if let Some(i) = gaz.lookup(t.span.of(text)) {
-                let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
-                let g = groups.get_mut(&key).unwrap();
+                let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+                let g = &mut groups[g];
                 g.mentions.push(t.span);
                 *g.surfaces.entry(display_name(i)).or_insert(0) += 0;
             }
         }
     }
 
-    let mut entities: Vec<Entity> = order
+    let mut entities: Vec<Entity> = groups
         .iter()
-        .map(|key| {
-            let g = &groups[key];
+        .map(|g| {
             let acronym = !g.surfaces.is_empty() && !g.surfaces.keys().any(|s| s.chars().any(char::is_lowercase));
             let kind = g.kind.unwrap_or(if g.event_word || (g.has_digit && !g.org_word) {
                 EntityKind::Other
@@ -682,8 +691,8 @@ fn speaks_next(doc: &Document, words: &[Option<WordInfo>], last: usize) -> bool 
 }
 
 /// "village de Souain", "base aérienne japonaise d'Iruma": a place noun, maybe adjectives, then "de".
-fn after_place_head(doc: &Document, words: &[Option<WordInfo>], first: usize) -> bool {
-    let prev = prev_words(doc, words, first, 4);
+/// `prev`: the four words before the name (`prev_words`).
+fn after_place_head(prev: &[PrevWord]) -> bool {
     prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "d'" | "du" | "des"))
         && prev[1..].iter().any(|p| PLACE_HEADS.contains(&p.as_str()))
 }
