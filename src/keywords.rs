@@ -255,7 +255,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         }
         let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
             let mut outer: Vec<Span> = longer.iter().flat_map(|&li| cands[li].mentions.iter().copied()).collect();
-            crate::sort::sort(&mut outer);
+            // Integer keys (start, end): no comparator call per comparison.
+            crate::sort::sort_by_packed(&mut outer, |s| Some(u128::from(u32::try_from(s.start).ok()?) << 32 | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
             covered(&c.mentions, &outer)
         });
         if inside * 4 >= c.mentions.len() * 3 {
