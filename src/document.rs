@@ -865,6 +865,23 @@ impl Document {
 mod tests {
     use super::*;
 
+    /// The ASCII runs of `fold_for_compare` give what folding each character does.
+    #[test]
+    fn fold_for_compare_matches_the_character_by_character_fold() {
+        let reference = |s: &str| {
+            let mapped: String = s.chars().map(|c| match c {
+                '’' | 'ʼ' | '‘' => '\'',
+                '«' | '»' | '“' | '”' => '"',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            }).collect();
+            mapped.split(' ').filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+        };
+        for s in ["", "   ", " L’OTAN  a\tDIT «\u{A0}Non\u{A0}» ", "ÉTÉ\u{b}x\u{c}y\r\nZ\u{1c}W", "Ünïcode MIXED ascii: “Quoted” ‘x’ ʼy", "trailing \u{2003}"] {
+            assert_eq!(fold_for_compare(s), reference(s), "{s:?}");
+        }
+    }
+
     #[test]
     fn title_date_prefix_and_repeats() {
         let doc = Document::parse_text(" date 2023-01 Le titre\n\n1/5\n\nTexte du corps.\n\nLe titre".into());
