@@ -440,8 +440,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         .collect();
     let mut cands = Vec::new();
     let mut members = Vec::new();
+    let mut looked_up = FxHashMap::default();
     for c in candidates(doc, words, &mut members) {
-        split_candidate(doc, words, gaz, &members, c, &mut cands);
+        split_candidate(doc, words, gaz, &members, &mut looked_up, c, &mut cands);
     }
 
     // Group mentions by key; remember context evidence.
@@ -711,14 +712,24 @@ fn names_portfolio(prev: &[PrevWord]) -> bool {
 /// Splits "HLM de Paris" or "Défense du Japon" where the part after a particle is a
 /// known name on its own, or the part before ends with a code ("SM-3 Block IIA de Raytheon").
 /// Organisation words keep the whole ("Université de Paris").
-fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, members: &[usize], c: Candidate, out: &mut Vec<Candidate>) {
+/// `looked_up` remembers `gaz.lookup` per surface: names recur, and the lookup builds a key.
+fn split_candidate<'t>(
+    doc: &'t Document,
+    words: &[Option<WordInfo>],
+    gaz: &Gazetteer,
+    members: &[usize],
+    looked_up: &mut FxHashMap<&'t str, Option<usize>>,
+    c: Candidate,
+    out: &mut Vec<Candidate>,
+) {
     let text = doc.text.as_str();
+    let mut lookup = |surface: &'t str| *looked_up.entry(surface).or_insert_with(|| gaz.lookup(surface));
     let c_words = &members[c.words.clone()];
     // The ranges of the words before `k` and from `k`.
     let (from, to) = (c.words.start, c.words.end);
     let head = move |k: usize| from..from + k;
     let tail = move |k: usize| from + k..to;
-    if c_words.len() < 2 || gaz.lookup(c.span.of(text)).is_some() {
+    if c_words.len() < 2 || lookup(c.span.of(text)).is_some() {
         out.push(c);
         return;
     }
@@ -731,7 +742,7 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
             let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
             out.push(Candidate { span: head_span, first_token: c.first_token, words: head(k), maker: false });
             let rest = Candidate { span: tail_span, first_token: c_words[k], words: tail(k), maker: false };
-            return split_candidate(doc, words, gaz, members, rest, out);
+            return split_candidate(doc, words, gaz, members, looked_up, rest, out);
         }
     }
     for k in 1..c_words.len() {
@@ -744,7 +755,7 @@ fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, 
         let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
         let head_last = w(k - 1);
         let head_is_code = head_last.acronym || doc.tokens[c_words[k - 1]].span.of(text).chars().any(|ch| ch.is_ascii_digit());
-        if gaz.lookup(tail_span.of(text)).is_some() || head_is_code {
+        if lookup(tail_span.of(text)).is_some() || head_is_code {
             let head_span = Span::new(c.span.start, doc.tokens[c_words[k - 1]].span.end);
             let head_is_product = head_span.of(text).chars().any(|ch| ch.is_ascii_digit());
             out.push(Candidate { span: head_span, first_token: c.first_token, words: head(k), maker: false });
