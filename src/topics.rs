@@ -484,7 +484,14 @@ impl Taxonomy {
         // A shorter trigger inside a longer matched one ("défense" in "ministre de
         // la défense") is not separate evidence for the same topic.
         for (_, triggers) in &mut hits {
+            // One key's mentions never nest: each is that key's words and the elisions between them.
+            if triggers.len() < 2 {
+                continue;
+            }
             let nested = nested_spans(triggers.iter().flat_map(|(_, (_, s))| s.iter().copied()).collect());
+            if nested.is_empty() {
+                continue;
+            }
             for (_, (_, spans)) in triggers.iter_mut() {
                 spans.retain(|s| nested.binary_search(s).is_err());
             }
