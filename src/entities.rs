@@ -401,6 +401,27 @@ const COMMON_ZIPF_MID_SENTENCE: f32 = 5.0;
 const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
 static PLACE_PREPOSITIONS: WordList = WordList::new(&["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"]);
 
+/// What a candidate's surface gives, computed once per distinct surface.
+struct SurfaceKey {
+    key: String,
+    gaz_hit: Option<usize>,
+    /// `gaz.demonym_key(key)`, once asked.
+    demonym: Option<Option<usize>>,
+    /// The group of the surface's key (gazetteer entry or name), once made: no key
+    /// string copied or hashed per mention.
+    group: Option<usize>,
+}
+
+impl SurfaceKey {
+    /// The entry of `surface`, made at its first ask (`gaz_hit` is `gaz.lookup(surface)`).
+    fn of<'m, 't>(by_surface: &'m mut FxHashMap<&'t str, SurfaceKey>, gaz: &Gazetteer, surface: &'t str) -> &'m mut SurfaceKey {
+        by_surface.entry(surface).or_insert_with(|| {
+            let key = alias_key(surface);
+            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
+        })
+    }
+}
+
 struct Candidate {
     span: Span,
     first_token: usize,
@@ -440,9 +461,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         .collect();
     let mut cands = Vec::new();
     let mut members = Vec::new();
-    let mut looked_up = FxHashMap::default();
+    // Names recur: their key and gazetteer lookups are made once per distinct surface.
+    let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     for c in candidates(doc, words, &mut members) {
-        split_candidate(doc, words, gaz, &members, &mut looked_up, c, &mut cands);
+        split_candidate(doc, words, gaz, &members, &mut by_surface, c, &mut cands);
     }
 
     // Group mentions by key; remember context evidence.
@@ -481,16 +503,6 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             groups.len() - 1
         })
     };
-    struct SurfaceKey {
-        key: String,
-        gaz_hit: Option<usize>,
-        /// `gaz.demonym_key(key)`, once asked.
-        demonym: Option<Option<usize>>,
-        /// The group of the surface's key (gazetteer entry or name), once made: no key
-        /// string copied or hashed per mention.
-        group: Option<usize>,
-    }
-    let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     for c in cands {
         let c_words = &members[c.words.clone()];
         let surface = c.span.of(text);
@@ -507,10 +519,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             continue;
         }
         // Names recur: the key and its gazetteer lookups are made once per distinct surface.
-        let known = by_surface.entry(surface).or_insert_with(|| {
-            let key = alias_key(surface);
-            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
-        });
+        let known = SurfaceKey::of(&mut by_surface, gaz, surface);
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
         if !w0.acronym && c_words.len() <= 3 {
             if let Some(i) = *known.demonym.get_or_insert_with(|| gaz.demonym_key(&known.key)) {
@@ -712,18 +721,18 @@ fn names_portfolio(prev: &[PrevWord]) -> bool {
 /// Splits "HLM de Paris" or "Défense du Japon" where the part after a particle is a
 /// known name on its own, or the part before ends with a code ("SM-3 Block IIA de Raytheon").
 /// Organisation words keep the whole ("Université de Paris").
-/// `looked_up` remembers `gaz.lookup` per surface: names recur, and the lookup builds a key.
+/// `by_surface` remembers the gazetteer lookups per surface (each builds a key).
 fn split_candidate<'t>(
     doc: &'t Document,
     words: &[Option<WordInfo>],
     gaz: &Gazetteer,
     members: &[usize],
-    looked_up: &mut FxHashMap<&'t str, Option<usize>>,
+    by_surface: &mut FxHashMap<&'t str, SurfaceKey>,
     c: Candidate,
     out: &mut Vec<Candidate>,
 ) {
     let text = doc.text.as_str();
-    let mut lookup = |surface: &'t str| *looked_up.entry(surface).or_insert_with(|| gaz.lookup(surface));
+    let mut lookup = |surface: &'t str| SurfaceKey::of(by_surface, gaz, surface).gaz_hit;
     let c_words = &members[c.words.clone()];
     // The ranges of the words before `k` and from `k`.
     let (from, to) = (c.words.start, c.words.end);
@@ -742,7 +751,7 @@ fn split_candidate<'t>(
             let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
             out.push(Candidate { span: head_span, first_token: c.first_token, words: head(k), maker: false });
             let rest = Candidate { span: tail_span, first_token: c_words[k], words: tail(k), maker: false };
-            return split_candidate(doc, words, gaz, members, looked_up, rest, out);
+            return split_candidate(doc, words, gaz, members, by_surface, rest, out);
         }
     }
     for k in 1..c_words.len() {
