@@ -263,16 +263,20 @@ impl Analyzer {
             return Err(Error::EmptyInput);
         }
         let doc = Document::parse_with_hints(body, &hints);
-        let lowers: Vec<String> = doc.tokens.iter().take(5000)
+        let lowers: Vec<std::borrow::Cow<str>> = doc.tokens.iter().take(5000)
             .filter(|t| t.kind != crate::text::TokenKind::Punct)
             .map(|t| {
-                // Trimmed in place: one allocation per token, not two.
-                let mut low = crate::normalize::lower(t.span.of(&doc.text));
-                low.truncate(low.trim_end_matches('\'').len());
-                low
+                // Borrowed when the token is already lowercase (most are): no allocation.
+                match crate::normalize::lowercased(t.span.of(&doc.text)) {
+                    std::borrow::Cow::Borrowed(low) => std::borrow::Cow::Borrowed(low.trim_end_matches('\'')),
+                    std::borrow::Cow::Owned(mut low) => {
+                        low.truncate(low.trim_end_matches('\'').len());
+                        std::borrow::Cow::Owned(low)
+                    }
+                }
             })
             .collect();
-        let detected = lang::detect(lowers.iter().map(String::as_str));
+        let detected = lang::detect(lowers.iter().map(|l| l.as_ref()));
         let html_lang = meta.as_ref().and_then(|m| m.lang.as_deref()).and_then(|l| Lang::parse(l.get(..2).unwrap_or(l)));
         let language = self.language.unwrap_or(if detected == Lang::Unknown { html_lang.unwrap_or(Lang::Unknown) } else { detected });
         let stop = lang::stopwords(language, stopwords::french(), stopwords::english());

@@ -91,16 +91,15 @@ pub fn fold_for_compare(s: &str) -> String {
 
 /// Lines as (span without line terminator, trimmed span).
 fn lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    // `split` finds the line ends with the standard library's word-at-a-time byte search.
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(Span::new(start, i));
-            start = i + 1;
-        }
-    }
-    out.push(Span::new(start, text.len()));
-    out
+    text.split('\n')
+        .map(|line| {
+            let span = Span::new(start, start + line.len());
+            start = span.end + 1;
+            span
+        })
+        .collect()
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
@@ -865,6 +864,23 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII runs of `fold_for_compare` give what folding each character does.
+    #[test]
+    fn fold_for_compare_matches_the_character_by_character_fold() {
+        let reference = |s: &str| {
+            let mapped: String = s.chars().map(|c| match c {
+                '’' | 'ʼ' | '‘' => '\'',
+                '«' | '»' | '“' | '”' => '"',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            }).collect();
+            mapped.split(' ').filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+        };
+        for s in ["", "   ", " L’OTAN  a\tDIT «\u{A0}Non\u{A0}» ", "ÉTÉ\u{b}x\u{c}y\r\nZ\u{1c}W", "Ünïcode MIXED ascii: “Quoted” ‘x’ ʼy", "trailing \u{2003}"] {
+            assert_eq!(fold_for_compare(s), reference(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn title_date_prefix_and_repeats() {

@@ -412,10 +412,33 @@ const COMMON_ZIPF_MID_SENTENCE: f32 = 5.0;
 const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
 static PLACE_PREPOSITIONS: WordList = WordList::new(&["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"]);
 
+/// What a candidate's surface gives, computed once per distinct surface.
+struct SurfaceKey {
+    key: String,
+    gaz_hit: Option<usize>,
+    /// `gaz.demonym_key(key)`, once asked.
+    demonym: Option<Option<usize>>,
+    /// The group of the surface's key (gazetteer entry or name), once made: no key
+    /// string copied or hashed per mention.
+    group: Option<usize>,
+}
+
+impl SurfaceKey {
+    /// The entry of `surface`, made at its first ask (`gaz_hit` is `gaz.lookup(surface)`).
+    fn of<'m, 't>(by_surface: &'m mut FxHashMap<&'t str, SurfaceKey>, gaz: &Gazetteer, surface: &'t str) -> &'m mut SurfaceKey {
+        by_surface.entry(surface).or_insert_with(|| {
+            let key = alias_key(surface);
+            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
+        })
+    }
+}
+
 struct Candidate {
     span: Span,
     first_token: usize,
-    words: Vec<usize>,
+    /// Its words' token indices: a range of the candidates' shared list (`candidates`), so
+    /// neither a candidate nor its split parts allocate.
+    words: std::ops::Range<usize>,
     /// Named as the maker of a coded product ("SM-3 Block IIA de Raytheon").
     maker: bool,
 }
@@ -448,8 +471,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         .map(|w| w.lower.as_str())
         .collect();
     let mut cands = Vec::new();
-    for c in candidates(doc, words) {
-        split_candidate(doc, words, gaz, c, &mut cands);
+    let mut members = Vec::new();
+    // Names recur: their key and gazetteer lookups are made once per distinct surface.
+    let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
+    for c in candidates(doc, words, &mut members) {
+        split_candidate(doc, words, gaz, &members, &mut by_surface, c, &mut cands);
     }
 
     // Group mentions by key; remember context evidence.
@@ -480,26 +506,20 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         Gaz(usize),
         Name(String),
     }
-    let mut groups: FxHashMap<GroupKey, Group> = FxHashMap::default();
-    let mut order: Vec<GroupKey> = Vec::new();
-    let mut group_of = |key: GroupKey, gaz_hit: Option<usize>, n_words: usize, groups: &mut FxHashMap<GroupKey, Group>| -> GroupKey {
-        if !groups.contains_key(&key) {
-            order.push(key.clone());
-            groups.insert(key.clone(), Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() });
-        }
-        key
+    // Groups in order of first mention; `group_index` finds a key's group.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_index: FxHashMap<GroupKey, usize> = FxHashMap::default();
+    let mut group_of = |key: GroupKey, gaz_hit: Option<usize>, n_words: usize, groups: &mut Vec<Group>| -> usize {
+        *group_index.entry(key).or_insert_with(|| {
+            groups.push(Group { kind: gaz_hit.map(|i| gaz.entries[i].kind), gaz: gaz_hit, n_words, ..Group::default() });
+            groups.len() - 1
+        })
     };
-    struct SurfaceKey {
-        key: String,
-        gaz_hit: Option<usize>,
-        /// `gaz.demonym_key(key)`, once asked.
-        demonym: Option<Option<usize>>,
-    }
-    let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     for c in cands {
+        let c_words = &members[c.words.clone()];
         let surface = c.span.of(text);
-        let single = c.words.len() == 1;
-        let w0 = words[c.words[0]].as_ref().unwrap();
+        let single = c_words.len() == 1;
+        let w0 = words[c_words[0]].as_ref().unwrap();
         if single
             && (w0.stop
                 || (w0.lower.chars().count() < 3 && !w0.acronym)
@@ -511,30 +531,29 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             continue;
         }
         // Names recur: the key and its gazetteer lookups are made once per distinct surface.
-        let known = by_surface.entry(surface).or_insert_with(|| {
-            let key = alias_key(surface);
-            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, key }
-        });
+        let known = SurfaceKey::of(&mut by_surface, gaz, surface);
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
-        if !w0.acronym && c.words.len() <= 3 {
+        if !w0.acronym && c_words.len() <= 3 {
             if let Some(i) = *known.demonym.get_or_insert_with(|| gaz.demonym_key(&known.key)) {
-                let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
-                groups.get_mut(&key).unwrap().demonyms.push(c.span);
+                let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+                groups[g].demonyms.push(c.span);
                 continue;
             }
         }
         let gaz_hit = known.gaz_hit;
-        let prev = prev_words(doc, words, c.first_token, 3);
+        // The four words before (`after_place_head` reads four, the rest three).
+        let prev4 = prev_words(doc, words, c.first_token, 4);
+        let prev = &prev4[..prev4.len().min(3)];
         // "président de la République": a title, not the state.
         let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
-        if gaz_hit.is_none() && (names_portfolio(&prev) || republic_title) {
+        if gaz_hit.is_none() && (names_portfolio(prev) || republic_title) {
             // "ministre de la Défense Michèle Alliot-Marie", "Minister of Defense Gen Nakatani": the
             // portfolio is a title; the words after it name the minister.
-            let rest = &c.words[1..];
-            if !rest.is_empty() && c.words[1] == c.words[0] + 1 && words[c.words[1]].as_ref().is_some_and(|w| !w.stop) {
-                let span = Span::new(doc.tokens[c.words[1]].span.start, c.span.end);
-                let key = group_of(GroupKey::Name(alias_key(span.of(text))), None, rest.len(), &mut groups);
-                let g = groups.get_mut(&key).unwrap();
+            let rest = &c_words[1..];
+            if !rest.is_empty() && c_words[1] == c_words[0] + 1 && words[c_words[1]].as_ref().is_some_and(|w| !w.stop) {
+                let span = Span::new(doc.tokens[c_words[1]].span.start, c.span.end);
+                let g = group_of(GroupKey::Name(alias_key(span.of(text))), None, rest.len(), &mut groups);
+                let g = &mut groups[g];
                 g.person_cue = true;
                 g.mentions.push(span);
                 count_surface(&mut g.surfaces, span.of(text));
@@ -556,7 +575,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let listed_common = w0.zipf >= COMMON_ZIPF_SENTENCE_START && w0.zipf > crate::words::unseen_zipf(lang);
             let unsupported = !listed_common
                 && (common_noun_shape(surface, &w0.lower)
-                    || !(mid_sentence_caps.contains(w0.lower.as_str()) || speaks_next(doc, words, c.words[0])));
+                    || !(mid_sentence_caps.contains(w0.lower.as_str()) || speaks_next(doc, words, c_words[0])));
             if w0.sentence_initial && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || listed_common || unsupported)
             {
                 continue;
@@ -565,23 +584,28 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 continue;
             }
         }
-        let key = match gaz_hit {
-            Some(i) => GroupKey::Gaz(i),
-            None => GroupKey::Name(known.key.clone()),
+        let g = match known.group {
+            Some(g) => g,
+            None => {
+                let key = match gaz_hit {
+                    Some(i) => GroupKey::Gaz(i),
+                    None => GroupKey::Name(known.key.clone()),
+                };
+                *known.group.insert(group_of(key, gaz_hit, c_words.len(), &mut groups))
+            }
         };
-        let key = group_of(key, gaz_hit, c.words.len(), &mut groups);
-        let g = groups.get_mut(&key).unwrap();
-        let member_lowers = || c.words.iter().map(|&t| words[t].as_ref().unwrap());
+        let g = &mut groups[g];
+        let member_lowers = || c_words.iter().map(|&t| words[t].as_ref().unwrap());
         // "directeur de Thomson": the head of something; "fils de René Imbot": kin go on naming people.
         let of_leader = prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "du" | "d'" | "des"))
             && prev[1..].iter().any(|p| LEADERS.contains(&p.as_str()));
         g.leader_of |= of_leader;
         g.person_cue |= (!of_leader && prev.iter().any(|p| PERSON_CUES.contains(&p.as_str())))
             || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()))
-            || speaks_next(doc, words, *c.words.last().unwrap());
+            || speaks_next(doc, words, *c_words.last().unwrap());
         g.first_name |= is_first_name(&w0.lower);
         g.title_article |= !single && is_title_article(w0);
-        g.place_head |= after_place_head(doc, words, c.first_token);
+        g.place_head |= after_place_head(&prev4);
         g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
         g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
@@ -589,7 +613,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.place_word |= !single && member_lowers().any(|w| PLACE_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
         g.inner_acronym |= !single
-            && c.words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
+            && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
         count_surface(&mut g.surfaces, surface);
     }
@@ -603,8 +627,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             continue;
         }
         if let Some(i) = *demonym_of[w.surface_id as usize].get_or_insert_with(|| gaz.demonym(&w.lower)) {
-            let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
-            groups.get_mut(&key).unwrap().demonyms.push(doc.tokens[ti].span);
+            let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+            groups[g].demonyms.push(doc.tokens[ti].span);
         }
     }
 
@@ -614,18 +638,17 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         crate::text::tokenize(text, d, &mut toks);
         for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
             if let Some(i) = gaz.lookup(t.span.of(text)) {
-                let key = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
-                let g = groups.get_mut(&key).unwrap();
+                let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+                let g = &mut groups[g];
                 g.mentions.push(t.span);
                 *g.surfaces.entry(display_name(i)).or_insert(0) += 0;
             }
         }
     }
 
-    let mut entities: Vec<Entity> = order
+    let mut entities: Vec<Entity> = groups
         .iter()
-        .map(|key| {
-            let g = &groups[key];
+        .map(|g| {
             let acronym = !g.surfaces.is_empty() && !g.surfaces.keys().any(|s| s.chars().any(char::is_lowercase));
             let kind = g.kind.unwrap_or(if g.event_word || (g.has_digit && !g.org_word) {
                 EntityKind::Other
@@ -700,8 +723,8 @@ fn speaks_next(doc: &Document, words: &[Option<WordInfo>], last: usize) -> bool 
 }
 
 /// "village de Souain", "base aérienne japonaise d'Iruma": a place noun, maybe adjectives, then "de".
-fn after_place_head(doc: &Document, words: &[Option<WordInfo>], first: usize) -> bool {
-    let prev = prev_words(doc, words, first, 4);
+/// `prev`: the four words before the name (`prev_words`).
+fn after_place_head(prev: &[PrevWord]) -> bool {
     prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "d'" | "du" | "des"))
         && prev[1..].iter().any(|p| PLACE_HEADS.contains(&p.as_str()))
 }
@@ -716,42 +739,56 @@ fn names_portfolio(prev: &[PrevWord]) -> bool {
 /// Splits "HLM de Paris" or "Défense du Japon" where the part after a particle is a
 /// known name on its own, or the part before ends with a code ("SM-3 Block IIA de Raytheon").
 /// Organisation words keep the whole ("Université de Paris").
-fn split_candidate(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, c: Candidate, out: &mut Vec<Candidate>) {
+/// `by_surface` remembers the gazetteer lookups per surface (each builds a key).
+fn split_candidate<'t>(
+    doc: &'t Document,
+    words: &[Option<WordInfo>],
+    gaz: &Gazetteer,
+    members: &[usize],
+    by_surface: &mut FxHashMap<&'t str, SurfaceKey>,
+    c: Candidate,
+    out: &mut Vec<Candidate>,
+) {
     let text = doc.text.as_str();
-    if c.words.len() < 2 || gaz.lookup(c.span.of(text)).is_some() {
+    let mut lookup = |surface: &'t str| SurfaceKey::of(by_surface, gaz, surface).gaz_hit;
+    let c_words = &members[c.words.clone()];
+    // The ranges of the words before `k` and from `k`.
+    let (from, to) = (c.words.start, c.words.end);
+    let head = move |k: usize| from..from + k;
+    let tail = move |k: usize| from + k..to;
+    if c_words.len() < 2 || lookup(c.span.of(text)).is_some() {
         out.push(c);
         return;
     }
-    let w = |k: usize| words[c.words[k]].as_ref().unwrap();
+    let w = |k: usize| words[c_words[k]].as_ref().unwrap();
     // "Hauts-de-Seine Didier Schuller", "DGSE René Imbot": a given name starts a new name.
-    for k in 1..c.words.len() {
-        let adjacent = c.words[k] == c.words[k - 1] + 1;
+    for k in 1..c_words.len() {
+        let adjacent = c_words[k] == c_words[k - 1] + 1;
         // (Not when the tail holds an organisation word: "New York Times" is no person "York Times".)
-        let org_tail = || c.words[k..].iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str()));
-        if adjacent && k + 1 < c.words.len() && is_first_name(&w(k).lower) && !is_first_name(&w(k - 1).lower) && !w(k - 1).stop && !org_tail() {
-            let head_span = Span::new(c.span.start, doc.tokens[c.words[k - 1]].span.end);
-            let tail_span = Span::new(doc.tokens[c.words[k]].span.start, c.span.end);
-            out.push(Candidate { span: head_span, first_token: c.first_token, words: c.words[..k].to_vec(), maker: false });
-            let tail = Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec(), maker: false };
-            return split_candidate(doc, words, gaz, tail, out);
+        let org_tail = || c_words[k..].iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str()));
+        if adjacent && k + 1 < c_words.len() && is_first_name(&w(k).lower) && !is_first_name(&w(k - 1).lower) && !w(k - 1).stop && !org_tail() {
+            let head_span = Span::new(c.span.start, doc.tokens[c_words[k - 1]].span.end);
+            let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
+            out.push(Candidate { span: head_span, first_token: c.first_token, words: head(k), maker: false });
+            let rest = Candidate { span: tail_span, first_token: c_words[k], words: tail(k), maker: false };
+            return split_candidate(doc, words, gaz, members, by_surface, rest, out);
         }
     }
-    for k in 1..c.words.len() {
-        if c.words[k] == c.words[k - 1] + 1 {
+    for k in 1..c_words.len() {
+        if c_words[k] == c_words[k - 1] + 1 {
             continue; // adjacent words, no particle between
         }
-        let head: Vec<usize> = c.words[..k].to_vec();
-        if head.iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str())) {
+        if c_words[..k].iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str())) {
             break;
         }
-        let tail_span = Span::new(doc.tokens[c.words[k]].span.start, c.span.end);
+        let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
         let head_last = w(k - 1);
-        let head_is_code = head_last.acronym || doc.tokens[c.words[k - 1]].span.of(text).chars().any(|ch| ch.is_ascii_digit());
-        if gaz.lookup(tail_span.of(text)).is_some() || head_is_code {
-            let head_span = Span::new(c.span.start, doc.tokens[c.words[k - 1]].span.end);
+        let head_is_code = head_last.acronym || doc.tokens[c_words[k - 1]].span.of(text).chars().any(|ch| ch.is_ascii_digit());
+        if lookup(tail_span.of(text)).is_some() || head_is_code {
+            let head_span = Span::new(c.span.start, doc.tokens[c_words[k - 1]].span.end);
             let head_is_product = head_span.of(text).chars().any(|ch| ch.is_ascii_digit());
-            out.push(Candidate { span: head_span, first_token: c.first_token, words: head, maker: false });
-            out.push(Candidate { span: tail_span, first_token: c.words[k], words: c.words[k..].to_vec(), maker: head_is_product });
+            out.push(Candidate { span: head_span, first_token: c.first_token, words: head(k), maker: false });
+            out.push(Candidate { span: tail_span, first_token: c_words[k], words: tail(k), maker: head_is_product });
             return;
         }
     }
@@ -879,8 +916,10 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 }
 
 /// Runs of capitalised words inside sentences, joined across particles.
-fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
+/// `all_members` receives every candidate's words, one candidate after the other.
+fn candidates(doc: &Document, words: &[Option<WordInfo>], all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut members = Vec::new();
     for s in &doc.sentences {
         let (a, b) = s.tokens;
         let mut i = a;
@@ -894,7 +933,8 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 continue;
             }
             let start = i;
-            let mut members = vec![i];
+            members.clear();
+            members.push(i);
             let mut j = i + 1;
             loop {
                 if j < b && is_cap(j) && doc.tokens[j].span.start - doc.tokens[j - 1].span.end <= 1 {
@@ -992,10 +1032,12 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>]) -> Vec<Candidate> {
                 first = members[0];
             }
             let last = *members.last().unwrap();
+            let at = all_members.len();
+            all_members.extend_from_slice(&members);
             out.push(Candidate {
                 span: Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end),
                 first_token: first,
-                words: members,
+                words: at..all_members.len(),
                 maker: false,
             });
             i = j;

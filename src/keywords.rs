@@ -12,6 +12,7 @@
 //!    across its documents; early and capitalised mentions count more.
 //!    Scores are scaled to 0..1 (the best keyphrase scores 1).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -106,7 +107,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
     let english = lang == Lang::En;
     // What each distinct word's own form says, computed at its first occurrence.
     let mut shapes: Vec<u16> = Vec::new();
-    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, ti, &mut shapes, english)).collect();
+    let lists = &Lists::new(words);
+    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, lists, ti, &mut shapes, english)).collect();
     // Word keys as small ids (`WordInfo::key_id`, numbered in order of appearance).
     let mut term_keys: Vec<&str> = Vec::new();
     let term: Vec<u32> = words
@@ -150,7 +152,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             let mut linked = false;
             let capitalised = words[i].as_ref().is_some_and(|w| (w.cap && !w.sentence_initial) || w.acronym);
             // "président Macron", "Minister Fumio Kishida": the name is the keyphrase, not the title.
-            let titles_name = words[i].as_ref().is_some_and(|w| is_role_word(&w.lower)) && introduces_name(doc, words, i, b);
+            let titles_name = words[i].as_ref().is_some_and(|w| lists.word_in(w, List::Roles)) && introduces_name(words, lists, doc, i, b);
             while j < b && n < MAX_CONTENT_WORDS {
                 if content[j] {
                     let w = words[j].as_ref().unwrap();
@@ -166,7 +168,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     }
                     // A phrase does not run into a title or a person's name ("NATO Secretary-General",
                     // "Économie Bruno Le Maire"), nor continue from a title into the name.
-                    if j > i && (titles_name || starts_person(words, j) || is_title_before_name(doc, words, j)) {
+                    if j > i && (titles_name || starts_person(words, lists, j) || is_title_before_name(doc, words, lists, j)) {
                         break;
                     }
                     // A capitalised title alone ("Premier", "Minister") is not a keyphrase either.
@@ -177,7 +179,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     tokens[n] = j as u32;
                     n += 1;
                     // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
-                    if cuts_name(doc, words, i, j) || w.stop {
+                    if cuts_name(doc, words, lists, i, j) || w.stop {
                         j += 1;
                         continue;
                     }
@@ -197,7 +199,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     break;
                 }
                 linked = true;
-                let Some(after) = linker_end(doc, words, j, b) else { break };
+                let Some(after) = linker_end(doc, words, lists, j, b) else { break };
                 if after >= b || !content[after] || doc.tokens[after].kind != TokenKind::Word {
                     break;
                 }
@@ -266,7 +268,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         }
         let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
             let mut outer: Vec<Span> = longer.iter().flat_map(|&li| cands[li].mentions.iter().copied()).collect();
-            crate::sort::sort(&mut outer);
+            // Integer keys (start, end): no comparator call per comparison.
+            crate::sort::sort_by_packed(&mut outer, |s| Some(u128::from(u32::try_from(s.start).ok()?) << 32 | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
             covered(&c.mentions, &outer)
         });
         if inside * 4 >= c.mentions.len() * 3 {
@@ -374,33 +377,28 @@ static ROLE_WORDS: WordList = WordList::new(&[
 
 /// Token `j` is a given name after a word that is not one: a person's name starts there
 /// ("Économie" | "Bruno Le Maire", "japonais" | "Fumio Kishida").
-fn starts_person(words: &[Option<WordInfo>], j: usize) -> bool {
-    let given = |k: usize| words[k].as_ref().is_some_and(|w| w.cap && crate::entities::is_first_name(&w.lower));
+fn starts_person(words: &[Option<WordInfo>], lists: &Lists, j: usize) -> bool {
+    let given = |k: usize| words[k].as_ref().is_some_and(|w| w.cap && lists.word_in(w, List::FirstNames));
     j > 0 && given(j) && !given(j - 1) && words[j - 1].as_ref().is_some_and(|w| !w.stop)
 }
 
 /// A capitalised title right before a capitalised word ("Secretary-General Jens"), not a
 /// surname that looks like one ("Bruno Le Maire").
-fn is_title_before_name(doc: &Document, words: &[Option<WordInfo>], k: usize) -> bool {
-    words[k].as_ref().is_some_and(|w| w.cap && is_role_word(&w.lower))
+fn is_title_before_name(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, k: usize) -> bool {
+    words[k].as_ref().is_some_and(|w| w.cap && lists.word_in(w, List::Roles))
         && doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
         && words.get(k + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap)
 }
 
-/// A title or role word ("ministre", "President").
-fn is_role_word(lower: &str) -> bool {
-    ROLE_WORDS.contains(&lower)
-}
-
 /// Token `i` is followed by a capitalised word, directly or after a title ("Premier ministre Fumio")
 /// or a linker ("ministre d'Hosni Moubarak").
-fn introduces_name(doc: &Document, words: &[Option<WordInfo>], i: usize, b: usize) -> bool {
+fn introduces_name(words: &[Option<WordInfo>], lists: &Lists, doc: &Document, i: usize, b: usize) -> bool {
     // Skip titles, stop words and up to two adjectives ("Premier ministre japonais Fumio Kishida").
     let mut k = i + 1;
     let mut adjectives = 0;
     while k < b {
         let Some(w) = words[k].as_ref() else { break };
-        if is_role_word(&w.lower) || (w.stop && !w.cap) {
+        if lists.word_in(w, List::Roles) || (w.stop && !w.cap) {
             k += 1;
         } else if !w.cap && adjectives < 2 {
             adjectives += 1;
@@ -416,15 +414,15 @@ fn introduces_name(doc: &Document, words: &[Option<WordInfo>], i: usize, b: usiz
 const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
 
 /// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
-fn cuts_name(doc: &Document, words: &[Option<WordInfo>], i: usize, j: usize) -> bool {
+fn cuts_name(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, i: usize, j: usize) -> bool {
     let name_word = |k: usize| {
         doc.tokens[k].kind == TokenKind::Word
-            && words[k].as_ref().is_some_and(|w| w.cap && (!w.sentence_initial || crate::entities::is_first_name(&w.lower)))
-            && !is_title_before_name(doc, words, k)
+            && words[k].as_ref().is_some_and(|w| w.cap && (!w.sentence_initial || lists.word_in(w, List::FirstNames)))
+            && !is_title_before_name(doc, words, lists, k)
     };
     let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
-    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1) && !starts_person(words, j + 1))
-        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i) && !starts_person(words, i))
+    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1) && !starts_person(words, lists, j + 1))
+        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i) && !starts_person(words, lists, i))
 }
 
 /// A phrase's word ids, `NO_TERM` after its last word.
@@ -449,7 +447,7 @@ fn covered(inner: &[Span], outer: &[Span]) -> usize {
 
 /// A content word: a word or number that is not a stop word and does not look like a verb.
 /// Numbers count only after a word ("Falcon 9"). `shapes` caches `surface_shape` by `WordInfo::surface_id`.
-fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mut Vec<u16>, english: bool) -> bool {
+fn is_content(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize, shapes: &mut Vec<u16>, english: bool) -> bool {
     let Some(w) = &words[ti] else { return false };
     match doc.tokens[ti].kind {
         TokenKind::Number => {
@@ -487,17 +485,17 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mu
     }
     if shape & (VERB_ENDING | INVERTED_VERB) != 0
         || (shape & INFINITIVE != 0 && is_infinitive_after_cue(doc, words, ti))
-        || (shape & OTHER_INFINITIVE != 0 && before_object_article(doc, words, ti) && is_infinitive_after_cue(doc, words, ti))
+        || (shape & OTHER_INFINITIVE != 0 && before_object_article(doc, words, lists, ti) && is_infinitive_after_cue(doc, words, ti))
         || (shape & PARTICIPLE != 0 && is_participle_before_agent(doc, words, ti))
     {
         return false;
     }
     let after_verb_cue = || ti > 0
         && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
-        && lower_token_in(doc, words, ti - 1, &VERB_CUES);
+        && lists.token_in(doc, words, ti - 1, List::VerbCues);
     // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
-    let before_article = || shape & FINITE != 0 && before_object_article(doc, words, ti);
+    let before_article = || shape & FINITE != 0 && before_object_article(doc, words, lists, ti);
     // English nouns never take a bare article after them either ("met the", "said a").
     let next_is = |set: &WordList| ti + 1 < doc.tokens.len() && doc.tokens[ti + 1].kind == TokenKind::Word && lower_token_in(doc, words, ti + 1, set);
     let before_english_article = || next_is(if english { &EN_OBJECT_OPENERS } else { &EN_ARTICLES });
@@ -512,7 +510,7 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], ti: usize, shapes: &mu
             && !(ti > 0 && word(ti - 1) && words[ti - 1].as_ref().is_some_and(|p| !p.stop));
         english && shape & EN_PAST != 0 && !modifier
     };
-    !(after_verb_cue() || after_degree_adverb(doc, words, ti) || before_article() || before_english_article() || english_past())
+    !(after_verb_cue() || after_degree_adverb(doc, words, lists, ti) || before_article() || before_english_article() || english_past())
 }
 
 // Bits of `surface_shape`: what a lowercase word's own letters say.
@@ -567,20 +565,20 @@ fn surface_shape(lower: &str) -> u16 {
 }
 
 /// "exige les résultats", "étendre ses exercices": an object article right after the word.
-fn before_object_article(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+fn before_object_article(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize) -> bool {
     ti + 1 < doc.tokens.len()
         && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
-        && lower_token_in(doc, words, ti + 1, &VERB_OBJECT_ARTICLES)
+        && lists.token_in(doc, words, ti + 1, List::VerbObjectArticles)
 }
 
 /// "des liens plus solides": an adjective after a degree adverb. "les plus pauvres" is a noun
 /// phrase (the poorest), so not after an article.
-fn after_degree_adverb(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+fn after_degree_adverb(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize) -> bool {
     let word_at = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
     ti > 0
         && word_at(ti - 1)
-        && lower_token_in(doc, words, ti - 1, &DEGREE_ADVERBS)
-        && !(ti > 1 && word_at(ti - 2) && lower_token_in(doc, words, ti - 2, &LINK_ARTICLES))
+        && lists.token_in(doc, words, ti - 1, List::DegreeAdverbs)
+        && !(ti > 1 && word_at(ti - 2) && lists.token_in(doc, words, ti - 2, List::LinkArticles))
 }
 
 /// "explique-t-il", "dit-elle", "faut-il": a verb with its subject pronoun after it.
@@ -623,6 +621,12 @@ static VERB_OBJECT_ARTICLES: WordList = WordList::new(&[
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
 ]);
 
+/// Whether token `ti`, lowercased, is one of `set` (for lists asked about few words; the hot
+/// ones are remembered per distinct word in `Lists`).
+fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {
+    set.contains(&token_lower(doc, words, ti).as_ref())
+}
+
 /// English articles: a noun is not followed by one.
 static EN_ARTICLES: WordList = WordList::new(&["the", "an"]);
 /// What opens an English verb's object ("create a", "wearing his"); used when the text is English,
@@ -631,22 +635,81 @@ static EN_OBJECT_OPENERS: WordList = WordList::new(&[
     "the", "an", "a", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 ]);
 
-/// Whether token `ti`, lowercased, is one of `set`.
-fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {
-    set.contains(&token_lower(doc, words, ti).as_ref())
+/// The word lists the rules read, for [`Lists`].
+#[derive(Clone, Copy)]
+enum List {
+    Linkers,
+    LinkArticles,
+    VerbCues,
+    DegreeAdverbs,
+    VerbObjectArticles,
+    /// Titles and roles ("ministre", "President"): `ROLE_WORDS`.
+    Roles,
+    /// Given names (`entities::is_first_name`).
+    FirstNames,
+}
+
+/// Per distinct word (`WordInfo::surface_id`), the lists it was looked up in and the answers,
+/// two bits per [`List`]: the rules ask about the same words again and again (as a phrase's
+/// word, as a neighbour), and each list lookup hashes the word.
+struct Lists(Vec<Cell<u16>>);
+
+impl Lists {
+    fn new(words: &[Option<WordInfo>]) -> Lists {
+        let surfaces = words.iter().flatten().map(|w| w.surface_id as usize + 1).max().unwrap_or(0);
+        Lists(vec![Cell::new(0); surfaces])
+    }
+
+    /// Whether word `w`'s lowercase form is in `list`.
+    fn word_in(&self, w: &WordInfo, list: List) -> bool {
+        let cell = &self.0[w.surface_id as usize];
+        let shift = 2 * list as u16;
+        let bits = cell.get() >> shift;
+        if bits & 1 != 0 {
+            return bits & 2 != 0;
+        }
+        let yes = match list_words(list) {
+            Some(set) => set.contains(&w.lower.as_str()),
+            None => crate::entities::is_first_name(&w.lower),
+        };
+        cell.set(cell.get() | (1 | u16::from(yes) << 1) << shift);
+        yes
+    }
+
+    /// Whether token `ti`'s lowercase form is in `list`; a token with no `WordInfo` (an
+    /// elision: never a given name) is lowercased and looked up each time.
+    fn token_in(&self, doc: &Document, words: &[Option<WordInfo>], ti: usize, list: List) -> bool {
+        match &words[ti] {
+            Some(w) => self.word_in(w, list),
+            None => list_words(list).is_some_and(|set| set.contains(&token_lower(doc, words, ti).as_ref())),
+        }
+    }
+}
+
+/// A list's words; `None` for given names (the gazetteer's table, not a `WordList`).
+fn list_words(list: List) -> Option<&'static WordList> {
+    Some(match list {
+        List::Linkers => &LINKERS,
+        List::LinkArticles => &LINK_ARTICLES,
+        List::VerbCues => &VERB_CUES,
+        List::DegreeAdverbs => &DEGREE_ADVERBS,
+        List::VerbObjectArticles => &VERB_OBJECT_ARTICLES,
+        List::Roles => &ROLE_WORDS,
+        List::FirstNames => return None,
+    })
 }
 
 /// If a linker starts at token `j`, the index of the token after it (and its article).
-fn linker_end(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) -> Option<usize> {
+fn linker_end(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, j: usize, b: usize) -> Option<usize> {
     let is_linker_token = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
     if !is_linker_token(j) || words[j].as_ref().is_some_and(|w| w.cap) {
         return None;
     }
-    if !lower_token_in(doc, words, j, &LINKERS) {
+    if !lists.token_in(doc, words, j, List::Linkers) {
         return None;
     }
     let mut k = j + 1;
-    if k < b && is_linker_token(k) && lower_token_in(doc, words, k, &LINK_ARTICLES) {
+    if k < b && is_linker_token(k) && lists.token_in(doc, words, k, List::LinkArticles) {
         k += 1;
     }
     Some(k)

@@ -403,15 +403,18 @@ impl Taxonomy {
         // Evidence per topic: (trigger key → weight, spans), sorted by topic then key (lists
         // kept sorted by binary search: no BTreeMap code in the wasm). Scores are float sums
         // over them, and a fixed order keeps them bit-for-bit deterministic.
-        let mut hits: Vec<(usize, Vec<(String, (f32, Vec<Span>))>)> = Vec::new();
+        let mut hits: Hits = Vec::new();
         let mut n_words = 0usize;
         let mut toks: Vec<usize> = Vec::new();
         let mut key = String::new();
         let mut text_forms: Vec<&str> = Vec::new();
         let mut same = SameWordCache::default();
-        // Whether a word's key is a trigger or the first word of one, per `WordInfo::key_id`:
-        // most words are neither, and after their first occurrence they cost no lookup.
-        let mut starts_trigger: Vec<Option<bool>> = Vec::new();
+        // What a word says on its own, per `WordInfo::surface_id`, settled at its first
+        // occurrence: the (topic, weight) pairs of its key whose forms it inflects (a range of
+        // `single_topics`, in the order the maps list them) and whether longer triggers start
+        // with it. Most words are neither; a repeated word costs no lookup and no form check.
+        let mut single: Vec<Option<(u32, u32, bool)>> = Vec::new();
+        let mut single_topics: Vec<(usize, f32)> = Vec::new();
         for s in &doc.sentences {
             toks.clear();
             toks.extend((s.tokens.0..s.tokens.1).filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some()));
@@ -428,20 +431,36 @@ impl Taxonomy {
                         key.push(' ');
                     }
                     let Some(w) = words[t].as_ref() else { break };
-                    if n == 0 && w.stop {
-                        break;
-                    }
                     if n == 0 {
-                        let id = w.key_id as usize;
-                        if id >= starts_trigger.len() {
-                            starts_trigger.resize(id + 1, None);
-                        }
-                        let starts = *starts_trigger[id].get_or_insert_with(|| {
-                            triggers.iter().any(|(_, map)| map.keys.contains_key(w.key.as_str()) || map.prefixes.contains(w.key.as_str()))
-                        });
-                        if !starts {
+                        if w.stop {
                             break;
                         }
+                        let id = w.surface_id as usize;
+                        if id >= single.len() {
+                            single.resize(id + 1, None);
+                        }
+                        let (from, to, starts_longer) = *single[id].get_or_insert_with(|| {
+                            let from = single_topics.len() as u32;
+                            for (map_lang, map) in &triggers {
+                                let Some(list) = map.keys.get(w.key.as_str()) else { continue };
+                                for (topic, weight) in Triggers::topics(list) {
+                                    // Same stem is not enough: "important" is not "imports".
+                                    if Triggers::form_matches(list, *map_lang, topic, &[w.lower.as_str()], &mut same) {
+                                        single_topics.push((topic, weight));
+                                    }
+                                }
+                            }
+                            let longer = triggers.iter().any(|(_, map)| map.prefixes.contains(w.key.as_str()));
+                            (from, single_topics.len() as u32, longer)
+                        });
+                        for &(topic, weight) in &single_topics[from as usize..to as usize] {
+                            add_hit(&mut hits, topic, weight, &w.key, doc.tokens[t].span);
+                        }
+                        if !starts_longer {
+                            break;
+                        }
+                        key.push_str(&w.key);
+                        continue;
                     }
                     key.push_str(&w.key);
                     for (map_lang, map) in &triggers {
@@ -451,29 +470,8 @@ impl Taxonomy {
                         text_forms.extend(toks[i..=i + n].iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())));
                         let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
                         for (topic, weight) in Triggers::topics(list) {
-                            // Same stem is not enough: "important" is not "imports".
-                            if !Triggers::form_matches(list, *map_lang, topic, &text_forms, &mut same) {
-                                continue;
-                            }
-                            let per_topic = match hits.binary_search_by_key(&topic, |h| h.0) {
-                                Ok(at) => &mut hits[at].1,
-                                Err(at) => {
-                                    hits.insert(at, (topic, Vec::new()));
-                                    &mut hits[at].1
-                                }
-                            };
-                            let at = match per_topic.binary_search_by(|(k, _)| k.as_str().cmp(key.as_str())) {
-                                Ok(at) => at,
-                                Err(at) => {
-                                    per_topic.insert(at, (key.clone(), (weight, Vec::new())));
-                                    at
-                                }
-                            };
-                            let e = &mut per_topic[at].1;
-                            // Mentions of one key come in text order, so a repeat (the
-                            // same key in both language maps) can only be the last one.
-                            if e.1.last() != Some(&span) {
-                                e.1.push(span);
+                            if Triggers::form_matches(list, *map_lang, topic, &text_forms, &mut same) {
+                                add_hit(&mut hits, topic, weight, &key, span);
                             }
                         }
                     }
@@ -486,7 +484,14 @@ impl Taxonomy {
         // A shorter trigger inside a longer matched one ("défense" in "ministre de
         // la défense") is not separate evidence for the same topic.
         for (_, triggers) in &mut hits {
+            // One key's mentions never nest: each is that key's words and the elisions between them.
+            if triggers.len() < 2 {
+                continue;
+            }
             let nested = nested_spans(triggers.iter().flat_map(|(_, (_, s))| s.iter().copied()).collect());
+            if nested.is_empty() {
+                continue;
+            }
             for (_, (_, spans)) in triggers.iter_mut() {
                 spans.retain(|s| nested.binary_search(s).is_err());
             }
@@ -591,20 +596,21 @@ impl Taxonomy {
                 continue;
             }
             kept.push(i);
-            let mut evidence: Vec<Evidence> = Vec::new();
+            // Spans first, sorted and deduplicated: a span's text is copied once, and the sort
+            // moves spans, not evidence.
+            let mut spans: Vec<Span> = Vec::new();
             let mut stack = vec![i];
             while let Some(t) = stack.pop() {
                 if let Ok(at) = hits.binary_search_by_key(&t, |h| h.0) {
-                    for (_, (_, spans)) in &hits[at].1 {
-                        for sp in spans {
-                            evidence.push(Evidence { text: sp.of(&doc.text).to_string(), start: sp.start, end: sp.end });
-                        }
+                    for (_, (_, s)) in &hits[at].1 {
+                        spans.extend_from_slice(s);
                     }
                 }
                 stack.extend((0..self.topics.len()).filter(|&c| self.topics[c].parent == Some(t)));
             }
-            crate::sort::sort_by_packed(&mut evidence, |e| Some(packed_start(&Span::new(e.start, e.end))? | u128::from(u32::try_from(e.end).ok()?)), |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
-            evidence.dedup_by_key(|e| (e.start, e.end));
+            crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+            spans.dedup();
+            let evidence = spans.iter().map(|sp| Evidence { text: sp.of(&doc.text).to_string(), start: sp.start, end: sp.end }).collect();
             result.push(Topic {
                 id: def.id.clone(),
                 label: if lang == Lang::En { def.label_en.clone() } else { def.label_fr.clone() },
@@ -617,6 +623,33 @@ impl Taxonomy {
         // Parents before children, each group by score.
         crate::sort::sort_by(&mut result, |a, b| a.level.cmp(&b.level).then_with(|| b.score.total_cmp(&a.score)).then_with(|| a.id.cmp(&b.id)));
         result
+    }
+}
+
+/// Evidence per topic: (trigger key → weight, spans), sorted by topic then key.
+type Hits = Vec<(usize, Vec<(String, (f32, Vec<Span>))>)>;
+
+/// Records a mention of trigger `key` for `topic`; the key's weight is its first one.
+fn add_hit(hits: &mut Hits, topic: usize, weight: f32, key: &str, span: Span) {
+    let per_topic = match hits.binary_search_by_key(&topic, |h| h.0) {
+        Ok(at) => &mut hits[at].1,
+        Err(at) => {
+            hits.insert(at, (topic, Vec::new()));
+            &mut hits[at].1
+        }
+    };
+    let at = match per_topic.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+        Ok(at) => at,
+        Err(at) => {
+            per_topic.insert(at, (key.to_string(), (weight, Vec::new())));
+            at
+        }
+    };
+    let e = &mut per_topic[at].1;
+    // Mentions of one key come in text order, so a repeat (the
+    // same key in both language maps) can only be the last one.
+    if e.1.last() != Some(&span) {
+        e.1.push(span);
     }
 }
 
