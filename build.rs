@@ -174,7 +174,7 @@ fn alias_key(s: &str) -> String {
     low.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
-/// The gazetteer and its demonyms → one line per entry:
+/// The gazetteer and its demonyms → a line of sizes (see below), then one line per entry:
 /// `kind<TAB>name_fr<TAB>name_en<TAB>wikidata<TAB>alias keys<TAB>demonym keys`, kind as
 /// `p` (person), `l` (place), `o` (organisation) or `x`; `name_en` empty when equal to
 /// `name_fr`; keys `|`-separated. The keys of the two names are not listed (the engine
@@ -213,7 +213,12 @@ fn compile_gazetteer(entries_tsv: &str, demonyms_tsv: &str) -> String {
             }
         }
     }
-    let mut out = String::new();
+    // First line: how many entries, alias keys (names included) and demonym keys follow, so
+    // that the engine sizes its tables once without a counting pass.
+    let names: usize = entries.iter().map(|e| 1 + usize::from(e.fields[4] != e.fields[3])).sum();
+    let aliases: usize = names + entries.iter().map(|e| e.aliases.len()).sum::<usize>();
+    let demonyms: usize = entries.iter().map(|e| e.demonyms.len()).sum();
+    let mut out = format!("{} {aliases} {demonyms}\n", entries.len());
     for e in &entries {
         let f = &e.fields;
         let kind = match f[1] {
