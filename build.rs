@@ -94,7 +94,8 @@ pub fn phrase_key_with(phrase: &str, mut word_key: impl FnMut(&str) -> String) -
         .join(" ")
 }
 
-/// `data/topics/<lang>.tsv` (`qcode, weight, trigger`) → one line per (topic, weight):
+/// `data/topics/<lang>.tsv` (`qcode, weight, trigger`) → a line with the number of forms,
+/// then one line per (topic, weight):
 /// `qcode<TAB>weight<TAB>form|form|…`, in the order topics first appear. A form is the
 /// trigger's lowercase written words (the matcher checks inflections against them); each
 /// word whose stemmed key is not its accent-folded self carries how to get the key from
@@ -133,7 +134,9 @@ fn compile_triggers(tsv: &str, lang: Lang, stemmers: &Stemmers) -> String {
             }
         }
     }
-    let mut out = String::new();
+    // First line: how many forms follow, so that the engine sizes its tables once.
+    let forms: usize = entries.values().map(|(_, forms)| forms.len()).sum();
+    let mut out = format!("{forms}\n");
     for ((code, weight), keys) in groups {
         let mut list: Vec<String> = keys
             .iter()

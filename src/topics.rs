@@ -56,8 +56,8 @@ pub struct Topic {
 #[derive(Debug, Default)]
 pub struct Taxonomy {
     pub topics: Vec<TopicDef>,
-    /// Triggers per language. The shipped IPTC ones are stemmed on first use of their
-    /// language: stemming all of them made `Analyzer::new` slow in the browser.
+    /// A site taxonomy's triggers per language. The shipped IPTC ones are built on first use
+    /// of their language, once per process (see `Taxonomy::triggers`).
     fr: OnceLock<Triggers>,
     en: OnceLock<Triggers>,
     /// IPTC code → topic, to build the shipped triggers; empty for a site taxonomy.
@@ -84,7 +84,7 @@ struct Triggers {
 /// "governance"), see [`same_word`].
 #[derive(Debug, Clone)]
 struct TriggerForm {
-    /// The words, each possibly followed by its compiled stem mark (`~N:s`, see [`decode_key`]),
+    /// The words, each possibly followed by its compiled stem mark (`~N:s`, see [`push_key`]),
     /// which [`form_words`] leaves out: the shipped forms are the compiled text itself.
     form: Cow<'static, str>,
     topic: usize,
@@ -138,23 +138,40 @@ impl Triggers {
     }
 
     /// The shipped trigger vocabulary of one language, as `build.rs` compiled it from
-    /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>form|form|…` line per (topic,
-    /// weight), each word of a form marked with how its stemmed key differs from it, so
-    /// nothing is stemmed here (see [`decode_key`]).
+    /// `data/topics/<lang>.tsv`: a line with the number of forms, then one
+    /// `qcode<TAB>weight<TAB>form|form|…` line per (topic, weight), each word of a form marked
+    /// with how its stemmed key differs from it, so nothing is stemmed here (see [`push_key`]).
+    /// Built once per process (see [`Taxonomy::triggers`]): the keys that are not spelled in
+    /// the compiled text are decoded into one string kept for the life of the module, like
+    /// the text itself, so no key or prefix costs an allocation of its own.
     fn iptc(lang: Lang, index: &FxHashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
-        let mut triggers = Triggers::default();
-        // One key per '|' or line: sized once, not grown step by step.
-        triggers.keys.reserve(compiled.bytes().filter(|&b| b == b'|' || b == b'\n').count());
-        for line in compiled.lines() {
+        let (count, body) = compiled.split_once('\n').unwrap_or(("", compiled));
+        let count: usize = count.parse().unwrap_or(0);
+        // (form, topic, weight, where its key is in `decoded`: None when it is the form itself).
+        let mut forms: Vec<(&'static str, usize, f32, Option<(u32, u32)>)> = Vec::with_capacity(count);
+        let mut decoded = String::with_capacity(body.len());
+        for line in body.lines() {
             let mut f = line.split('\t');
-            let (Some(code), Some(weight), Some(keys)) = (f.next(), f.next(), f.next()) else { continue };
+            let (Some(code), Some(weight), Some(entries)) = (f.next(), f.next(), f.next()) else { continue };
             // Whole numbers (checked by build.rs): no float parser in the wasm for them.
             let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
-            let weight = f32::from(weight);
-            for entry in keys.split('|') {
-                triggers.add(decode_key(entry), Cow::Borrowed(entry), topic, weight);
+            for entry in entries.split('|') {
+                let key = (!entry.is_ascii() || entry.contains('~')).then(|| {
+                    let start = decoded.len();
+                    push_key(entry, &mut decoded);
+                    (start as u32, decoded.len() as u32)
+                });
+                forms.push((entry, topic, f32::from(weight), key));
             }
+        }
+        let decoded: &'static str = Box::leak(decoded.into_boxed_str());
+        let mut triggers = Triggers::default();
+        // Sized once, not grown step by step.
+        triggers.keys.reserve(forms.len());
+        for (entry, topic, weight, key) in forms {
+            let key = key.map_or(entry, |(start, end)| &decoded[start as usize..end as usize]);
+            triggers.add(Cow::Borrowed(key), Cow::Borrowed(entry), topic, weight);
         }
         triggers
     }
@@ -168,17 +185,13 @@ fn form_words(form: &str) -> impl Iterator<Item = &str> {
 /// [`same_word`] answers of one tagging, keyed by (form address, length, text word address, length).
 type SameWordCache = FxHashMap<(usize, usize, usize, usize), bool>;
 
-/// A compiled trigger (`build.rs`: `encode_form`) → its key: a word `w~N:s` has the key
-/// "`w` accent-folded, less its last N characters, plus `s`"; a bare word is its own key once
-/// folded. Borrows `entry` when it is spelled as its key (no accent, no mark). The written
-/// form is `entry` itself, read through [`form_words`].
-fn decode_key(entry: &'static str) -> Cow<'static, str> {
-    if entry.is_ascii() && !entry.contains('~') {
-        return Cow::Borrowed(entry);
-    }
-    let mut key = String::with_capacity(entry.len());
-    for (i, word) in entry.split(' ').enumerate() {
-        if i > 0 {
+/// A compiled trigger (`build.rs`: `encode_form`) → its key, appended to `key`: a word `w~N:s`
+/// has the key "`w` accent-folded, less its last N characters, plus `s`"; a bare word is its
+/// own key once folded. The written form is `entry` itself, read through [`form_words`].
+fn push_key(entry: &str, key: &mut String) {
+    let key_start = key.len();
+    for word in entry.split(' ') {
+        if key.len() > key_start {
             key.push(' ');
         }
         let (written, delta) = word.split_once('~').unwrap_or((word, "0"));
@@ -197,7 +210,6 @@ fn decode_key(entry: &'static str) -> Cow<'static, str> {
         }
         key.push_str(suffix);
     }
-    Cow::Owned(key)
 }
 
 const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
@@ -240,10 +252,17 @@ impl Taxonomy {
         self.triggers(lang);
     }
 
-    /// The triggers of a language (`Lang::En`, French otherwise), built on first use.
+    /// The triggers of a language (`Lang::En`, French otherwise), built on first use. The
+    /// shipped ones are the same for every `Analyzer` (`Taxonomy::iptc` numbers its topics
+    /// the same way each time): built once per process.
     fn triggers(&self, lang: Lang) -> &Triggers {
-        let cell = if lang == Lang::En { &self.en } else { &self.fr };
-        cell.get_or_init(|| Triggers::iptc(lang, &self.iptc_index))
+        if self.iptc_index.is_empty() {
+            // A site taxonomy: built with it.
+            return (if lang == Lang::En { &self.en } else { &self.fr }).get_or_init(Triggers::default);
+        }
+        static FR: OnceLock<Triggers> = OnceLock::new();
+        static EN: OnceLock<Triggers> = OnceLock::new();
+        (if lang == Lang::En { &EN } else { &FR }).get_or_init(|| Triggers::iptc(lang, &self.iptc_index))
     }
 
     /// A site's own taxonomy: JSON Lines (one section per line) or a JSON array of
