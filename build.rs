@@ -38,7 +38,7 @@ use normalize::Stemmers;
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    for f in ["data/topics/fr.tsv", "data/topics/en.tsv", "data/gazetteer.tsv", "data/demonyms.tsv", "data/first-names.txt", "src/text.rs", "src/normalize.rs", "src/span.rs"] {
+    for f in ["data/topics/fr.tsv", "data/topics/en.tsv", "data/gazetteer.tsv", "data/demonyms.tsv", "data/first-names.txt", "data/wordfreq-fr.txt", "data/wordfreq-en.txt", "src/text.rs", "src/normalize.rs", "src/span.rs"] {
         println!("cargo:rerun-if-changed={f}");
     }
     let stemmers = Stemmers::default();
@@ -49,6 +49,45 @@ fn main() {
     let gaz = compile_gazetteer(&read("data/gazetteer.tsv"), &read("data/demonyms.tsv"));
     write(out, "gazetteer.txt", &gaz);
     write(out, "first-names.txt", &front_code(&read("data/first-names.txt")));
+    for code in ["fr", "en"] {
+        write(out, &format!("wordfreq-{code}.txt"), &compile_wordfreq(&read(&format!("data/wordfreq-{code}.txt"))));
+    }
+}
+
+/// `data/wordfreq-<lang>.txt` (`scripts/wordfreq/build.py`: comment lines, then keys sorted and
+/// front-coded as `<shared prefix in characters 0-9><rest of key><bucket A-P>`, wrapped) → a line
+/// `<keys> <bytes of all keys>`, then the same entries unwrapped with the shared prefix counted
+/// in bytes: `words::ZipfTable::parse` sizes its arrays once and copies prefixes without
+/// counting characters. Checks the order the engine's binary search relies on.
+fn compile_wordfreq(data: &str) -> String {
+    let body: String = data.lines().filter(|l| !l.starts_with('#')).collect();
+    let mut entries: Vec<(String, char)> = Vec::new();
+    let mut key = String::new();
+    let mut chars = body.chars().peekable();
+    while let Some(shared) = chars.next() {
+        let shared = shared.to_digit(10).unwrap_or_else(|| panic!("wordfreq: {shared:?} is not a prefix count"));
+        key.truncate(key.char_indices().nth(shared as usize).map_or(key.len(), |(i, _)| i));
+        while let Some(c) = chars.next_if(|c| !c.is_ascii_uppercase()) {
+            assert!(!c.is_ascii_digit(), "wordfreq: a digit in a key ({key:?})");
+            key.push(c);
+        }
+        let bucket = chars.next().expect("wordfreq: a bucket letter after each key");
+        assert!(('A'..='P').contains(&bucket), "wordfreq: bucket {bucket:?}");
+        assert!(entries.last().is_none_or(|(prev, _)| prev.as_bytes() < key.as_bytes()), "wordfreq: {key:?} out of order");
+        entries.push((key.clone(), bucket));
+    }
+    let bytes: usize = entries.iter().map(|(k, _)| k.len()).sum();
+    let mut out = format!("{} {bytes}\n", entries.len());
+    let mut prev = "";
+    for (key, bucket) in &entries {
+        let mut shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count().min(9);
+        while !key.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        let _ = write!(out, "{shared}{}{bucket}", &key[shared..]);
+        prev = key;
+    }
+    out
 }
 
 /// A sorted word list (`#` comments dropped) → one line per word: a byte `'0' + n`, n the
