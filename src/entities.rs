@@ -18,6 +18,7 @@ use crate::lang::Lang;
 use crate::normalize::{edit_distance, lower_folded};
 use crate::span::Span;
 use crate::stopwords::WordList;
+use crate::tables::{split_ascii, split_once_ascii};
 use crate::text::TokenKind;
 use crate::words::WordInfo;
 
@@ -135,15 +136,15 @@ impl Gazetteer {
     pub fn shipped() -> Gazetteer {
         let compiled: &'static str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt"));
         // The first line gives the sizes (`build.rs`): sized once, no pass to count them.
-        let (sizes, body) = compiled.split_once('\n').unwrap_or(("", compiled));
-        let mut sizes = sizes.split(' ').map(|n| n.parse::<usize>().unwrap_or(0));
+        let (sizes, body) = split_once_ascii(compiled, b'\n').unwrap_or(("", compiled));
+        let mut sizes = split_ascii(sizes, b' ').map(|n| n.parse::<usize>().unwrap_or(0));
         let [entries, aliases, demonyms] = std::array::from_fn(|_| sizes.next().unwrap_or(0));
         let mut g = Gazetteer::default();
         g.entries.reserve(entries);
         g.by_alias.reserve(aliases);
         g.demonyms.reserve(demonyms);
-        for line in body.lines() {
-            let mut f = line.split('\t');
+        for line in split_ascii(body, b'\n') {
+            let mut f = split_ascii(line, b'\t');
             let [Some(kind), Some(name_fr), Some(other_name_en), Some(wikidata), Some(aliases), Some(demonyms)] =
                 std::array::from_fn(|_| f.next())
             else {
@@ -163,10 +164,10 @@ impl Gazetteer {
                 wikidata: Some(wikidata).filter(|w| !w.is_empty()).map(Cow::Borrowed),
             });
             let names = [name_fr, other_name_en].into_iter().filter(|n| !n.is_empty()).map(|n| Cow::Owned(alias_key(n)));
-            for key in names.chain(aliases.split('|').filter(|k| !k.is_empty()).map(Cow::Borrowed)) {
+            for key in names.chain(split_ascii(aliases, b'|').filter(|k| !k.is_empty()).map(Cow::Borrowed)) {
                 g.by_alias.entry(key).or_insert(idx);
             }
-            for key in demonyms.split('|').filter(|k| !k.is_empty()) {
+            for key in split_ascii(demonyms, b'|').filter(|k| !k.is_empty()) {
                 g.demonyms.entry(Cow::Borrowed(key)).or_insert(idx);
             }
         }
@@ -203,7 +204,7 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
     let names = NAMES.get_or_init(|| {
         // Decoded once for the life of the module, like the static data it stands for.
         let list: &'static str = Box::leak(front_decoded(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt"))).into_boxed_str());
-        list.lines().collect()
+        split_ascii(list, b'\n').filter(|n| !n.is_empty()).collect()
     });
     // "Jean-Marc": the first part decides.
     let first = lower.find('-').map_or(lower, |i| &lower[..i]);
@@ -214,7 +215,7 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
 fn front_decoded(coded: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(coded.len() * 2);
     let mut prev = 0; // where the previous word starts in `out`
-    for line in coded.lines() {
+    for line in split_ascii(coded, b'\n') {
         let Some((&n, rest)) = line.as_bytes().split_first() else { continue };
         let shared = usize::from(n.wrapping_sub(b'0')).min(out.len() - prev);
         let start = out.len();

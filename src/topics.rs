@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::tables::{split_ascii, split_once_ascii};
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -106,14 +108,16 @@ impl Triggers {
             }
         }
         let entry = TriggerForm { form, topic, weight };
-        match self.keys.get_mut(&*key) {
-            Some(list) => {
+        // One hash per form, whether its key is new or not.
+        match self.keys.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut list) => {
+                let list = list.get_mut();
                 if !list.iter().any(|t| t.topic == topic && form_words(&t.form).eq(form_words(&entry.form))) {
                     list.push(entry);
                 }
             }
-            None => {
-                self.keys.insert(key, vec![entry]);
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(vec![entry]);
             }
         }
     }
@@ -146,18 +150,18 @@ impl Triggers {
     /// the text itself, so no key or prefix costs an allocation of its own.
     fn iptc(lang: Lang, index: &FxHashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
-        let (count, body) = compiled.split_once('\n').unwrap_or(("", compiled));
+        let (count, body) = split_once_ascii(compiled, b'\n').unwrap_or(("", compiled));
         let count: usize = count.parse().unwrap_or(0);
         // (form, topic, weight, where its key is in `decoded`: None when it is the form itself).
         let mut forms: Vec<(&'static str, usize, f32, Option<(u32, u32)>)> = Vec::with_capacity(count);
         let mut decoded = String::with_capacity(body.len());
-        for line in body.lines() {
-            let mut f = line.split('\t');
+        for line in split_ascii(body, b'\n') {
+            let mut f = split_ascii(line, b'\t');
             let (Some(code), Some(weight), Some(entries)) = (f.next(), f.next(), f.next()) else { continue };
             // Whole numbers (checked by build.rs): no float parser in the wasm for them.
             let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
-            for entry in entries.split('|') {
-                let key = (!entry.is_ascii() || entry.contains('~')).then(|| {
+            for entry in split_ascii(entries, b'|') {
+                let key = entry.bytes().any(|b| b == b'~' || !b.is_ascii()).then(|| {
                     let start = decoded.len();
                     push_key(entry, &mut decoded);
                     (start as u32, decoded.len() as u32)
@@ -190,12 +194,12 @@ type SameWordCache = FxHashMap<(usize, usize, usize, usize), bool>;
 /// own key once folded. The written form is `entry` itself, read through [`form_words`].
 fn push_key(entry: &str, key: &mut String) {
     let key_start = key.len();
-    for word in entry.split(' ') {
+    for word in split_ascii(entry, b' ') {
         if key.len() > key_start {
             key.push(' ');
         }
-        let (written, delta) = word.split_once('~').unwrap_or((word, "0"));
-        let (cut, suffix) = delta.split_once(':').unwrap_or((delta, ""));
+        let (written, delta) = split_once_ascii(word, b'~').unwrap_or((word, "0"));
+        let (cut, suffix) = split_once_ascii(delta, b':').unwrap_or((delta, ""));
         let start = key.len();
         if written.is_ascii() {
             key.push_str(written);
