@@ -152,8 +152,14 @@ impl Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
         let (count, body) = split_once_ascii(compiled, b'\n').unwrap_or(("", compiled));
         let count: usize = count.parse().unwrap_or(0);
-        // (form, topic, weight, where its key is in `decoded`: None when it is the form itself).
-        let mut forms: Vec<(&'static str, usize, f32, Option<(u32, u32)>)> = Vec::with_capacity(count);
+        struct Form {
+            entry: &'static str,
+            topic: usize,
+            weight: f32,
+            /// Where its key is in `decoded`; None when the entry is spelled as its key.
+            key: Option<(u32, u32)>,
+        }
+        let mut forms: Vec<Form> = Vec::with_capacity(count);
         let mut decoded = String::with_capacity(body.len());
         for line in split_ascii(body, b'\n') {
             let mut f = split_ascii(line, b'\t');
@@ -166,14 +172,14 @@ impl Triggers {
                     push_key(entry, &mut decoded);
                     (start as u32, decoded.len() as u32)
                 });
-                forms.push((entry, topic, f32::from(weight), key));
+                forms.push(Form { entry, topic, weight: f32::from(weight), key });
             }
         }
         let decoded: &'static str = Box::leak(decoded.into_boxed_str());
         let mut triggers = Triggers::default();
         // Sized once, not grown step by step.
         triggers.keys.reserve(forms.len());
-        for (entry, topic, weight, key) in forms {
+        for Form { entry, topic, weight, key } in forms {
             let key = key.map_or(entry, |(start, end)| &decoded[start as usize..end as usize]);
             triggers.add(Cow::Borrowed(key), Cow::Borrowed(entry), topic, weight);
         }
