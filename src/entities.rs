@@ -76,7 +76,8 @@ pub struct GazEntry {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<GazEntry>,
-    /// Folded alias → entry (the shipped keys borrowed from the compiled text, but the names').
+    /// Folded alias → entry. The shipped ones borrow their keys from the compiled text, but
+    /// for the names' own keys, which are computed.
     by_alias: FxHashMap<Cow<'static, str>, usize>,
     /// Folded demonym → entry of its country.
     demonyms: FxHashMap<Cow<'static, str>, usize>,
@@ -138,11 +139,11 @@ impl Gazetteer {
         // The first line gives the sizes (`build.rs`): sized once, no pass to count them.
         let (sizes, body) = split_once_ascii(compiled, b'\n').unwrap_or(("", compiled));
         let mut sizes = split_ascii(sizes, b' ').map(|n| n.parse::<usize>().unwrap_or(0));
-        let [entries, aliases, demonyms] = std::array::from_fn(|_| sizes.next().unwrap_or(0));
+        let [n_entries, n_aliases, n_demonyms] = std::array::from_fn(|_| sizes.next().unwrap_or(0));
         let mut g = Gazetteer::default();
-        g.entries.reserve(entries);
-        g.by_alias.reserve(aliases);
-        g.demonyms.reserve(demonyms);
+        g.entries.reserve(n_entries);
+        g.by_alias.reserve(n_aliases);
+        g.demonyms.reserve(n_demonyms);
         for line in split_ascii(body, b'\n') {
             let mut f = split_ascii(line, b'\t');
             let [Some(kind), Some(name_fr), Some(other_name_en), Some(wikidata), Some(aliases), Some(demonyms)] =
