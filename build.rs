@@ -38,7 +38,7 @@ use normalize::Stemmers;
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    for f in ["data/topics/fr.tsv", "data/topics/en.tsv", "data/gazetteer.tsv", "data/demonyms.tsv", "data/first-names.txt", "src/text.rs", "src/normalize.rs", "src/span.rs"] {
+    for f in ["data/topics/fr.tsv", "data/topics/en.tsv", "data/gazetteer.tsv", "data/demonyms.tsv", "data/first-names.txt", "data/wordfreq-fr.txt", "data/wordfreq-en.txt", "src/text.rs", "src/normalize.rs", "src/span.rs"] {
         println!("cargo:rerun-if-changed={f}");
     }
     let stemmers = Stemmers::default();
@@ -49,6 +49,45 @@ fn main() {
     let gaz = compile_gazetteer(&read("data/gazetteer.tsv"), &read("data/demonyms.tsv"));
     write(out, "gazetteer.txt", &gaz);
     write(out, "first-names.txt", &front_code(&read("data/first-names.txt")));
+    for code in ["fr", "en"] {
+        write(out, &format!("wordfreq-{code}.txt"), &compile_wordfreq(&read(&format!("data/wordfreq-{code}.txt"))));
+    }
+}
+
+/// `data/wordfreq-<lang>.txt` (`scripts/wordfreq/build.py`: comment lines, then keys sorted and
+/// front-coded as `<shared prefix in characters 0-9><rest of key><bucket A-P>`, wrapped) → a line
+/// `<keys> <bytes of all keys>`, then the same entries unwrapped with the shared prefix counted
+/// in bytes: `words::ZipfTable::parse` sizes its arrays once and copies prefixes without
+/// counting characters. Checks the order the engine's binary search relies on.
+fn compile_wordfreq(data: &str) -> String {
+    let body: String = data.lines().filter(|l| !l.starts_with('#')).collect();
+    let mut entries: Vec<(String, char)> = Vec::new();
+    let mut key = String::new();
+    let mut chars = body.chars().peekable();
+    while let Some(shared) = chars.next() {
+        let shared = shared.to_digit(10).unwrap_or_else(|| panic!("wordfreq: {shared:?} is not a prefix count"));
+        key.truncate(key.char_indices().nth(shared as usize).map_or(key.len(), |(i, _)| i));
+        while let Some(c) = chars.next_if(|c| !c.is_ascii_uppercase()) {
+            assert!(!c.is_ascii_digit(), "wordfreq: a digit in a key ({key:?})");
+            key.push(c);
+        }
+        let bucket = chars.next().expect("wordfreq: a bucket letter after each key");
+        assert!(('A'..='P').contains(&bucket), "wordfreq: bucket {bucket:?}");
+        assert!(entries.last().is_none_or(|(prev, _)| prev.as_bytes() < key.as_bytes()), "wordfreq: {key:?} out of order");
+        entries.push((key.clone(), bucket));
+    }
+    let bytes: usize = entries.iter().map(|(k, _)| k.len()).sum();
+    let mut out = format!("{} {bytes}\n", entries.len());
+    let mut prev = "";
+    for (key, bucket) in &entries {
+        let mut shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count().min(9);
+        while !key.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        let _ = write!(out, "{shared}{}{bucket}", &key[shared..]);
+        prev = key;
+    }
+    out
 }
 
 /// A sorted word list (`#` comments dropped) → one line per word: a byte `'0' + n`, n the
@@ -94,7 +133,8 @@ pub fn phrase_key_with(phrase: &str, mut word_key: impl FnMut(&str) -> String) -
         .join(" ")
 }
 
-/// `data/topics/<lang>.tsv` (`qcode, weight, trigger`) → one line per (topic, weight):
+/// `data/topics/<lang>.tsv` (`qcode, weight, trigger`) → a line with the number of forms,
+/// then one line per (topic, weight):
 /// `qcode<TAB>weight<TAB>form|form|…`, in the order topics first appear. A form is the
 /// trigger's lowercase written words (the matcher checks inflections against them); each
 /// word whose stemmed key is not its accent-folded self carries how to get the key from
@@ -133,7 +173,9 @@ fn compile_triggers(tsv: &str, lang: Lang, stemmers: &Stemmers) -> String {
             }
         }
     }
-    let mut out = String::new();
+    // First line: how many forms follow, so that the engine sizes its tables once.
+    let forms: usize = entries.values().map(|(_, forms)| forms.len()).sum();
+    let mut out = format!("{forms}\n");
     for ((code, weight), keys) in groups {
         let mut list: Vec<String> = keys
             .iter()
@@ -174,7 +216,7 @@ fn alias_key(s: &str) -> String {
     low.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
-/// The gazetteer and its demonyms → one line per entry:
+/// The gazetteer and its demonyms → a line of sizes (see below), then one line per entry:
 /// `kind<TAB>name_fr<TAB>name_en<TAB>wikidata<TAB>alias keys<TAB>demonym keys`, kind as
 /// `p` (person), `l` (place), `o` (organisation) or `x`; `name_en` empty when equal to
 /// `name_fr`; keys `|`-separated. The keys of the two names are not listed (the engine
@@ -213,7 +255,12 @@ fn compile_gazetteer(entries_tsv: &str, demonyms_tsv: &str) -> String {
             }
         }
     }
-    let mut out = String::new();
+    // First line: how many entries, alias keys (names included) and demonym keys follow, so
+    // that the engine sizes its tables once without a counting pass.
+    let names: usize = entries.iter().map(|e| 1 + usize::from(e.fields[4] != e.fields[3])).sum();
+    let aliases: usize = names + entries.iter().map(|e| e.aliases.len()).sum::<usize>();
+    let demonyms: usize = entries.iter().map(|e| e.demonyms.len()).sum();
+    let mut out = format!("{} {aliases} {demonyms}\n", entries.len());
     for e in &entries {
         let f = &e.fields;
         let kind = match f[1] {

@@ -1,7 +1,8 @@
 //! Native start-up attribution, in a fresh process: `Analyzer::new`, then (with WARM=1) each
 //! `Analyzer::warm_step` alone (gazetteer, first names, per language: word tables, topic
 //! triggers, a short analysis), then N analyses of a file (default 3). The first analysis
-//! pays for every table the warm-up did not build. Prints one line of wall ms.
+//! pays for every table the warm-up did not build. Prints one line of wall ms. WARM_STEPS=k runs
+//! only the first k steps.
 //! `cargo run --release --example startup_native -- bench/out/article-4k.txt`
 //! Instruction counts (steady whatever the machine's load), first analysis vs first two:
 //! `N=1 valgrind --tool=callgrind target/release/examples/startup_native bench/out/article-4k.txt`
@@ -18,8 +19,10 @@ fn main() {
     let t = Instant::now();
     let analyzer = Analyzer::new(Config::default()).expect("default config");
     let mut out = format!("new {:.2}", ms(t));
+    // WARM_STEPS=k: the first k steps only (instruction counts per step, by difference).
+    let steps: usize = std::env::var("WARM_STEPS").ok().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
     if std::env::var_os("WARM").is_some() {
-        for step in 0.. {
+        for step in 0..steps {
             let t = Instant::now();
             let more = analyzer.warm_step(step);
             out += &format!(" warm{step} {:.2}", ms(t));

@@ -14,7 +14,6 @@ use crate::keywords::{self, Keyword};
 use crate::lang::{self, Lang};
 use crate::normalize::Stemmers;
 use crate::span::{OffsetMapper, OffsetUnit, Span};
-use crate::stopwords;
 use crate::topics::{Taxonomy, Topic};
 use crate::words;
 use crate::{html, markdown};
@@ -203,7 +202,7 @@ impl Analyzer {
                 match (s - 2) % 3 {
                     0 => {
                         crate::words::zipf(lang, "");
-                        lang::stopwords(lang, stopwords::french(), stopwords::english());
+                        lang::stopwords(lang);
                     }
                     1 => self.taxonomy.warm(lang),
                     // The code paths of a whole analysis, on one short sentence.
@@ -279,7 +278,7 @@ impl Analyzer {
         let detected = lang::detect(lowers.iter().map(|l| l.as_ref()));
         let html_lang = meta.as_ref().and_then(|m| m.lang.as_deref()).and_then(|l| Lang::parse(l.get(..2).unwrap_or(l)));
         let language = self.language.unwrap_or(if detected == Lang::Unknown { html_lang.unwrap_or(Lang::Unknown) } else { detected });
-        let stop = lang::stopwords(language, stopwords::french(), stopwords::english());
+        let stop = lang::stopwords(language);
         let infos = words::word_infos(&doc, language, &self.stemmers, stop);
         let keywords = keywords::extract(&doc, &infos, self.config.max_keywords, None, language);
         let entities = entities::extract(&doc, &infos, gazetteer(), language);

@@ -7,6 +7,7 @@
 //! inside it, place prepositions before it) type the rest. A later surname-only
 //! mention, or a near-miss spelling of it, joins the full name.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -17,6 +18,7 @@ use crate::lang::Lang;
 use crate::normalize::{edit_distance, lower_folded};
 use crate::span::Span;
 use crate::stopwords::WordList;
+use crate::tables::{split_ascii, split_once_ascii};
 use crate::text::TokenKind;
 use crate::words::WordInfo;
 
@@ -61,22 +63,24 @@ impl Entity {
     }
 }
 
-/// One gazetteer entry (see `data/gazetteer.tsv`).
+/// One gazetteer entry (see `data/gazetteer.tsv`). The shipped entries borrow their
+/// strings from the compiled text: building them allocates nothing.
 #[derive(Debug, Clone)]
 pub struct GazEntry {
     pub kind: EntityKind,
-    pub name_fr: String,
-    pub name_en: String,
-    pub wikidata: Option<String>,
+    pub name_fr: Cow<'static, str>,
+    pub name_en: Cow<'static, str>,
+    pub wikidata: Option<Cow<'static, str>>,
 }
 
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<GazEntry>,
-    /// Folded alias → entry.
-    by_alias: FxHashMap<String, usize>,
+    /// Folded alias → entry. The shipped ones borrow their keys from the compiled text, but
+    /// for the names' own keys, which are computed.
+    by_alias: FxHashMap<Cow<'static, str>, usize>,
     /// Folded demonym → entry of its country.
-    demonyms: FxHashMap<String, usize>,
+    demonyms: FxHashMap<Cow<'static, str>, usize>,
 }
 
 /// Lowercase, accents folded, apostrophes and hyphens unified: the gazetteer's lookup key.
@@ -104,14 +108,14 @@ impl Gazetteer {
             let idx = g.entries.len();
             g.entries.push(GazEntry {
                 kind: EntityKind::parse(f[1]),
-                name_fr: f[3].to_string(),
-                name_en: f[4].to_string(),
-                wikidata: Some(f[5].to_string()).filter(|w| !w.is_empty()),
+                name_fr: f[3].to_string().into(),
+                name_en: f[4].to_string().into(),
+                wikidata: Some(f[5]).filter(|w| !w.is_empty()).map(|w| w.to_string().into()),
             });
             by_id.insert(f[0], idx);
             for alias in [f[3], f[4]].into_iter().chain(f[6].split('|')) {
                 if !alias.is_empty() {
-                    g.by_alias.entry(alias_key(alias)).or_insert(idx);
+                    g.by_alias.entry(alias_key(alias).into()).or_insert(idx);
                 }
             }
         }
@@ -119,7 +123,7 @@ impl Gazetteer {
             let f: Vec<&str> = line.split('\t').collect();
             if let (Some(form), Some(country)) = (f.first(), f.get(2)) {
                 if let Some(&idx) = by_id.get(country) {
-                    g.demonyms.entry(alias_key(form)).or_insert(idx);
+                    g.demonyms.entry(alias_key(form).into()).or_insert(idx);
                 }
             }
         }
@@ -127,18 +131,21 @@ impl Gazetteer {
     }
 
     /// The shipped gazetteer (`data/gazetteer.tsv`, `data/demonyms.tsv`) as `build.rs`
-    /// compiled it: `kind, name_fr, name_en (empty: same), wikidata, alias keys, demonym keys`
-    /// per entry, keys already folded. Each name also answers to its own key, as in `parse`.
+    /// compiled it: a line of sizes, then `kind, name_fr, name_en (empty: same), wikidata, alias
+    /// keys, demonym keys` per entry, keys already folded. Each name also answers to its own
+    /// key, as in `parse`.
     pub fn shipped() -> Gazetteer {
-        let compiled = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt"));
+        let compiled: &'static str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt"));
+        // The first line gives the sizes (`build.rs`): sized once, no pass to count them.
+        let (sizes, body) = split_once_ascii(compiled, b'\n').unwrap_or(("", compiled));
+        let mut sizes = split_ascii(sizes, b' ').map(|n| n.parse::<usize>().unwrap_or(0));
+        let [n_entries, n_aliases, n_demonyms] = std::array::from_fn(|_| sizes.next().unwrap_or(0));
         let mut g = Gazetteer::default();
-        // Sized once, not grown step by step: about two names per line plus each listed key.
-        let lines = compiled.bytes().filter(|&b| b == b'\n').count() + 1;
-        g.entries.reserve(lines);
-        g.by_alias.reserve(2 * lines + compiled.bytes().filter(|&b| b == b'|').count());
-        g.demonyms.reserve(lines);
-        for line in compiled.lines() {
-            let mut f = line.split('\t');
+        g.entries.reserve(n_entries);
+        g.by_alias.reserve(n_aliases);
+        g.demonyms.reserve(n_demonyms);
+        for line in split_ascii(body, b'\n') {
+            let mut f = split_ascii(line, b'\t');
             let [Some(kind), Some(name_fr), Some(other_name_en), Some(wikidata), Some(aliases), Some(demonyms)] =
                 std::array::from_fn(|_| f.next())
             else {
@@ -153,16 +160,16 @@ impl Gazetteer {
                     "o" => EntityKind::Organisation,
                     _ => EntityKind::Other,
                 },
-                name_fr: name_fr.to_string(),
-                name_en: name_en.to_string(),
-                wikidata: Some(wikidata.to_string()).filter(|w| !w.is_empty()),
+                name_fr: Cow::Borrowed(name_fr),
+                name_en: Cow::Borrowed(name_en),
+                wikidata: Some(wikidata).filter(|w| !w.is_empty()).map(Cow::Borrowed),
             });
-            let names = [name_fr, other_name_en].into_iter().filter(|n| !n.is_empty()).map(alias_key);
-            for key in names.chain(aliases.split('|').filter(|k| !k.is_empty()).map(str::to_string)) {
+            let names = [name_fr, other_name_en].into_iter().filter(|n| !n.is_empty()).map(|n| Cow::Owned(alias_key(n)));
+            for key in names.chain(split_ascii(aliases, b'|').filter(|k| !k.is_empty()).map(Cow::Borrowed)) {
                 g.by_alias.entry(key).or_insert(idx);
             }
-            for key in demonyms.split('|').filter(|k| !k.is_empty()) {
-                g.demonyms.entry(key.to_string()).or_insert(idx);
+            for key in split_ascii(demonyms, b'|').filter(|k| !k.is_empty()) {
+                g.demonyms.entry(Cow::Borrowed(key)).or_insert(idx);
             }
         }
         g
@@ -198,7 +205,7 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
     let names = NAMES.get_or_init(|| {
         // Decoded once for the life of the module, like the static data it stands for.
         let list: &'static str = Box::leak(front_decoded(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt"))).into_boxed_str());
-        list.lines().collect()
+        split_ascii(list, b'\n').filter(|n| !n.is_empty()).collect()
     });
     // "Jean-Marc": the first part decides.
     let first = lower.find('-').map_or(lower, |i| &lower[..i]);
@@ -209,7 +216,7 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
 fn front_decoded(coded: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(coded.len() * 2);
     let mut prev = 0; // where the previous word starts in `out`
-    for line in coded.lines() {
+    for line in split_ascii(coded, b'\n') {
         let Some((&n, rest)) = line.as_bytes().split_first() else { continue };
         let shared = usize::from(n.wrapping_sub(b'0')).min(out.len() - prev);
         let start = out.len();
@@ -448,7 +455,7 @@ struct Candidate {
 pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang) -> Vec<Entity> {
     let display_name = |i: usize| {
         let e = &gaz.entries[i];
-        if lang == Lang::En { e.name_en.clone() } else { e.name_fr.clone() }
+        if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
     };
     let text = doc.text.as_str();
     // Tokens of one surface share one `lower` string: hash each string's address once per
@@ -688,7 +695,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let mut demonyms = g.demonyms.clone();
             crate::sort::sort(&mut demonyms);
             demonyms.dedup();
-            Entity { text, kind, wikidata: g.gaz.and_then(|i| gaz.entries[i].wikidata.clone()), mentions, demonyms }
+            Entity { text, kind, wikidata: g.gaz.and_then(|i| gaz.entries[i].wikidata.as_deref().map(str::to_string)), mentions, demonyms }
         })
         .filter(|e| !e.text.is_empty())
         .collect();
@@ -1157,7 +1164,7 @@ mod tests {
         for (a, b) in read.entries.iter().zip(&shipped.entries) {
             assert_eq!((a.kind, &a.name_fr, &a.name_en, &a.wikidata), (b.kind, &b.name_fr, &b.name_en, &b.wikidata));
         }
-        fn sorted<'a>(m: impl IntoIterator<Item = (&'a String, &'a usize)>) -> Vec<(&'a String, &'a usize)> {
+        fn sorted<'a>(m: impl IntoIterator<Item = (&'a Cow<'static, str>, &'a usize)>) -> Vec<(&'a Cow<'static, str>, &'a usize)> {
             let mut v: Vec<_> = m.into_iter().collect();
             v.sort();
             v

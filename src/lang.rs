@@ -72,11 +72,11 @@ pub fn detect<'a>(words: impl Iterator<Item = &'a str>) -> Lang {
     }
 }
 
-/// Language-specific resources selected once per analysed text.
-pub fn stopwords(lang: Lang, fr: &'static StopWords, en: &'static StopWords) -> &'static StopWords {
+/// The stop words of a language (French for `Unknown`): only that list is built.
+pub fn stopwords(lang: Lang) -> &'static StopWords {
     match lang {
-        Lang::En => en,
-        _ => fr,
+        Lang::En => crate::stopwords::english(),
+        _ => crate::stopwords::french(),
     }
 }
 

@@ -31,6 +31,7 @@ pub mod normalize;
 pub mod sort;
 pub mod span;
 pub mod stopwords;
+mod tables;
 pub mod text;
 pub mod topics;
 pub mod words;

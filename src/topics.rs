@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::tables::{split_ascii, split_once_ascii};
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -56,8 +58,8 @@ pub struct Topic {
 #[derive(Debug, Default)]
 pub struct Taxonomy {
     pub topics: Vec<TopicDef>,
-    /// Triggers per language. The shipped IPTC ones are stemmed on first use of their
-    /// language: stemming all of them made `Analyzer::new` slow in the browser.
+    /// A site taxonomy's triggers per language. The shipped IPTC ones are built on first use
+    /// of their language, once per process (see `Taxonomy::triggers`).
     fr: OnceLock<Triggers>,
     en: OnceLock<Triggers>,
     /// IPTC code → topic, to build the shipped triggers; empty for a site taxonomy.
@@ -84,7 +86,7 @@ struct Triggers {
 /// "governance"), see [`same_word`].
 #[derive(Debug, Clone)]
 struct TriggerForm {
-    /// The words, each possibly followed by its compiled stem mark (`~N:s`, see [`decode_key`]),
+    /// The words, each possibly followed by its compiled stem mark (`~N:s`, see [`push_key`]),
     /// which [`form_words`] leaves out: the shipped forms are the compiled text itself.
     form: Cow<'static, str>,
     topic: usize,
@@ -106,14 +108,16 @@ impl Triggers {
             }
         }
         let entry = TriggerForm { form, topic, weight };
-        match self.keys.get_mut(&*key) {
-            Some(list) => {
+        // One hash per form, whether its key is new or not.
+        match self.keys.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut list) => {
+                let list = list.get_mut();
                 if !list.iter().any(|t| t.topic == topic && form_words(&t.form).eq(form_words(&entry.form))) {
                     list.push(entry);
                 }
             }
-            None => {
-                self.keys.insert(key, vec![entry]);
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(vec![entry]);
             }
         }
     }
@@ -138,23 +142,46 @@ impl Triggers {
     }
 
     /// The shipped trigger vocabulary of one language, as `build.rs` compiled it from
-    /// `data/topics/<lang>.tsv`: one `qcode<TAB>weight<TAB>form|form|…` line per (topic,
-    /// weight), each word of a form marked with how its stemmed key differs from it, so
-    /// nothing is stemmed here (see [`decode_key`]).
+    /// `data/topics/<lang>.tsv`: a line with the number of forms, then one
+    /// `qcode<TAB>weight<TAB>form|form|…` line per (topic, weight), each word of a form marked
+    /// with how its stemmed key differs from it, so nothing is stemmed here (see [`push_key`]).
+    /// Built once per process (see [`Taxonomy::triggers`]): the keys that are not spelled in
+    /// the compiled text are decoded into one string kept for the life of the module, like
+    /// the text itself, so no key or prefix costs an allocation of its own.
     fn iptc(lang: Lang, index: &FxHashMap<String, usize>) -> Triggers {
         let compiled = if lang == Lang::En { TRIGGERS_EN } else { TRIGGERS_FR };
-        let mut triggers = Triggers::default();
-        // One key per '|' or line: sized once, not grown step by step.
-        triggers.keys.reserve(compiled.bytes().filter(|&b| b == b'|' || b == b'\n').count());
-        for line in compiled.lines() {
-            let mut f = line.split('\t');
-            let (Some(code), Some(weight), Some(keys)) = (f.next(), f.next(), f.next()) else { continue };
+        let (count, body) = split_once_ascii(compiled, b'\n').unwrap_or(("", compiled));
+        let count: usize = count.parse().unwrap_or(0);
+        struct Form {
+            entry: &'static str,
+            topic: usize,
+            weight: f32,
+            /// Where its key is in `decoded`; None when the entry is spelled as its key.
+            key: Option<(u32, u32)>,
+        }
+        let mut forms: Vec<Form> = Vec::with_capacity(count);
+        let mut decoded = String::with_capacity(body.len());
+        for line in split_ascii(body, b'\n') {
+            let mut f = split_ascii(line, b'\t');
+            let (Some(code), Some(weight), Some(entries)) = (f.next(), f.next(), f.next()) else { continue };
             // Whole numbers (checked by build.rs): no float parser in the wasm for them.
             let (Some(&topic), Ok(weight)) = (index.get(code), weight.parse::<u8>()) else { continue };
-            let weight = f32::from(weight);
-            for entry in keys.split('|') {
-                triggers.add(decode_key(entry), Cow::Borrowed(entry), topic, weight);
+            for entry in split_ascii(entries, b'|') {
+                let key = entry.bytes().any(|b| b == b'~' || !b.is_ascii()).then(|| {
+                    let start = decoded.len();
+                    push_key(entry, &mut decoded);
+                    (start as u32, decoded.len() as u32)
+                });
+                forms.push(Form { entry, topic, weight: f32::from(weight), key });
             }
+        }
+        let decoded: &'static str = Box::leak(decoded.into_boxed_str());
+        let mut triggers = Triggers::default();
+        // Sized once, not grown step by step.
+        triggers.keys.reserve(forms.len());
+        for Form { entry, topic, weight, key } in forms {
+            let key = key.map_or(entry, |(start, end)| &decoded[start as usize..end as usize]);
+            triggers.add(Cow::Borrowed(key), Cow::Borrowed(entry), topic, weight);
         }
         triggers
     }
@@ -168,21 +195,17 @@ fn form_words(form: &str) -> impl Iterator<Item = &str> {
 /// [`same_word`] answers of one tagging, keyed by (form address, length, text word address, length).
 type SameWordCache = FxHashMap<(usize, usize, usize, usize), bool>;
 
-/// A compiled trigger (`build.rs`: `encode_form`) → its key: a word `w~N:s` has the key
-/// "`w` accent-folded, less its last N characters, plus `s`"; a bare word is its own key once
-/// folded. Borrows `entry` when it is spelled as its key (no accent, no mark). The written
-/// form is `entry` itself, read through [`form_words`].
-fn decode_key(entry: &'static str) -> Cow<'static, str> {
-    if entry.is_ascii() && !entry.contains('~') {
-        return Cow::Borrowed(entry);
-    }
-    let mut key = String::with_capacity(entry.len());
-    for (i, word) in entry.split(' ').enumerate() {
-        if i > 0 {
+/// A compiled trigger (`build.rs`: `encode_form`) → its key, appended to `key`: a word `w~N:s`
+/// has the key "`w` accent-folded, less its last N characters, plus `s`"; a bare word is its
+/// own key once folded. The written form is `entry` itself, read through [`form_words`].
+fn push_key(entry: &str, key: &mut String) {
+    let key_start = key.len();
+    for word in split_ascii(entry, b' ') {
+        if key.len() > key_start {
             key.push(' ');
         }
-        let (written, delta) = word.split_once('~').unwrap_or((word, "0"));
-        let (cut, suffix) = delta.split_once(':').unwrap_or((delta, ""));
+        let (written, delta) = split_once_ascii(word, b'~').unwrap_or((word, "0"));
+        let (cut, suffix) = split_once_ascii(delta, b':').unwrap_or((delta, ""));
         let start = key.len();
         if written.is_ascii() {
             key.push_str(written);
@@ -197,7 +220,6 @@ fn decode_key(entry: &'static str) -> Cow<'static, str> {
         }
         key.push_str(suffix);
     }
-    Cow::Owned(key)
 }
 
 const IPTC_TSV: &str = include_str!("../data/iptc/mediatopic.tsv");
@@ -240,10 +262,17 @@ impl Taxonomy {
         self.triggers(lang);
     }
 
-    /// The triggers of a language (`Lang::En`, French otherwise), built on first use.
+    /// The triggers of a language (`Lang::En`, French otherwise), built on first use. The
+    /// shipped ones are the same for every `Analyzer` (`Taxonomy::iptc` numbers its topics
+    /// the same way each time): built once per process.
     fn triggers(&self, lang: Lang) -> &Triggers {
-        let cell = if lang == Lang::En { &self.en } else { &self.fr };
-        cell.get_or_init(|| Triggers::iptc(lang, &self.iptc_index))
+        if self.iptc_index.is_empty() {
+            // A site taxonomy: built with it.
+            return (if lang == Lang::En { &self.en } else { &self.fr }).get_or_init(Triggers::default);
+        }
+        static FR: OnceLock<Triggers> = OnceLock::new();
+        static EN: OnceLock<Triggers> = OnceLock::new();
+        (if lang == Lang::En { &EN } else { &FR }).get_or_init(|| Triggers::iptc(lang, &self.iptc_index))
     }
 
     /// A site's own taxonomy: JSON Lines (one section per line) or a JSON array of

@@ -23,40 +23,31 @@ struct ZipfTable {
 }
 
 impl ZipfTable {
-    /// Decodes the front-coded table: `<shared prefix 0-9><rest of key><bucket A-P>`, keys
-    /// sorted. Into one byte string and two arrays (binary search): no map to build per key.
-    /// Digits and bucket letters are ASCII, so the scan is byte-wise; the prefix counts characters.
+    /// Decodes the table as `build.rs` compiled it (`compile_wordfreq`): a line `<keys>
+    /// <bytes of all keys>`, then per key, in sorted order, `<shared prefix in bytes 0-9><rest
+    /// of key><bucket A-P>`. Into one byte string and two arrays sized once (binary search):
+    /// no map to build per key. Digits and bucket letters are ASCII, so the scan is byte-wise.
     fn parse(data: &str) -> ZipfTable {
-        // Whole lines at a time: a byte-wise iterator chain is slow before the browser optimises it.
-        let mut body: Vec<u8> = Vec::with_capacity(data.len());
-        for line in data.lines().filter(|l| !l.starts_with('#')) {
-            body.extend_from_slice(line.as_bytes());
-        }
-        let mut t = ZipfTable { keys: Vec::with_capacity(body.len() * 2), ends: Vec::new(), half_zipf: Vec::new(), unseen: 0.0 };
-        let mut prev = 0..0;
+        let (sizes, body) = data.split_once('\n').unwrap_or(("", data));
+        let mut sizes = sizes.split(' ').map(|n| n.parse::<usize>().unwrap_or(0));
+        let (count, bytes) = (sizes.next().unwrap_or(0), sizes.next().unwrap_or(0));
+        let body = body.as_bytes();
+        let mut t = ZipfTable { keys: Vec::with_capacity(bytes), ends: Vec::with_capacity(count), half_zipf: Vec::with_capacity(count), unseen: 0.0 };
+        let mut prev = 0; // where the previous key starts in `keys`
         let mut i = 0;
         while let Some(&c) = body.get(i) {
+            let start = t.keys.len();
             let shared = usize::from(c.wrapping_sub(b'0'));
             if shared > 9 {
                 break;
             }
-            let start = t.keys.len();
-            let kept = t.keys[prev.clone()].iter().enumerate()
-                .filter(|(_, &b)| b & 0xC0 != 0x80)
-                .nth(shared)
-                .map_or(prev.len(), |(at, _)| at);
-            t.keys.extend_from_within(prev.start..prev.start + kept);
+            t.keys.extend_from_within(prev..prev + shared.min(start - prev));
             let rest = i + 1;
             i = rest + body[rest..].iter().position(u8::is_ascii_uppercase).unwrap_or(body.len() - rest);
             t.keys.extend_from_slice(&body[rest..i]);
             let Some(&bucket) = body.get(i) else { break };
             i += 1;
-            // Out of order (a bad table) would break the binary search: skipped.
-            if !prev.is_empty() && t.keys[start..] <= t.keys[prev.clone()] {
-                t.keys.truncate(start);
-                continue;
-            }
-            prev = start..t.keys.len();
+            prev = start;
             t.ends.push(t.keys.len() as u32);
             t.half_zipf.push(2 + bucket.saturating_sub(b'A'));
         }
@@ -100,9 +91,9 @@ fn zipf_table(lang: Lang) -> &'static ZipfTable {
     static FR: OnceLock<ZipfTable> = OnceLock::new();
     static EN: OnceLock<ZipfTable> = OnceLock::new();
     if lang == Lang::En {
-        EN.get_or_init(|| ZipfTable::parse(include_str!("../data/wordfreq-en.txt")))
+        EN.get_or_init(|| ZipfTable::parse(include_str!(concat!(env!("OUT_DIR"), "/wordfreq-en.txt"))))
     } else {
-        FR.get_or_init(|| ZipfTable::parse(include_str!("../data/wordfreq-fr.txt")))
+        FR.get_or_init(|| ZipfTable::parse(include_str!(concat!(env!("OUT_DIR"), "/wordfreq-fr.txt"))))
     }
 }
 
@@ -262,15 +253,20 @@ mod tests {
     use super::*;
     use crate::normalize::Stemmers;
 
-    /// Every entry of the shipped tables decodes, in order (the header gives the count).
+    /// Every entry of the data files decodes from the compiled tables (`build.rs`), in order
+    /// (the data file's header gives the count), and is found by the binary search.
     #[test]
     fn zipf_tables_decode_every_stem() {
-        for data in [include_str!("../data/wordfreq-fr.txt"), include_str!("../data/wordfreq-en.txt")] {
+        for (data, compiled) in [
+            (include_str!("../data/wordfreq-fr.txt"), include_str!(concat!(env!("OUT_DIR"), "/wordfreq-fr.txt"))),
+            (include_str!("../data/wordfreq-en.txt"), include_str!(concat!(env!("OUT_DIR"), "/wordfreq-en.txt"))),
+        ] {
             let count: usize = data.lines().find_map(|l| l.strip_prefix("# ")?.split_once(" stems")?.0.parse().ok()).unwrap();
-            let t = ZipfTable::parse(data);
+            let t = ZipfTable::parse(compiled);
             assert_eq!(t.ends.len(), count);
+            assert_eq!((t.ends.capacity(), t.keys.capacity()), (count, t.keys.len()), "sized once by the header");
             assert!((0..count).all(|i| t.zipf(std::str::from_utf8(t.key(i)).unwrap()) == f32::from(t.half_zipf[i]) / 2.0));
-            // The first decoder, character by character, as the reference.
+            // The data file's own format (prefixes in characters), decoded character by character.
             let mut reference: Vec<(String, u8)> = Vec::new();
             let body: String = data.lines().filter(|l| !l.starts_with('#')).collect();
             let mut key = String::new();
