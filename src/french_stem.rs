@@ -49,12 +49,14 @@ const UN_DOUBLE: &[(&str, u8)] = &[
 ];
 
 /// Snowball's `v`: the French vowels.
+#[inline]
 fn is_vowel(c: u32) -> bool {
     matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75 | 0x79 // a e i o u y
         | 0xE0 | 0xE2 | 0xE8 | 0xE9 | 0xEA | 0xEB | 0xEE | 0xEF | 0xF4 | 0xF9 | 0xFB) // à â è é ê ë î ï ô ù û
 }
 
 /// The code point at byte `i` (a character boundary inside `w`) and its length in bytes.
+#[inline]
 fn char_at(w: &[u8], i: usize) -> (u32, usize) {
     let b = w[i];
     if b < 0x80 {

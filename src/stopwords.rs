@@ -113,7 +113,9 @@ pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -
                 let next = ids.len() as u32;
                 Some(*ids.entry(key).or_insert(next))
             });
-            out.extend(id);
+            if let Some(id) = id {
+                out.push(id);
+            }
         }
     }
     out
