@@ -9,6 +9,7 @@ use crate::lang::Lang;
 use crate::normalize::{lowercased, Stemmers};
 use crate::span::Span;
 use crate::text::{self, TokenKind};
+use crate::words::SurfaceIds;
 
 pub struct StopWords {
     words: FxHashSet<&'static str>,
@@ -90,7 +91,8 @@ impl WordList {
 pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -> Vec<u32> {
     // Memoised by surface, as in `words::word_infos`: news text repeats its words, and a
     // stem costs several allocations. `None` marks a stop word.
-    let mut by_surface: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+    let mut surfaces = SurfaceIds::new();
+    let mut by_surface: Vec<Option<u32>> = Vec::new();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut tokens = Vec::new();
     let mut out = Vec::new();
@@ -104,16 +106,16 @@ pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -
                 continue;
             }
             let surface = t.span.of(text);
-            let id = *by_surface.entry(surface).or_insert_with(|| {
+            let (si, new) = surfaces.id(surface);
+            if new {
                 let low = lowercased(surface);
-                if stop.contains(&low) {
-                    return None;
-                }
-                let key = if t.kind == TokenKind::Number { low.into_owned() } else { stemmers.key_of_lower(lang, &low) };
-                let next = ids.len() as u32;
-                Some(*ids.entry(key).or_insert(next))
-            });
-            if let Some(id) = id {
+                by_surface.push((!stop.contains(&low)).then(|| {
+                    let key = if t.kind == TokenKind::Number { low.into_owned() } else { stemmers.key_of_lower(lang, &low) };
+                    let next = ids.len() as u32;
+                    *ids.entry(key).or_insert(next)
+                }));
+            }
+            if let Some(id) = by_surface[si as usize] {
                 out.push(id);
             }
         }
