@@ -49,14 +49,12 @@ const UN_DOUBLE: &[(&str, u8)] = &[
 ];
 
 /// Snowball's `v`: the French vowels.
-#[inline]
 fn is_vowel(c: u32) -> bool {
     matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75 | 0x79 // a e i o u y
         | 0xE0 | 0xE2 | 0xE8 | 0xE9 | 0xEA | 0xEB | 0xEE | 0xEF | 0xF4 | 0xF9 | 0xFB) // à â è é ê ë î ï ô ù û
 }
 
 /// The code point at byte `i` (a character boundary inside `w`) and its length in bytes.
-#[inline]
 fn char_at(w: &[u8], i: usize) -> (u32, usize) {
     let b = w[i];
     if b < 0x80 {
@@ -164,7 +162,7 @@ impl Word {
             let second = (n0 < len).then(|| char_at(&self.w, n0));
             if let Some((_, n1)) = second.filter(|&(c1, n1)| is_vowel(c0) && is_vowel(c1) && n0 + n1 < len) {
                 self.rv = n0 + n1 + char_at(&self.w, n0 + n1).1;
-            } else if [&b"par"[..], b"col", b"tap"].iter().any(|p| self.w.starts_with(p)) {
+            } else if matches!(self.w.get(..3), Some(b"par" | b"col" | b"tap")) {
                 self.rv = 3;
             } else if let Some(p) = self.past(n0, true) {
                 self.rv = p;
@@ -329,7 +327,8 @@ impl Word {
             i -= n;
         }
         if i < self.w.len() && i >= 2 && matches!(&self.w[i - 2..i], [0xC3, 0xA8 | 0xA9]) {
-            self.w.splice(i - 2..i, [b'e']);
+            self.w[i - 2] = b'e';
+            self.w.remove(i - 1);
         }
     }
 }
