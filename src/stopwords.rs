@@ -135,4 +135,33 @@ mod tests {
         // militaires, OTAN / militaire, Otan, 1 000, soldats: "les", "de", "le", "et" and the elisions dropped.
         assert_eq!(ids, vec![0, 1, 0, 1, 2, 3]);
     }
+
+    /// The memoised fast path gives the ids of the plain computation: every word and number
+    /// lowercased, stop words dropped, each word stemmed by rust-stemmers' French stemmer.
+    #[test]
+    fn stem_ids_match_the_unmemoised_pipeline() {
+        use rust_stemmers::{Algorithm, Stemmer};
+        let reference = Stemmer::create(Algorithm::French);
+        let text = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\nL’ÉTAT, l'État et les États ; NAÏVE naïve Naïve ; aujourd’hui AUJOURD'HUI ; 1 000 et 3,5";
+        let mut tokens = Vec::new();
+        text::tokenize(&text, Span::new(0, text.len()), &mut tokens);
+        let mut keys: FxHashMap<String, u32> = FxHashMap::default();
+        let mut expected = Vec::new();
+        for t in tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)) {
+            let low = crate::normalize::lower(t.span.of(&text));
+            if french().contains(&low) {
+                continue;
+            }
+            let key = if t.kind == TokenKind::Number { low } else { crate::normalize::fold_accents(&reference.stem(&low)) };
+            let next = keys.len() as u32;
+            expected.push(*keys.entry(key).or_insert(next));
+        }
+        assert!(expected.len() > 1000);
+        assert_eq!(stem_ids(&text, Lang::Fr, french(), &Stemmers::default()), expected);
+    }
 }

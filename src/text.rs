@@ -436,6 +436,27 @@ mod tests {
         assert_eq!(t.iter().map(|x| x.0).collect::<Vec<_>>(), vec!["«", "Nous", "avons", "»"]);
     }
 
+    /// The ASCII fast paths (letters and digits scanned by byte class, other characters
+    /// decoded) keep words whole across ASCII and non-ASCII letters, cases and apostrophes.
+    #[test]
+    fn words_mixing_ascii_and_other_letters() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("élève ÉLÈVE Zoë-Ève aujourd'hui l’État L'ÉTAT São naïve. été, ÇA abc\u{301}d x×y Œuvre mot—mot 3,5é İstanbul"),
+            vec![("élève", Word), ("ÉLÈVE", Word), ("Zoë-Ève", Word), ("aujourd'hui", Word), ("l’", Elision), ("État", Word),
+                 ("L'", Elision), ("ÉTAT", Word), ("São", Word), ("naïve", Word), (".", Punct), ("été", Word), (",", Punct),
+                 ("ÇA", Word), ("abc\u{301}d", Word), ("x", Word), ("×", Punct), ("y", Word), ("Œuvre", Word), ("mot", Word),
+                 ("—", Punct), ("mot", Word), ("3,5é", Number), ("İstanbul", Word)]
+        );
+        // A span starting at any character of a mixed text: every token stays inside it.
+        let text = "Les Élus d’Île-de-France 12 000 votants";
+        for (i, _) in text.char_indices() {
+            let mut out = Vec::new();
+            tokenize(text, Span::new(i, text.len()), &mut out);
+            assert!(out.iter().all(|t| t.span.start >= i && t.span.end <= text.len() && t.span.start < t.span.end));
+        }
+    }
+
     #[test]
     fn sentences_respect_abbreviations() {
         let text = "M. Stoltenberg a parlé. Le Dr. Who est là ! Fin";
