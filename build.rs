@@ -21,6 +21,8 @@ mod text;
 #[allow(dead_code)]
 #[path = "src/normalize.rs"]
 mod normalize;
+#[path = "src/french_stem.rs"]
+mod french_stem;
 /// The only part of `src/lang.rs` that `normalize.rs` needs.
 #[allow(dead_code)]
 mod lang {

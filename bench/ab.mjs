@@ -3,11 +3,15 @@
 // that the load of a shared machine hits both alike; prints the best CPU ms of each.
 // `node bench/ab.mjs bench/out/pkg-base pkg bench/out/news-1m.txt bench/out/wikinews-dev.txt`
 // (keep a copy of main's pkg/ as bench/out/pkg-base before building a branch).
+// AB_MEASURE=tokenize_stem times `benchTokenizeStem` instead (two `--features bench` builds,
+// as scripts/bench.sh makes bench/out/pkg-bench).
 import fs from "fs";
+const tokenizeStem = process.env.AB_MEASURE === "tokenize_stem";
 const [, , dirA, dirB, ...files] = process.argv;
 async function load(dir) {
   const m = await import(new URL(dir + "/loupe.js", `file://${process.cwd()}/`).href);
   m.initSync({ module: fs.readFileSync(dir + "/loupe_bg.wasm") });
+  if (tokenizeStem) return { analyze: (text) => m.benchTokenizeStem(text) };
   return new m.Analyzer();
 }
 const a = await load(dirA), b = await load(dirB);

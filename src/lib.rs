@@ -20,6 +20,7 @@ pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod french_stem;
 pub mod highlight;
 pub mod html;
 pub mod input;

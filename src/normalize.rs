@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::french_stem;
 use crate::lang::Lang;
 
 /// Lowercase, with typographic apostrophes folded to `'`.
@@ -95,14 +96,14 @@ fn push_folded(out: &mut String, c: char) {
 }
 
 /// A stemmer per language; `Unknown` text is stemmed as French (the product's first language).
+/// French is `french_stem` (Snowball's algorithm, faster by hand), English rust-stemmers'.
 pub struct Stemmers {
-    fr: Stemmer,
     en: Stemmer,
 }
 
 impl Default for Stemmers {
     fn default() -> Self {
-        Stemmers { fr: Stemmer::create(Algorithm::French), en: Stemmer::create(Algorithm::English) }
+        Stemmers { en: Stemmer::create(Algorithm::English) }
     }
 }
 
@@ -115,10 +116,9 @@ impl Stemmers {
 
     /// `key` of a word already in `lower`'s form.
     pub fn key_of_lower(&self, lang: Lang, low: &str) -> String {
-        let stemmer = if lang == Lang::En { &self.en } else { &self.fr };
-        let stem = stemmer.stem(low);
+        let stem = if lang == Lang::En { self.en.stem(low).into_owned() } else { french_stem::stem(low) };
         match folded(&stem) {
-            Cow::Borrowed(_) => stem.into_owned(),
+            Cow::Borrowed(_) => stem,
             Cow::Owned(f) => f,
         }
     }

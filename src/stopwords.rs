@@ -9,6 +9,7 @@ use crate::lang::Lang;
 use crate::normalize::{lowercased, Stemmers};
 use crate::span::Span;
 use crate::text::{self, TokenKind};
+use crate::words::SurfaceIds;
 
 pub struct StopWords {
     words: FxHashSet<&'static str>,
@@ -90,7 +91,8 @@ impl WordList {
 pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -> Vec<u32> {
     // Memoised by surface, as in `words::word_infos`: news text repeats its words, and a
     // stem costs several allocations. `None` marks a stop word.
-    let mut by_surface: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+    let mut surfaces = SurfaceIds::new();
+    let mut by_surface: Vec<Option<u32>> = Vec::new();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut tokens = Vec::new();
     let mut out = Vec::new();
@@ -104,16 +106,18 @@ pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -
                 continue;
             }
             let surface = t.span.of(text);
-            let id = *by_surface.entry(surface).or_insert_with(|| {
+            let (si, new) = surfaces.id(surface);
+            if new {
                 let low = lowercased(surface);
-                if stop.contains(&low) {
-                    return None;
-                }
-                let key = if t.kind == TokenKind::Number { low.into_owned() } else { stemmers.key_of_lower(lang, &low) };
-                let next = ids.len() as u32;
-                Some(*ids.entry(key).or_insert(next))
-            });
-            out.extend(id);
+                by_surface.push((!stop.contains(&low)).then(|| {
+                    let key = if t.kind == TokenKind::Number { low.into_owned() } else { stemmers.key_of_lower(lang, &low) };
+                    let next = ids.len() as u32;
+                    *ids.entry(key).or_insert(next)
+                }));
+            }
+            if let Some(id) = by_surface[si as usize] {
+                out.push(id);
+            }
         }
     }
     out
@@ -130,5 +134,34 @@ mod tests {
         let ids = stem_ids(text, Lang::Fr, french(), &s);
         // militaires, OTAN / militaire, Otan, 1 000, soldats: "les", "de", "le", "et" and the elisions dropped.
         assert_eq!(ids, vec![0, 1, 0, 1, 2, 3]);
+    }
+
+    /// The memoised fast path gives the ids of the plain computation: every word and number
+    /// lowercased, stop words dropped, each word stemmed by rust-stemmers' French stemmer.
+    #[test]
+    fn stem_ids_match_the_unmemoised_pipeline() {
+        use rust_stemmers::{Algorithm, Stemmer};
+        let reference = Stemmer::create(Algorithm::French);
+        let text = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\nL’ÉTAT, l'État et les États ; NAÏVE naïve Naïve ; aujourd’hui AUJOURD'HUI ; 1 000 et 3,5";
+        let mut tokens = Vec::new();
+        text::tokenize(&text, Span::new(0, text.len()), &mut tokens);
+        let mut keys: FxHashMap<String, u32> = FxHashMap::default();
+        let mut expected = Vec::new();
+        for t in tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)) {
+            let low = crate::normalize::lower(t.span.of(&text));
+            if french().contains(&low) {
+                continue;
+            }
+            let key = if t.kind == TokenKind::Number { low } else { crate::normalize::fold_accents(&reference.stem(&low)) };
+            let next = keys.len() as u32;
+            expected.push(*keys.entry(key).or_insert(next));
+        }
+        assert!(expected.len() > 1000);
+        assert_eq!(stem_ids(&text, Lang::Fr, french(), &Stemmers::default()), expected);
     }
 }

@@ -110,6 +110,29 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
     text.get(pos..).and_then(|s| s.chars().next())
 }
 
+/// What the tokeniser does with a byte: ASCII space and controls are skipped, other ASCII
+/// characters are punctuation, ASCII letters and digits are word characters, and the bytes
+/// of other characters are decoded. One table lookup instead of range tests in the hot loops.
+const SKIP: u8 = 0;
+const PUNCT: u8 = 1;
+const ALNUM: u8 = 2;
+const NON_ASCII: u8 = 3;
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        classes[b] = if b <= 0x20 || b == 0x7F {
+            SKIP
+        } else if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// Tokenises `text[span]`, appending to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let end = span.end.min(text.len());
@@ -121,59 +144,70 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         let b = bytes[pos];
         // ASCII, most of the text: space and controls are skipped, letters and digits start a
         // word (below), any other character is one punctuation token.
-        if b <= b' ' || b == 0x7F {
-            pos += 1;
-            continue;
-        }
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
-            out.push(Token { span: Span::new(pos, pos + 1), kind: TokenKind::Punct });
-            pos += 1;
-            continue;
-        }
-        let Some(c) = char_at(text, pos) else { break };
-        let clen = c.len_utf8();
-        if c.is_whitespace() || is_invisible(c) || c.is_control() {
-            pos += clen;
-            continue;
-        }
-        if is_word_char(c) {
-            // A URL starts with "http" or "www".
-            if let Some(url_end) = matches!(b, b'h' | b'H' | b'w' | b'W').then(|| url_at(text, pos, end)).flatten() {
-                out.push(Token { span: Span::new(pos, url_end), kind: TokenKind::Url });
-                pos = url_end;
+        match BYTE_CLASS[usize::from(b)] {
+            SKIP => {
+                pos += 1;
                 continue;
             }
-            if let Some(mail_end) = may_have_email.then(|| email_at(text, pos, end)).flatten() {
-                out.push(Token { span: Span::new(pos, mail_end), kind: TokenKind::Email });
-                pos = mail_end;
+            PUNCT => {
+                out.push(Token { span: Span::new(pos, pos + 1), kind: TokenKind::Punct });
+                pos += 1;
                 continue;
             }
-            pos = scan_word(text, pos, end, out);
-            continue;
+            _ => {}
         }
-        if is_emoji(c) {
-            let mut e = pos + clen;
-            while let Some(n) = char_at(text, e).filter(|_| e < end) {
-                if is_emoji_modifier(n) {
-                    e += n.len_utf8();
-                } else if n == '\u{200D}' {
-                    e += n.len_utf8();
-                    if let Some(m) = char_at(text, e).filter(|&m| is_emoji(m) && e < end) {
-                        e += m.len_utf8();
-                    }
-                } else if is_emoji(n) && matches!(c, '\u{1F1E6}'..='\u{1F1FF}') && e == pos + clen {
-                    e += n.len_utf8(); // regional-indicator pair: a flag
-                } else {
-                    break;
-                }
+        // Other characters decoded: ASCII letters and digits go straight to the word below.
+        if b >= 0x80 {
+            let Some(c) = char_at(text, pos) else { break };
+            let clen = c.len_utf8();
+            if c.is_whitespace() || is_invisible(c) || c.is_control() {
+                pos += clen;
+                continue;
             }
-            out.push(Token { span: Span::new(pos, e.min(end)), kind: TokenKind::Emoji });
-            pos = e.min(end);
+            if !is_word_char(c) {
+                pos = push_symbol(text, pos, c, end, out);
+                continue;
+            }
+        }
+        // A URL starts with "http" or "www".
+        if let Some(url_end) = matches!(b, b'h' | b'H' | b'w' | b'W').then(|| url_at(text, pos, end)).flatten() {
+            out.push(Token { span: Span::new(pos, url_end), kind: TokenKind::Url });
+            pos = url_end;
             continue;
         }
-        out.push(Token { span: Span::new(pos, pos + clen), kind: TokenKind::Punct });
-        pos += clen;
+        if let Some(mail_end) = may_have_email.then(|| email_at(text, pos, end)).flatten() {
+            out.push(Token { span: Span::new(pos, mail_end), kind: TokenKind::Email });
+            pos = mail_end;
+            continue;
+        }
+        pos = scan_word(text, pos, end, out);
     }
+}
+
+/// Pushes the emoji sequence or punctuation character `c` at `pos`; returns the position after it.
+fn push_symbol(text: &str, pos: usize, c: char, end: usize, out: &mut Vec<Token>) -> usize {
+    let clen = c.len_utf8();
+    if is_emoji(c) {
+        let mut e = pos + clen;
+        while let Some(n) = char_at(text, e).filter(|_| e < end) {
+            if is_emoji_modifier(n) {
+                e += n.len_utf8();
+            } else if n == '\u{200D}' {
+                e += n.len_utf8();
+                if let Some(m) = char_at(text, e).filter(|&m| is_emoji(m) && e < end) {
+                    e += m.len_utf8();
+                }
+            } else if is_emoji(n) && matches!(c, '\u{1F1E6}'..='\u{1F1FF}') && e == pos + clen {
+                e += n.len_utf8(); // regional-indicator pair: a flag
+            } else {
+                break;
+            }
+        }
+        out.push(Token { span: Span::new(pos, e.min(end)), kind: TokenKind::Emoji });
+        return e.min(end);
+    }
+    out.push(Token { span: Span::new(pos, pos + clen), kind: TokenKind::Punct });
+    pos + clen
 }
 
 /// "http://…", "https://…" or "www.…" up to white space, without trailing punctuation.
@@ -217,14 +251,16 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits a byte at a time; other characters decoded.
-        while pos < end && bytes[pos].is_ascii_alphanumeric() {
-            pos += 1;
-        }
-        while let Some(c) = char_at(text, pos).filter(|_| pos < end) {
-            if is_word_char(c) {
-                pos += c.len_utf8();
-            } else {
-                break;
+        let run = bytes.get(pos..end).unwrap_or_default();
+        pos += run.iter().position(|&b| BYTE_CLASS[usize::from(b)] != ALNUM).unwrap_or(run.len());
+        // Other letters decoded (an ASCII byte here is no letter: the run above stopped at it).
+        if pos < end && bytes[pos] >= 0x80 {
+            while let Some(c) = char_at(text, pos).filter(|_| pos < end) {
+                if is_word_char(c) {
+                    pos += c.len_utf8();
+                } else {
+                    break;
+                }
             }
         }
         let Some(n) = char_at(text, pos).filter(|_| pos < end) else { break };
@@ -398,6 +434,27 @@ mod tests {
     fn guillemets_with_nbsp() {
         let t = toks("«\u{A0}Nous avons\u{A0}»");
         assert_eq!(t.iter().map(|x| x.0).collect::<Vec<_>>(), vec!["«", "Nous", "avons", "»"]);
+    }
+
+    /// The ASCII fast paths (letters and digits scanned by byte class, other characters
+    /// decoded) keep words whole across ASCII and non-ASCII letters, cases and apostrophes.
+    #[test]
+    fn words_mixing_ascii_and_other_letters() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("élève ÉLÈVE Zoë-Ève aujourd'hui l’État L'ÉTAT São naïve. été, ÇA abc\u{301}d x×y Œuvre mot—mot 3,5é İstanbul"),
+            vec![("élève", Word), ("ÉLÈVE", Word), ("Zoë-Ève", Word), ("aujourd'hui", Word), ("l’", Elision), ("État", Word),
+                 ("L'", Elision), ("ÉTAT", Word), ("São", Word), ("naïve", Word), (".", Punct), ("été", Word), (",", Punct),
+                 ("ÇA", Word), ("abc\u{301}d", Word), ("x", Word), ("×", Punct), ("y", Word), ("Œuvre", Word), ("mot", Word),
+                 ("—", Punct), ("mot", Word), ("3,5é", Number), ("İstanbul", Word)]
+        );
+        // A span starting at any character of a mixed text: every token stays inside it.
+        let text = "Les Élus d’Île-de-France 12 000 votants";
+        for (i, _) in text.char_indices() {
+            let mut out = Vec::new();
+            tokenize(text, Span::new(i, text.len()), &mut out);
+            assert!(out.iter().all(|t| t.span.start >= i && t.span.end <= text.len() && t.span.start < t.span.end));
+        }
     }
 
     #[test]

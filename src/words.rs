@@ -151,6 +151,81 @@ impl std::fmt::Display for SharedStr {
     }
 }
 
+/// Numbers a document's distinct token texts in order of first appearance, so that facts
+/// about a text are computed once. Every token looks its text up here, so a lookup avoids
+/// byte loops (slow in wasm): a text of up to 16 bytes (most words) is hashed and compared
+/// as two integers read from its ends, and the table is open addressing with linear probing.
+pub struct SurfaceIds<'a> {
+    /// (hash, id + 1) per slot, 0 when empty; a power of two long, at most half full.
+    slots: Vec<(u32, u32)>,
+    /// Per id: the text and its two packed ends.
+    texts: Vec<(u64, u64, &'a str)>,
+}
+
+/// The bytes of `b` in two integers: with the length, they tell apart any two texts of up
+/// to 16 bytes (first and last 8 bytes, first and last 4, or first, middle and last byte).
+fn packed_ends(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    let u64_at = |i: usize| b.get(i..i + 8).and_then(|s| <[u8; 8]>::try_from(s).ok()).map_or(0, u64::from_le_bytes);
+    let u32_at = |i: usize| b.get(i..i + 4).and_then(|s| <[u8; 4]>::try_from(s).ok()).map_or(0, u32::from_le_bytes);
+    match n {
+        0 => (0, 0),
+        1..=3 => (u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16, 0),
+        4..=7 => (u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32, 0),
+        _ => (u64_at(0), u64_at(n - 8)),
+    }
+}
+
+impl<'a> SurfaceIds<'a> {
+    pub fn new() -> SurfaceIds<'a> {
+        SurfaceIds { slots: vec![(0, 0); 1024], texts: Vec::new() }
+    }
+
+    /// The id of `text`, and whether it was seen for the first time.
+    pub fn id(&mut self, text: &'a str) -> (u32, bool) {
+        let (head, tail) = packed_ends(text.as_bytes());
+        let mixed = (head ^ tail.rotate_left(31) ^ text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let hash = (mixed >> 32) as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            match self.slots[i] {
+                (_, 0) => break,
+                (h, id) if h == hash => {
+                    let (sh, st, s) = self.texts[id as usize - 1];
+                    if sh == head && st == tail && s.len() == text.len() && (s.len() <= 16 || s == text) {
+                        return (id - 1, false);
+                    }
+                    i = (i + 1) & mask;
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+        let id = self.texts.len() as u32;
+        self.slots[i] = (hash, id + 1);
+        self.texts.push((head, tail, text));
+        if self.texts.len() * 2 > self.slots.len() {
+            let mut slots = vec![(0, 0); self.slots.len() * 2];
+            let mask = slots.len() - 1;
+            for &(h, id) in self.slots.iter().filter(|s| s.1 != 0) {
+                let mut j = h as usize & mask;
+                while slots[j].1 != 0 {
+                    j = (j + 1) & mask;
+                }
+                slots[j] = (h, id);
+            }
+            self.slots = slots;
+        }
+        (id, true)
+    }
+}
+
+impl Default for SurfaceIds<'_> {
+    fn default() -> Self {
+        SurfaceIds::new()
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct WordInfo {
     /// Lowercase surface, apostrophes folded.
@@ -194,7 +269,7 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
     let mut out: Vec<Option<WordInfo>> = vec![None; doc.tokens.len()];
     // News text is Zipfian: most tokens repeat an earlier surface, so lowercasing, the
     // stop-word test, stemming and the frequency lookup run once per distinct surface.
-    let mut surfaces: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut surfaces = SurfaceIds::new();
     let mut facts: Vec<SurfaceFacts> = Vec::new();
     let mut key_ids: FxHashMap<String, u32> = FxHashMap::default();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -205,7 +280,8 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                 continue;
             }
             let surface = t.span.of(&doc.text);
-            let fi = *surfaces.entry(surface).or_insert_with(|| {
+            let (fi, new) = surfaces.id(surface);
+            if new {
                 let low = lower(surface);
                 let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
                 // A token's kind follows from its text: a number starts with a digit.
@@ -227,8 +303,7 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                     key_id,
                     zipf,
                 });
-                facts.len() as u32 - 1
-            });
+            }
             let f = &facts[fi as usize];
             out[ti] = Some(WordInfo {
                 lower: f.lower.clone(),
@@ -252,6 +327,26 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
 mod tests {
     use super::*;
     use crate::normalize::Stemmers;
+
+    #[test]
+    fn surface_ids_are_equal_exactly_when_the_texts_are() {
+        let mut words: Vec<String> = ["", "a", "\0", "a\0", "le", "les", "Les", "été", "étés", "abcdefgh", "abcdefgi",
+            "abcdefghi", "abcxefgh", "gouvernement", "gouvernements", "gouverneur", "xxxxxxxxment", "aaaaxxxxxxxxment",
+            "aaabxxxxxxxxment", "abcdefgh12345678", "abcdefgh12345679", "abcdefgh_12345678", "abcdefgh-12345678",
+            "anticonstitutionnellement", "anticonstitutionnelLement", "l’État", "l'État", "Zoë‑Ève", "1 000", "1\u{A0}000",
+            "aXb", "aYb", "abXcd", "abYcd"].map(String::from).to_vec();
+        // Enough to grow the table several times.
+        words.extend((0..5000).map(|i| format!("mot{i}")));
+        let mut ids = SurfaceIds::new();
+        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+        for _ in 0..2 {
+            for w in &words {
+                let next = seen.len() as u32;
+                let expected = *seen.entry(w).or_insert(next);
+                assert_eq!(ids.id(w), (expected, expected == next), "{w:?}");
+            }
+        }
+    }
 
     /// Every entry of the data files decodes from the compiled tables (`build.rs`), in order
     /// (the data file's header gives the count), and is found by the binary search.
