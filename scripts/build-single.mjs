@@ -17,9 +17,14 @@ const stripImports = (src) => src.replace(/^import\s[^;]*?from\s+"[^"]+";\s*$/gm
 const jsString = (s) => JSON.stringify(s).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
 // A classic worker: Chromium refuses module workers from blob: URLs in a file:// page.
-// (The glue may be minified, scripts/minify-glue.mjs: statements need not start lines.)
-const glue = read("pkg/loupe.js")
-  .replace(/(^|[;}])\s*export\s*\{[^}]*\};?/gm, "$1")
+// (The glue may be minified, scripts/minify-glue.mjs: statements need not start lines, and the
+// exported names may be bound to other local names, "export{R as Analyzer,q as default}": those
+// become "const Analyzer = R; const __wbg_init = q;", the names the code below uses.)
+const unexport = (src) => src.replace(/(^|[;}])\s*export\s*\{([^}]*)\};?/gm, (_, before, list) => before + list.split(",")
+  .map((s) => s.trim()).filter(Boolean).map((s) => s.split(/\s+as\s+/))
+  .map(([local, name = local]) => [local, name === "default" ? "__wbg_init" : name])
+  .filter(([local, name]) => local !== name).map(([local, name]) => `const ${name} = ${local};`).join(""));
+const glue = unexport(read("pkg/loupe.js"))
   .replace(/(^|[;}])\s*export (class|function|const) /gm, "$1$2 ")
   .replace(/import\.meta\.url/g, "self.location.href");
 if (/(^|[;{}])\s*(export|import)\b(?!\()/m.test(glue)) throw new Error("build-single: the wasm glue has module syntax this script does not handle");

@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 . scripts/wasm-env.sh
 echo "build: wasm route = $WASM_ROUTE" >&2
 # Profile wasm is opt-level "z", whose inliner (threshold 5) leaves small hot helpers as calls.
-# A threshold of 100 for the loupe crate's LTO (all code, std included) buys back part of
-# "s"'s speed: measured 1.30-1.35x analyze in Chromium for +15.7 KB gzip ("s": 1.5x, +39 KB;
-# threshold 50: 1.15x, +6.8 KB). WASM_INLINE_FLAGS= (empty) builds without it.
+# A threshold of 85 for the loupe crate's LTO (all code, std included) buys back part of
+# "s"'s speed: threshold 100 measured 1.30-1.35x analyze in Chromium for +15.7 KB gzip ("s": 1.5x,
+# +39 KB; threshold 50: 1.15x, +6.8 KB); 85 is 1.8 KB gzip smaller than 100 at the same speed
+# (bench/ab.mjs, session 5: news-1m 1.04x, Wikinews dev 0.99x, 4 KB 0.99x). WASM_INLINE_FLAGS= (empty) builds without it.
 RUSTFLAGS="$WASM_SHIP_RUSTFLAGS" wasm_cargo rustc --profile wasm --lib -- $WASM_INLINE_FLAGS
 WASM=target/wasm32-unknown-unknown/wasm/loupe.wasm
 wasm-bindgen --target web --out-dir pkg "$WASM"

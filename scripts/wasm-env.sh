@@ -11,7 +11,7 @@ export WASM_ROUTE CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # are compiled in. A panic still reaches JS as an exception ("unreachable"). Stable rustup: none.
 if [ "$WASM_ROUTE" = debian ]; then WASM_SHIP_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"; else WASM_SHIP_RUSTFLAGS=""; fi
 # Extra rustc flags for the shipped module's crate (scripts/build.sh, scripts/bench.sh): see build.sh.
-WASM_INLINE_FLAGS="${WASM_INLINE_FLAGS--C llvm-args=-inline-threshold=100}"
+WASM_INLINE_FLAGS="${WASM_INLINE_FLAGS--C llvm-args=-inline-threshold=85}"
 if [ "$WASM_ROUTE" = rustup ]; then
   wasm_cargo() { local sub=$1; shift; cargo "$sub" --target wasm32-unknown-unknown "$@"; }
 else

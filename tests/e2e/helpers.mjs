@@ -154,12 +154,16 @@ export const PANIC_MARKER = "LOUPE_TEST_PANIC";
  * startServer({ files: { "/pkg/loupe.js": faultyGlue() } }).
  */
 export function faultyGlue() {
-  return readFileSync(`${ROOT}pkg/loupe.js`, "utf8") + `
+  const glue = readFileSync(`${ROOT}pkg/loupe.js`, "utf8");
+  // The minified glue binds the export to a short local name ("export{R as Analyzer,…}").
+  const exported = glue.match(/export\s*\{([^}]*)\}/)[1].split(",").map((s) => s.trim().split(/\s+as\s+/));
+  const Analyzer = exported.find(([local, name = local]) => name === "Analyzer")[0];
+  return glue + `
 // ---- e2e fault injection (tests/e2e/helpers.mjs faultyGlue), never shipped
 const trapModule = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 116, 0, 0, 10, 5, 1, 3, 0, 0, 11]));
 for (const [method, arg] of [["analyze", 0], ["analyzeBytes", 1]]) {
-  const real = Analyzer.prototype[method];
-  Analyzer.prototype[method] = function (...args) {
+  const real = ${Analyzer}.prototype[method];
+  ${Analyzer}.prototype[method] = function (...args) {
     if (String(args[arg] ?? "").includes(${JSON.stringify(PANIC_MARKER)})) new WebAssembly.Instance(trapModule).exports.t();
     return real.apply(this, args);
   };
