@@ -548,6 +548,27 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
         }
         let gaz_hit = known.gaz_hit;
+        // "le conflit Ukraine-Russie": two countries joined by a hyphen name both. Only places with a
+        // Wikidata id (countries, world regions): a compound of cities is often a name of its own
+        // ("Brazzaville-Kinshasa", annotated as one place), and "Rhône-Alpes", "Guinée-Bissau" have
+        // parts that are not both known places.
+        if single && gaz_hit.is_none() && surface.contains('-') {
+            let mut parts = Vec::new();
+            let mut start = c.span.start;
+            for part in surface.split('-') {
+                parts.push((Span::new(start, start + part.len()), gaz.lookup(part).filter(|&i| gaz.entries[i].kind == EntityKind::Place && gaz.entries[i].wikidata.is_some())));
+                start += part.len() + 1;
+            }
+            if parts.len() >= 2 && parts.iter().all(|(_, hit)| hit.is_some()) {
+                for (span, hit) in parts {
+                    let i = hit.unwrap();
+                    let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+                    groups[g].mentions.push(span);
+                    count_surface(&mut groups[g].surfaces, span.of(text));
+                }
+                continue;
+            }
+        }
         // The four words before (`after_place_head` reads four, the rest three).
         let prev4 = prev_words(doc, words, c.first_token, 4);
         let prev = &prev4[..prev4.len().min(3)];

@@ -270,3 +270,19 @@ fn subdivisions_are_known_places() {
     assert_eq!(ca.len(), 1, "one entity for both names: {:?}", mixed.entities);
     assert_eq!(ca[0].mentions.len(), 3);
 }
+
+/// Two countries joined by a hyphen are both named, each mention on its own part; compounds that
+/// are names of their own stay whole.
+#[test]
+fn hyphenated_countries_are_two_places() {
+    let a = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap()
+        .analyze("Le conflit Ukraine-Russie dure. La région Rhône-Alpes et la Guinée-Bissau votent.").unwrap();
+    for (name, part) in [("Ukraine", "Ukraine"), ("Russie", "Russie")] {
+        let e = a.entities.iter().find(|e| e.text == name).unwrap_or_else(|| panic!("{name}: {:?}", a.entities));
+        assert_eq!(e.kind, EntityKind::Place);
+        assert_eq!(e.mentions.iter().map(|m| &a.text[m.start..m.end]).collect::<Vec<_>>(), [part]);
+    }
+    assert!(a.entities.iter().any(|e| e.text == "Rhône-Alpes"), "{:?}", a.entities);
+    assert!(a.entities.iter().any(|e| e.text == "Guinée-Bissau"), "{:?}", a.entities);
+    assert!(!a.entities.iter().any(|e| e.text == "Ukraine-Russie"));
+}
