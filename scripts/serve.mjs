@@ -62,7 +62,9 @@ export function startServer({ port = 0, root = ROOT, headers = () => ({}), log =
   return new Promise((ok) =>
     server.listen(port, "127.0.0.1", () => {
       const url = `http://127.0.0.1:${server.address().port}`;
-      ok({ url, log, close: () => new Promise((done) => server.close(() => done())) });
+      // server.close() alone waits for every open connection: a browser that keeps one open (a
+      // request the test no longer cares about) held a test's teardown for minutes.
+      ok({ url, log, close: () => new Promise((done) => { server.close(() => done()); server.closeAllConnections(); }) });
     }),
   );
 }
