@@ -6,6 +6,7 @@
 // sites that want a single file (see www/README.md).
 import { readFileSync, writeFileSync, mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { EXPORT_CLAUSES, exportBindings } from "./glue-exports.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const read = (p) => readFileSync(root + p, "utf8");
@@ -20,10 +21,9 @@ const jsString = (s) => JSON.stringify(s).replace(/</g, "\\u003c").replace(/\u20
 // (The glue may be minified, scripts/minify-glue.mjs: statements need not start lines, and the
 // exported names may be bound to other local names, "export{R as Analyzer,q as default}": those
 // become "const Analyzer = R; const __wbg_init = q;", the names the code below uses.)
-const unexport = (src) => src.replace(/(^|[;}])\s*export\s*\{([^}]*)\};?/gm, (_, before, list) => before + list.split(",")
-  .map((s) => s.trim()).filter(Boolean).map((s) => s.split(/\s+as\s+/))
-  .map(([local, name = local]) => [local, name === "default" ? "__wbg_init" : name])
-  .filter(([local, name]) => local !== name).map(([local, name]) => `const ${name} = ${local};`).join(""));
+const unexport = (src) => src.replace(EXPORT_CLAUSES, (_, before, list) => before + [...exportBindings(list)]
+  .map(([name, local]) => [name === "default" ? "__wbg_init" : name, local])
+  .filter(([name, local]) => local !== name).map(([name, local]) => `const ${name} = ${local};`).join(""));
 const glue = unexport(read("pkg/loupe.js"))
   .replace(/(^|[;}])\s*export (class|function|const) /gm, "$1$2 ")
   .replace(/import\.meta\.url/g, "self.location.href");

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../scripts/serve.mjs";
+import { glueExports } from "../../scripts/glue-exports.mjs";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
@@ -156,8 +157,8 @@ export const PANIC_MARKER = "LOUPE_TEST_PANIC";
 export function faultyGlue() {
   const glue = readFileSync(`${ROOT}pkg/loupe.js`, "utf8");
   // The minified glue binds the export to a short local name ("export{R as Analyzer,…}").
-  const exported = glue.match(/export\s*\{([^}]*)\}/)[1].split(",").map((s) => s.trim().split(/\s+as\s+/));
-  const Analyzer = exported.find(([local, name = local]) => name === "Analyzer")[0];
+  const Analyzer = glueExports(glue).get("Analyzer");
+  if (!Analyzer) throw new Error("faultyGlue: the glue no longer exports Analyzer");
   return glue + `
 // ---- e2e fault injection (tests/e2e/helpers.mjs faultyGlue), never shipped
 const trapModule = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 116, 0, 0, 10, 5, 1, 3, 0, 0, 11]));
