@@ -82,10 +82,7 @@ fn compile_wordfreq(data: &str) -> String {
     let mut out = format!("{} {bytes}\n", entries.len());
     let mut prev = "";
     for (key, bucket) in &entries {
-        let mut shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count().min(9);
-        while !key.is_char_boundary(shared) {
-            shared -= 1;
-        }
+        let shared = shared_prefix(prev, key);
         let _ = write!(out, "{shared}{}{bucket}", &key[shared..]);
         prev = key;
     }
@@ -101,14 +98,21 @@ fn front_code(list: &str) -> String {
     let mut prev = "";
     for word in list.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
         assert!(prev < word, "front_code: the list must be sorted and without repeats ({prev:?}, {word:?})");
-        let mut shared = prev.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count().min(9);
-        while !word.is_char_boundary(shared) {
-            shared -= 1;
-        }
+        let shared = shared_prefix(prev, word);
         let _ = writeln!(out, "{shared}{}", &word[shared..]);
         prev = word;
     }
     out
+}
+
+/// How many leading bytes `word` shares with `prev`, for front coding: at most 9 (one digit),
+/// cut back to a character boundary of `word`.
+fn shared_prefix(prev: &str, word: &str) -> usize {
+    let mut shared = prev.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count().min(9);
+    while !word.is_char_boundary(shared) {
+        shared -= 1;
+    }
+    shared
 }
 
 fn read(path: &str) -> String {
