@@ -216,6 +216,32 @@ fn courts_keep_their_complement_and_seat() {
     assert!(cassation.len() == 1 && cassation[0].1 == EntityKind::Organisation, "{found:?}");
 }
 
+/// French institutions are written with lowercase adjectives and complements after their capital:
+/// the whole name is one organisation, at a sentence start too, and an adjective inside it is not a
+/// demonym ("Union européenne" does not refer to Europe). Participles after the name stay out.
+#[test]
+fn french_institutions_keep_their_adjectives_and_complements() {
+    let text = "Le Conseil constitutionnel a validé la loi. Selon le ministère des Affaires étrangères, la Banque \
+         centrale européenne et l'Organisation mondiale de la santé ont réagi. Le ministère de la Défense, le Fonds \
+         monétaire international et la Ligue des droits de l'Homme contactée mardi. Le Rassemblement pour la République \
+         et Force ouvrière ont signé. L'Union européenne a salué l'accord. Les membres du Conseil d'administration de \
+         la Juventus ont démissionné.";
+    let found = kinds("fr", text);
+    for name in [
+        "Conseil constitutionnel", "ministère des Affaires étrangères", "Banque centrale européenne",
+        "Organisation mondiale de la santé", "ministère de la Défense", "Fonds monétaire international",
+        "Ligue des droits de l'Homme", "Rassemblement pour la République", "Force ouvrière", "Union européenne",
+    ] {
+        assert_eq!(kind_in(&found, name), Some(EntityKind::Organisation), "{name}: {found:?}");
+    }
+    // A club after a lowercase complement is named apart; no Europe from "européenne".
+    assert!(found.iter().any(|(t, _)| t.starts_with("Juventus")), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t.contains("de la Juventus") || t == "Europe"), "{found:?}");
+    // English names take no lowercase tail: "Senate debate" is not an organisation's name.
+    let en = kinds("en", "The Senate debate went on. Congress gives the House more time, a Navy official said.");
+    assert!(!en.iter().any(|(t, _)| t.contains(' ') && t.split(' ').nth(1).is_some_and(|w| w.starts_with(char::is_lowercase))), "{en:?}");
+}
+
 #[test]
 fn a_bracketed_given_name_joins_the_surname() {
     // Agency copy: "le président (Vladimir) Poutine". One person, both words highlighted, brackets outside.
