@@ -505,6 +505,8 @@ const PORTFOLIO_HEADS: &[&str] = &[
 /// A lone capitalised word this common in general language is an ordinary word, not a name.
 const COMMON_ZIPF_MID_SENTENCE: f32 = 5.0;
 const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
+/// A middle word this common makes a run of capitals a title, not a person's name.
+const COMMON_MIDDLE_NAME_ZIPF: f32 = 4.0;
 static PLACE_PREPOSITIONS: WordList = WordList::new(&["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"]);
 
 /// What a candidate's surface gives, computed once per distinct surface.
@@ -572,6 +574,21 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     for c in candidates(doc, words, lang, &mut members) {
         split_candidate(doc, words, gaz, &members, &mut by_surface, c, &mut cands);
     }
+    // Surnames after a given name ("Poutine" in "Vladimir Poutine"): alone, even at a sentence
+    // start or as a common word, they name that person again (`join_surnames` joins them).
+    // A person's name: a given name that is no demonym ("French Marseille"), no common word in the
+    // middle ("Rock Performance Grammy"), and a last word that names no institution or event.
+    let person_like = |c: &Candidate| {
+        let ws: Vec<&WordInfo> = members[c.words.clone()].iter().filter_map(|&t| words[t].as_ref()).collect();
+        (2..=3).contains(&ws.len())
+            && ws.iter().all(|w| w.cap && !w.stop)
+            && is_first_name(&ws[0].lower)
+            && gaz.demonym(&ws[0].lower).is_none()
+            && ws[1..ws.len() - 1].iter().all(|w| w.zipf < COMMON_MIDDLE_NAME_ZIPF)
+            && ![&ORG_WORDS, &EVENT_WORDS, &PLACE_WORDS].iter().any(|l| l.contains(&ws[ws.len() - 1].lower.as_str()))
+    };
+    let name_tails: FxHashSet<&str> =
+        cands.iter().filter(|c| person_like(c)).filter_map(|c| words[members[c.words.end - 1]].as_ref()).map(|w| w.lower.as_str()).collect();
 
     // Group mentions by key; remember context evidence.
     #[derive(Default)]
@@ -676,6 +693,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
             continue;
         }
+        let surname = single && gaz_hit.is_none() && name_tails.contains(w0.lower.as_str());
         if single && gaz_hit.is_none() && !w0.acronym {
             // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
             // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
@@ -692,11 +710,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let unsupported = !listed_common
                 && (common_noun_shape(surface, &w0.lower)
                     || !(mid_sentence_caps.contains(w0.lower.as_str()) || speaks_next(doc, words, c_words[0])));
-            if w0.sentence_initial && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || listed_common || unsupported)
+            if w0.sentence_initial
+                && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || (listed_common && !surname) || unsupported)
             {
                 continue;
             }
-            if w0.zipf >= COMMON_ZIPF_MID_SENTENCE {
+            if w0.zipf >= COMMON_ZIPF_MID_SENTENCE && !surname {
                 continue;
             }
         }
@@ -723,7 +742,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.title_article |= !single && is_title_article(w0);
         g.place_head |= after_place_head(&prev4);
         g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
-        g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
+        // "at Obama's efforts": after "Barack Obama", a preposition does not make the surname a place.
+        g.place_prep |= !surname && prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
         g.event_word |= member_lowers().any(|w| w.cap && EVENT_WORDS.contains(&w.lower.as_str()));

@@ -242,6 +242,26 @@ fn french_institutions_keep_their_adjectives_and_complements() {
     assert!(!en.iter().any(|(t, _)| t.contains(' ') && t.split(' ').nth(1).is_some_and(|w| w.starts_with(char::is_lowercase))), "{en:?}");
 }
 
+/// A surname after its given name names the person again alone, even as a common word ("trump",
+/// "poutine") and at a sentence start; a preposition before it does not make it a place.
+#[test]
+fn a_surname_alone_is_the_person_again() {
+    let mentions = |lang: &str, text: &str, person: &str| {
+        let analyzer = Analyzer::new(Config { language: lang.into(), ..Config::default() }).unwrap();
+        let a = analyzer.analyze(text).unwrap();
+        let e = a.entities.iter().find(|e| e.text == person).unwrap_or_else(|| panic!("{person}: {:?}", a.entities));
+        assert_eq!(e.kind, EntityKind::Person, "{e:?}");
+        e.mentions.iter().map(|m| a.text[m.start..m.end].to_string()).collect::<Vec<_>>()
+    };
+    let fr = "Le président russe Vladimir Poutine a reçu Emmanuel Macron. Poutine a affirmé que la guerre continuerait. \
+              Macron a répondu sèchement.";
+    assert_eq!(mentions("fr", fr, "Vladimir Poutine"), ["Vladimir Poutine", "Poutine"]);
+    assert_eq!(mentions("fr", fr, "Emmanuel Macron"), ["Emmanuel Macron", "Macron"]);
+    let en = "President Donald Trump met reporters. Trump said the plan would work, and aides of Trump agreed. \
+              Critics took aim at Trump's budget. The Justice Department declined to comment.";
+    assert_eq!(mentions("en", en, "Donald Trump"), ["Donald Trump", "Trump", "Trump", "Trump"]);
+}
+
 #[test]
 fn a_bracketed_given_name_joins_the_surname() {
     // Agency copy: "le président (Vladimir) Poutine". One person, both words highlighted, brackets outside.
