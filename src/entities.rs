@@ -317,6 +317,7 @@ static ORG_WORDS: WordList = WordList::new(&[
     "club", "fc", "house", "airlines", "motors", "société", "office", "service", "services", "département",
     "department", "armée", "army", "navy", "marine", "police", "gouvernement", "government",
     "éditions", "editions", "ligue", "comité", "fédération", "syndicat", "compagnie", "mairie", "préfecture",
+    "rassemblement", "mouvement", "front", "fonds", "direction", "confédération", "organisme", "autorité",
     "limited", "ltd", "corp", "co", "holding", "holdings", "technologies", "systems", "airways", "ac",
     "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications",
 ]);
@@ -380,14 +381,101 @@ fn court_head_before(doc: &Document, words: &[Option<WordInfo>], a: usize, start
     None
 }
 
-/// Endings of French adjectives that follow an organisation word ("républicain", "national").
+/// Endings of French adjectives that follow an organisation word ("républicain", "national",
+/// "européenne", "ouvrière", "démocrate"), singular or plural ("étrangères").
 fn looks_adjective(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "al", "ale", "aux", "el", "elle", "ain", "aine", "ique", "iste", "aire", "if", "ive", "ien", "ienne",
-        "ais", "aise", "ois", "oise", "é", "ée", "ral", "nel", "nelle",
+        "ais", "aise", "ois", "oise", "é", "ée", "ral", "nel", "nelle", "éen", "éenne", "ier", "ière", "ère", "ate",
     ];
-    w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e))
+    let ends = |w: &str| w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e));
+    ends(w) || w.strip_suffix('s').is_some_and(ends)
 }
+
+/// A past participle's ending ("exilé", "contactée"): after a complement or a place, such a word
+/// says what happened to the institution rather than naming it.
+fn looks_participle(w: &str) -> bool {
+    ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+}
+
+/// Lowercase adjectives from token `j` ("étrangères" after "Affaires"), up to three: pushed onto
+/// `members`; returns the token after them. `participles`: whether "-é", "-ée" words count.
+fn org_adjectives(words: &[Option<WordInfo>], mut j: usize, b: usize, members: &mut Vec<usize>, participles: bool) -> usize {
+    let mut n = 0;
+    while j < b
+        && n < 3
+        && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop && looks_adjective(&w.lower) && (participles || !looks_participle(&w.lower)))
+    {
+        members.push(j);
+        j += 1;
+        n += 1;
+    }
+    j
+}
+
+/// From token `j` after an organisation word: its adjectives and complements, as French writes
+/// institutions ("Banque centrale européenne", "Organisation mondiale de la santé", "Conseil de
+/// sécurité", "Ligue des droits de l'Homme", "Rassemblement pour la République"). A complement is
+/// "de"/"du"/"des"/"d'" or "pour" and an article, then a lowercase noun (two at most) or capitalised
+/// words. Pushes the name's last words onto `members`; returns the token after the name.
+fn org_tail(doc: &Document, words: &[Option<WordInfo>], mut j: usize, b: usize, members: &mut Vec<usize>) -> usize {
+    let word = |k: usize| (k < b && doc.tokens[k].kind == TokenKind::Word).then(|| words[k].as_ref()).flatten();
+    let mut nouns = 0;
+    let mut complements = 0;
+    while j < b && j < members[0] + 12 {
+        let next = org_adjectives(words, j, b, members, complements == 0);
+        if next > j {
+            j = next;
+            continue;
+        }
+        // A complement: its joiner, an optional article, then the noun or the name.
+        let joiner = token_lower(doc, words, j);
+        let mut k = j + 1;
+        let needs_article = match joiner.as_ref() {
+            "de" | "du" | "des" | "d'" => false,
+            // "pour la République", not "Sénat pour les démocrates".
+            "pour" => true,
+            _ => break,
+        };
+        let has_article = k < b && matches!(token_lower(doc, words, k).as_ref(), "la" | "l'" | "le" | "les")
+            && !doc.tokens[k].span.of(&doc.text).starts_with(char::is_uppercase);
+        if has_article {
+            let article = token_lower(doc, words, k);
+            if !(joiner == "de" || (joiner == "pour" && matches!(article.as_ref(), "la" | "l'"))) {
+                break;
+            }
+            k += 1;
+        } else if needs_article {
+            break;
+        }
+        match word(k) {
+            // A name after a lowercase complement only if it is a common word ("droits de l'Homme"):
+            // "conseil d'administration de la Juve" names the club apart.
+            Some(w) if w.cap && !w.stop && (nouns == 0 || CAPITALISED_COMMON_NOUNS.contains(&w.lower.as_str())) => {
+                while word(k).is_some_and(|w| w.cap && !w.stop) && doc.tokens[k].span.start - doc.tokens[k - 1].span.end <= 1 {
+                    members.push(k);
+                    k += 1;
+                }
+                // The name ends the organisation's name.
+                return k;
+            }
+            // An organisation word starts an organisation of its own ("Cour arbitrale du comité olympique").
+            Some(w) if nouns < 2 && !w.cap && !w.stop && w.lower.chars().count() > 2 && w.lower.chars().all(char::is_alphabetic)
+                && !crate::keywords::is_calendar_word(&w.lower) && !ORG_WORDS.contains(&w.lower.as_str()) =>
+            {
+                nouns += 1;
+                complements += 1;
+                members.push(k);
+                j = k + 1;
+            }
+            _ => break,
+        }
+    }
+    j
+}
+/// Common nouns French capitalises inside institutions' names ("Ligue des droits de l'Homme",
+/// "Conseil d'État", "Défenseur des droits de l'Enfant"): see `org_tail`.
+static CAPITALISED_COMMON_NOUNS: WordList = WordList::new(&["homme", "état", "république", "enfant", "femme", "nation"]);
 
 /// Words before a single unknown name that say it is an organisation ("le groupe Elf").
 static ORG_CUES: WordList = WordList::new(&[
@@ -417,6 +505,8 @@ const PORTFOLIO_HEADS: &[&str] = &[
 /// A lone capitalised word this common in general language is an ordinary word, not a name.
 const COMMON_ZIPF_MID_SENTENCE: f32 = 5.0;
 const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
+/// A middle word this common makes a run of capitals a title, not a person's name.
+const COMMON_MIDDLE_NAME_ZIPF: f32 = 4.0;
 static PLACE_PREPOSITIONS: WordList = WordList::new(&["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"]);
 
 /// What a candidate's surface gives, computed once per distinct surface.
@@ -481,9 +571,24 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
-    for c in candidates(doc, words, &mut members) {
+    for c in candidates(doc, words, lang, &mut members) {
         split_candidate(doc, words, gaz, &members, &mut by_surface, c, &mut cands);
     }
+    // Surnames after a given name ("Poutine" in "Vladimir Poutine"): alone, even at a sentence
+    // start or as a common word, they name that person again (`join_surnames` joins them).
+    // A person's name: a given name that is no demonym ("French Marseille"), no common word in the
+    // middle ("Rock Performance Grammy"), and a last word that names no institution or event.
+    let person_like = |c: &Candidate| {
+        let ws: Vec<&WordInfo> = members[c.words.clone()].iter().filter_map(|&t| words[t].as_ref()).collect();
+        (2..=3).contains(&ws.len())
+            && ws.iter().all(|w| w.cap && !w.stop)
+            && is_first_name(&ws[0].lower)
+            && gaz.demonym(&ws[0].lower).is_none()
+            && ws[1..ws.len() - 1].iter().all(|w| w.zipf < COMMON_MIDDLE_NAME_ZIPF)
+            && ![&ORG_WORDS, &EVENT_WORDS, &PLACE_WORDS].iter().any(|l| l.contains(&ws[ws.len() - 1].lower.as_str()))
+    };
+    let name_tails: FxHashSet<&str> =
+        cands.iter().filter(|c| person_like(c)).filter_map(|c| words[members[c.words.end - 1]].as_ref()).map(|w| w.lower.as_str()).collect();
 
     // Group mentions by key; remember context evidence.
     #[derive(Default)]
@@ -588,6 +693,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
             continue;
         }
+        let surname = single && gaz_hit.is_none() && name_tails.contains(w0.lower.as_str());
         if single && gaz_hit.is_none() && !w0.acronym {
             // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
             // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
@@ -604,11 +710,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let unsupported = !listed_common
                 && (common_noun_shape(surface, &w0.lower)
                     || !(mid_sentence_caps.contains(w0.lower.as_str()) || speaks_next(doc, words, c_words[0])));
-            if w0.sentence_initial && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || listed_common || unsupported)
+            if w0.sentence_initial
+                && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || (listed_common && !surname) || unsupported)
             {
                 continue;
             }
-            if w0.zipf >= COMMON_ZIPF_MID_SENTENCE {
+            if w0.zipf >= COMMON_ZIPF_MID_SENTENCE && !surname {
                 continue;
             }
         }
@@ -635,9 +742,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.title_article |= !single && is_title_article(w0);
         g.place_head |= after_place_head(&prev4);
         g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
-        g.place_prep |= prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
+        // "at Obama's efforts": after "Barack Obama", a preposition does not make the surname a place.
+        g.place_prep |= !surname && prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
-        g.event_word |= member_lowers().any(|w| EVENT_WORDS.contains(&w.lower.as_str()));
+        // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
+        g.event_word |= member_lowers().any(|w| w.cap && EVENT_WORDS.contains(&w.lower.as_str()));
         g.place_word |= !single && member_lowers().any(|w| PLACE_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
         g.inner_acronym |= !single
@@ -721,6 +830,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         .filter(|e| !e.text.is_empty())
         .collect();
 
+    drop_demonyms_inside_names(&mut entities);
     join_bracketed_given_names(&mut entities, text);
     join_surnames(&mut entities, text);
     crate::sort::sort_by(&mut entities, |a, b| {
@@ -728,6 +838,23 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         refs(b).cmp(&refs(a)).then_with(|| a.first_start().cmp(&b.first_start())).then_with(|| a.text.cmp(&b.text))
     });
     entities
+}
+
+/// "Union européenne", "Parti communiste chinois": an adjective inside a name is part of that name,
+/// not a reference to Europe or China. Entities left with no reference go.
+fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
+    let mut names: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    crate::sort::sort(&mut names);
+    // Names do not overlap one another, so the last name starting at or before a demonym is the
+    // only one that can contain it.
+    let inside = |d: &Span| {
+        let i = names.partition_point(|n| n.start <= d.start);
+        i > 0 && names[i - 1].end >= d.end
+    };
+    for e in entities.iter_mut() {
+        e.demonyms.retain(|d| !inside(d));
+    }
+    entities.retain(|e| !e.mentions.is_empty() || !e.demonyms.is_empty());
 }
 
 /// Counts one mention's written form; the string is copied only the first time it is seen.
@@ -945,7 +1072,7 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 
 /// Runs of capitalised words inside sentences, joined across particles.
 /// `all_members` receives every candidate's words, one candidate after the other.
-fn candidates(doc: &Document, words: &[Option<WordInfo>], all_members: &mut Vec<usize>) -> Vec<Candidate> {
+fn candidates(doc: &Document, words: &[Option<WordInfo>], lang: Lang, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();
     for s in &doc.sentences {
@@ -1001,22 +1128,47 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], all_members: &mut Vec<
                 }
                 break;
             }
-            // "Parti républicain", "Conseil constitutionnel": an organisation word may take adjectives.
-            if members.len() == 1 && words[start].as_ref().is_some_and(|w| ORG_WORDS.contains(&w.lower.as_str())) {
-                while j < b && members.len() < 3 && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop && looks_adjective(&w.lower)) {
-                    members.push(j);
-                    j += 1;
+            // The name proper, after a sentence-initial article ("Le Conseil constitutionnel").
+            let core = members.iter().take_while(|&&m| words[m].as_ref().is_some_and(|w| w.stop && !is_title_article(w))).count();
+            let core = if core == members.len() { 0 } else { core };
+            let lone_head = members.len() - core == 1;
+            let head_word = |list: &[&str]| words[members[core]].as_ref().is_some_and(|w| list.contains(&w.lower.as_str()));
+            // "Cour d'appel de Paris", "Cour de cassation", "Cour spéciale de justice": a capitalised court
+            // takes its lowercase complement, then the place it sits in.
+            let mut court = false;
+            if lone_head && head_word(COURT_HEADS) {
+                let (tail, next) = court_tail(doc, words, j, b);
+                if let Some(t) = tail {
+                    court = true;
+                    members.push(t);
+                    j = next;
+                    if j < b && is_cap(j) && matches!(token_lower(doc, words, j - 1).as_ref(), "de" | "d'" | "du") {
+                        while j < b && is_cap(j) && doc.tokens[j].span.start - doc.tokens[j - 1].span.end <= 1 {
+                            members.push(j);
+                            j += 1;
+                        }
+                    }
                 }
             }
+            // "Parti socialiste", "Organisation mondiale de la santé", "Rassemblement pour la République":
+            // an organisation word takes adjectives and complements.
+            if lang == Lang::Fr && !court && lone_head && words[members[core]].as_ref().is_some_and(|w| ORG_WORDS.contains(&w.lower.as_str())) {
+                j = org_tail(doc, words, j, b, &mut members);
+            }
             // "mairie de Paris", "ministère du Budget": a lowercase institution heads the name.
+            // "ministère de la Défense" too (an article after "de"); a one-word portfolio takes its
+            // adjectives ("ministère des Affaires étrangères", "ministère de la Transition écologique").
             let mut first_member = start;
-            if start >= a + 2 {
-                let particle = token_lower(doc, words, start - 1);
-                let head = words[start - 2].as_ref();
-                if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
-                    && head.is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
-                {
-                    first_member = start - 2;
+            let article = start >= a + 3 && matches!(token_lower(doc, words, start - 1).as_ref(), "la" | "l'");
+            let particle_at = if article { start - 2 } else { start.saturating_sub(1) };
+            if particle_at >= a + 1 && matches!(token_lower(doc, words, particle_at).as_ref(), "de" | "du" | "des" | "d'")
+                && (!article || token_lower(doc, words, particle_at) == "de")
+                && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
+            {
+                first_member = particle_at - 1;
+                let portfolio = words[first_member].as_ref().is_some_and(|h| PORTFOLIO_HEADS.contains(&h.lower.as_str()));
+                if lang == Lang::Fr && portfolio && members.len() == 1 {
+                    j = org_adjectives(words, j, b, &mut members, false);
                 }
             }
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its
@@ -1028,21 +1180,6 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], all_members: &mut Vec<
             }
             if first_member != start {
                 members.insert(0, first_member);
-            }
-            // "Cour d'appel de Paris", "Cour de cassation", "Cour spéciale de justice": a capitalised court
-            // takes its lowercase complement, then the place it sits in.
-            if members.len() == 1 && words[start].as_ref().is_some_and(|w| COURT_HEADS.contains(&w.lower.as_str())) {
-                let (tail, next) = court_tail(doc, words, j, b);
-                if let Some(t) = tail {
-                    members.push(t);
-                    j = next;
-                    if j < b && is_cap(j) && matches!(token_lower(doc, words, j - 1).as_ref(), "de" | "d'" | "du") {
-                        while j < b && is_cap(j) && doc.tokens[j].span.start - doc.tokens[j - 1].span.end <= 1 {
-                            members.push(j);
-                            j += 1;
-                        }
-                    }
-                }
             }
             // "Seconde Guerre mondiale": an event word may take one lowercase adjective.
             let last = *members.last().unwrap();

@@ -216,6 +216,52 @@ fn courts_keep_their_complement_and_seat() {
     assert!(cassation.len() == 1 && cassation[0].1 == EntityKind::Organisation, "{found:?}");
 }
 
+/// French institutions are written with lowercase adjectives and complements after their capital:
+/// the whole name is one organisation, at a sentence start too, and an adjective inside it is not a
+/// demonym ("Union européenne" does not refer to Europe). Participles after the name stay out.
+#[test]
+fn french_institutions_keep_their_adjectives_and_complements() {
+    let text = "Le Conseil constitutionnel a validé la loi. Selon le ministère des Affaires étrangères, la Banque \
+         centrale européenne et l'Organisation mondiale de la santé ont réagi. Le ministère de la Défense, le Fonds \
+         monétaire international et la Ligue des droits de l'Homme contactée mardi. Le Rassemblement pour la République \
+         et Force ouvrière ont signé. L'Union européenne a salué l'accord. Les membres du Conseil d'administration de \
+         la Juventus ont démissionné.";
+    let found = kinds("fr", text);
+    for name in [
+        "Conseil constitutionnel", "ministère des Affaires étrangères", "Banque centrale européenne",
+        "Organisation mondiale de la santé", "ministère de la Défense", "Fonds monétaire international",
+        "Ligue des droits de l'Homme", "Rassemblement pour la République", "Force ouvrière", "Union européenne",
+    ] {
+        assert_eq!(kind_in(&found, name), Some(EntityKind::Organisation), "{name}: {found:?}");
+    }
+    // A club after a lowercase complement is named apart; no Europe from "européenne".
+    assert!(found.iter().any(|(t, _)| t.starts_with("Juventus")), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t.contains("de la Juventus") || t == "Europe"), "{found:?}");
+    // English names take no lowercase tail: "Senate debate" is not an organisation's name.
+    let en = kinds("en", "The Senate debate went on. Congress gives the House more time, a Navy official said.");
+    assert!(!en.iter().any(|(t, _)| t.contains(' ') && t.split(' ').nth(1).is_some_and(|w| w.starts_with(char::is_lowercase))), "{en:?}");
+}
+
+/// A surname after its given name names the person again alone, even as a common word ("trump",
+/// "poutine") and at a sentence start; a preposition before it does not make it a place.
+#[test]
+fn a_surname_alone_is_the_person_again() {
+    let mentions = |lang: &str, text: &str, person: &str| {
+        let analyzer = Analyzer::new(Config { language: lang.into(), ..Config::default() }).unwrap();
+        let a = analyzer.analyze(text).unwrap();
+        let e = a.entities.iter().find(|e| e.text == person).unwrap_or_else(|| panic!("{person}: {:?}", a.entities));
+        assert_eq!(e.kind, EntityKind::Person, "{e:?}");
+        e.mentions.iter().map(|m| a.text[m.start..m.end].to_string()).collect::<Vec<_>>()
+    };
+    let fr = "Le président russe Vladimir Poutine a reçu Emmanuel Macron. Poutine a affirmé que la guerre continuerait. \
+              Macron a répondu sèchement.";
+    assert_eq!(mentions("fr", fr, "Vladimir Poutine"), ["Vladimir Poutine", "Poutine"]);
+    assert_eq!(mentions("fr", fr, "Emmanuel Macron"), ["Emmanuel Macron", "Macron"]);
+    let en = "President Donald Trump met reporters. Trump said the plan would work, and aides of Trump agreed. \
+              Critics took aim at Trump's budget. The Justice Department declined to comment.";
+    assert_eq!(mentions("en", en, "Donald Trump"), ["Donald Trump", "Trump", "Trump", "Trump"]);
+}
+
 #[test]
 fn a_bracketed_given_name_joins_the_surname() {
     // Agency copy: "le président (Vladimir) Poutine". One person, both words highlighted, brackets outside.
