@@ -243,7 +243,8 @@ static ROLE_WORDS: WordList = WordList::new(&[
     "colonel", "maître", "capitaine", "commandant", "lieutenant", "sergent", "caporal", "amiral", "juge",
     "préfet", "procureur", "évêque", "cardinal", "abbé", "empereur", "roi", "reine", "prince", "princesse",
     "duc", "duchesse", "comte", "comtesse", "baron", "docteur", "pape", "captain", "judge", "king", "queen",
-    "senator", "governor", "mayor", "pope",
+    "senator", "governor", "mayor", "pope", "representative", "congressman", "congresswoman", "chancellor",
+    "deputy", "permanent", "chairman", "chairwoman",
     // English abbreviated titles ("Sen. Rand Paul", "Rep. Adam Schiff") and "Vice President".
     "sen", "rep", "gov", "lt", "col", "sgt", "vice",
 ]);
@@ -263,6 +264,9 @@ static PERSON_CUES: WordList = WordList::new(&[
     "emperor", "king", "queen", "prince", "judge", "family", "brother", "sister", "wife", "husband",
     "daughter", "senator", "governor", "mayor",
 ]);
+/// Job words that make a person of the name right after them ("coach Jürgen Klopp", "spokesman Sean
+/// Spicer"), not of a name further on ("a spokesman for Pfizer").
+static PERSON_CUES_ADJACENT: WordList = WordList::new(&["coach", "ambassador", "spokesman", "spokeswoman", "representative"]);
 /// Acronyms of common nouns, units and identifiers: "ISBN", "PDG", "HLM" are not names.
 static COMMON_ACRONYMS: WordList = WordList::new(&[
     "isbn", "issn", "doi", "url", "html", "http", "https", "pdf", "usb", "gps", "sms", "mms", "tv", "pc", "cd",
@@ -319,7 +323,7 @@ static ORG_WORDS: WordList = WordList::new(&[
     "éditions", "editions", "ligue", "comité", "fédération", "syndicat", "compagnie", "mairie", "préfecture",
     "rassemblement", "mouvement", "front", "fonds", "direction", "confédération", "organisme", "autorité",
     "limited", "ltd", "corp", "co", "holding", "holdings", "technologies", "systems", "airways", "ac",
-    "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications",
+    "sa", "sarl", "gmbh", "ag", "plc", "llc", "bancorp", "electric", "energy", "communications", "league", "committee",
 ]);
 /// Lowercase heads of institutions named after a place or a portfolio ("mairie de Paris").
 static INSTITUTION_HEADS: WordList = WordList::new(&[
@@ -496,6 +500,7 @@ static EVENT_WORDS: WordList = WordList::new(&[
 static PLACE_WORDS: WordList = WordList::new(&[
     "tower", "street", "square", "bridge", "airport", "station", "stadium", "avenue", "road", "island",
     "islands", "river", "lake", "mountains", "bay", "valley", "rue", "boulevard", "gare", "stade", "aéroport",
+    "forest", "park", "beach", "canyon", "desert", "coast", "hills", "hotel",
 ]);
 static EVENT_ADJECTIVES: WordList = WordList::new(&["mondiale", "mondial", "civile", "froide", "olympiques", "sainte", "mondiaux"]);
 /// Heads of a portfolio: "ministre de la Défense" names a role, not an entity.
@@ -736,7 +741,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             && prev[1..].iter().any(|p| LEADERS.contains(&p.as_str()));
         g.leader_of |= of_leader;
         g.person_cue |= (!of_leader && prev.iter().any(|p| PERSON_CUES.contains(&p.as_str())))
-            || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()))
+            || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()) || PERSON_CUES_ADJACENT.contains(&p.as_str()))
             || speaks_next(doc, words, *c_words.last().unwrap());
         g.first_name |= is_first_name(&w0.lower);
         g.title_article |= !single && is_title_article(w0);
@@ -747,7 +752,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
         g.event_word |= member_lowers().any(|w| w.cap && EVENT_WORDS.contains(&w.lower.as_str()));
-        g.place_word |= !single && member_lowers().any(|w| PLACE_WORDS.contains(&w.lower.as_str()));
+        // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
+        g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| PLACE_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
         g.inner_acronym |= !single
             && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));

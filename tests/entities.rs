@@ -297,6 +297,22 @@ fn english_names_get_their_kind() {
     }
     // "Americans" is no demonym of the Northern Mariana Islands (a French form in the source data).
     assert!(a.entities.iter().all(|e| e.wikidata.as_deref() != Some("Q16644")), "{:?}", a.entities);
+
+    // Committees and leagues are organisations; a place word ends a place's name, not a person's
+    // ("Park Geun-hye"); a title before a surname is no part of the name.
+    let text = "The Intelligence Committee met in Central Park. Real Madrid won the Champions League. \
+        President Park Geun-hye was impeached. Lawmakers laughed at Representative Jessica Farrar, and \
+        Representative Farrar answered. A spokesman for Pfizer declined to comment.";
+    let a = Analyzer::new(Config { language: "en".into(), ..Config::default() }).unwrap().analyze(text).unwrap();
+    let kind = |t: &str| a.entities.iter().find(|e| e.text == t).map(|e| e.kind);
+    assert_eq!(kind("Intelligence Committee"), Some(EntityKind::Organisation), "{:?}", a.entities);
+    assert_eq!(kind("Champions League"), Some(EntityKind::Organisation), "{:?}", a.entities);
+    assert_eq!(kind("Central Park"), Some(EntityKind::Place), "{:?}", a.entities);
+    assert_eq!(kind("Park Geun-hye"), Some(EntityKind::Person), "{:?}", a.entities);
+    assert_eq!(kind("Pfizer"), Some(EntityKind::Organisation), "not a person for the spokesman: {:?}", a.entities);
+    assert!(kind("Representative Farrar").is_none(), "{:?}", a.entities);
+    let farrar = a.entities.iter().find(|e| e.text == "Jessica Farrar").expect("Jessica Farrar");
+    assert_eq!(farrar.mentions.len(), 2, "{farrar:?}");
 }
 
 /// First-level subdivisions are places of the gazetteer, in French and in English, and one
