@@ -402,6 +402,28 @@ fn looks_participle(w: &str) -> bool {
     ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
 }
 
+/// A gazetteer name running on from the capitalised words `first..j` through lowercase words:
+/// its last token, if the word after the capitals is a lowercase word and some run of up to five
+/// more tokens makes a name the gazetteer knows (the longest).
+fn known_name_end(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, first: usize, j: usize, b: usize) -> Option<usize> {
+    let lowercase_word = |k: usize| doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap && !w.stop);
+    if j >= b || !lowercase_word(j) {
+        return None;
+    }
+    let start = doc.tokens[first].span.start;
+    let mut found = None;
+    for k in j..b.min(j + 5) {
+        // Words and elisions only, one space or an apostrophe apart.
+        if !matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision) || doc.tokens[k].span.start - doc.tokens[k - 1].span.end > 1 {
+            break;
+        }
+        if doc.tokens[k].kind == TokenKind::Word && gaz.lookup(&doc.text[start..doc.tokens[k].span.end]).is_some() {
+            found = Some(k);
+        }
+    }
+    found
+}
+
 /// Lowercase adjectives from token `j` ("étrangères" after "Affaires"), up to three: pushed onto
 /// `members`; returns the token after them. `participles`: whether "-é", "-ée" words count.
 fn org_adjectives(words: &[Option<WordInfo>], mut j: usize, b: usize, members: &mut Vec<usize>, participles: bool) -> usize {
@@ -576,7 +598,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
-    for c in candidates(doc, words, lang, &mut members) {
+    for c in candidates(doc, words, gaz, lang, &mut members) {
         split_candidate(doc, words, gaz, &members, &mut by_surface, c, &mut cands);
     }
     // Surnames after a given name ("Poutine" in "Vladimir Poutine"): alone, even at a sentence
@@ -1078,7 +1100,7 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 
 /// Runs of capitalised words inside sentences, joined across particles.
 /// `all_members` receives every candidate's words, one candidate after the other.
-fn candidates(doc: &Document, words: &[Option<WordInfo>], lang: Lang, all_members: &mut Vec<usize>) -> Vec<Candidate> {
+fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();
     for s in &doc.sentences {
@@ -1138,6 +1160,14 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], lang: Lang, all_member
             let core = members.iter().take_while(|&&m| words[m].as_ref().is_some_and(|w| w.stop && !is_title_article(w))).count();
             let core = if core == members.len() { 0 } else { core };
             let lone_head = members.len() - core == 1;
+            // "Nations unies", "Émirats arabes unis", "République démocratique du Congo": a known name
+            // with lowercase words is taken whole, the longest the gazetteer knows.
+            let known_end = known_name_end(doc, words, gaz, members[core], j, b);
+            if let Some(end) = known_end {
+                members.extend((j..=end).filter(|&k| doc.tokens[k].kind == TokenKind::Word));
+                j = end + 1;
+            }
+            let lone_head = lone_head && known_end.is_none();
             let head_word = |list: &[&str]| words[members[core]].as_ref().is_some_and(|w| list.contains(&w.lower.as_str()));
             // "Cour d'appel de Paris", "Cour de cassation", "Cour spéciale de justice": a capitalised court
             // takes its lowercase complement, then the place it sits in.

@@ -242,6 +242,24 @@ fn french_institutions_keep_their_adjectives_and_complements() {
     assert!(!en.iter().any(|(t, _)| t.contains(' ') && t.split(' ').nth(1).is_some_and(|w| w.starts_with(char::is_lowercase))), "{en:?}");
 }
 
+/// Known names written with lowercase words are taken whole, by the gazetteer: the right Congo,
+/// the United Nations, the Emirates, and no demonym from the adjective inside.
+#[test]
+fn known_names_with_lowercase_words_are_whole() {
+    let analyzer = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap();
+    let a = analyzer
+        .analyze("Accord avec la République démocratique du Congo. Les Nations unies et les Émirats arabes unis ont réagi. La République tchèque a voté.")
+        .unwrap();
+    let by_id = |q: &str| a.entities.iter().find(|e| e.wikidata.as_deref() == Some(q)).unwrap_or_else(|| panic!("{q}: {:?}", a.entities));
+    for (q, surface) in [("Q974", "République démocratique du Congo"), ("Q1065", "Nations unies"), ("Q878", "Émirats arabes unis"), ("Q213", "République tchèque")] {
+        let e = by_id(q);
+        let mentions: Vec<&str> = e.mentions.iter().map(|m| &a.text[m.start..m.end]).collect();
+        assert_eq!(mentions, [surface], "{e:?}");
+        assert!(e.demonyms.is_empty(), "{e:?}");
+    }
+    assert!(a.entities.iter().all(|e| e.wikidata.as_deref() != Some("Q971")), "not Congo-Brazzaville: {:?}", a.entities);
+}
+
 /// A surname after its given name names the person again alone, even as a common word ("trump",
 /// "poutine") and at a sentence start; a preposition before it does not make it a place.
 #[test]
