@@ -684,14 +684,18 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         // Wikidata id (countries, world regions): a compound of cities is often a name of its own
         // ("Brazzaville-Kinshasa", annotated as one place), and "Rhône-Alpes", "Guinée-Bissau" have
         // parts that are not both known places.
+        // A compound of places kept whole ("l'axe Paris-Berlin") is a place, whatever its first part
+        // looks like (Paris is a given name too).
+        let mut places_compound = false;
         if single && gaz_hit.is_none() && surface.contains('-') {
             let mut parts = Vec::new();
             let mut start = c.span.start;
             for part in surface.split('-') {
-                parts.push((Span::new(start, start + part.len()), gaz.lookup(part).filter(|&i| gaz.entries[i].kind == EntityKind::Place && gaz.entries[i].wikidata.is_some())));
+                parts.push((Span::new(start, start + part.len()), gaz.lookup(part).filter(|&i| gaz.entries[i].kind == EntityKind::Place)));
                 start += part.len() + 1;
             }
-            if parts.len() >= 2 && parts.iter().all(|(_, hit)| hit.is_some()) {
+            places_compound = parts.len() >= 2 && parts.iter().all(|(_, hit)| hit.is_some());
+            if places_compound && parts.iter().all(|(_, hit)| hit.is_some_and(|i| gaz.entries[i].wikidata.is_some())) {
                 for (span, hit) in parts {
                     let i = hit.unwrap();
                     let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
@@ -775,6 +779,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
         g.event_word |= member_lowers().any(|w| w.cap && EVENT_WORDS.contains(&w.lower.as_str()));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
+        g.place_word |= places_compound;
         g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| PLACE_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
         g.inner_acronym |= !single

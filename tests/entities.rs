@@ -365,4 +365,11 @@ fn hyphenated_countries_are_two_places() {
     assert!(a.entities.iter().any(|e| e.text == "Rhône-Alpes"), "{:?}", a.entities);
     assert!(a.entities.iter().any(|e| e.text == "Guinée-Bissau"), "{:?}", a.entities);
     assert!(!a.entities.iter().any(|e| e.text == "Ukraine-Russie"));
+    // A compound of cities stays whole, and is a place, not a person named Paris.
+    let a = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap()
+        .analyze("L'axe Paris-Berlin est solide. La liaison Lyon-Turin avance.").unwrap();
+    for name in ["Paris-Berlin", "Lyon-Turin"] {
+        let e = a.entities.iter().find(|e| e.text == name).unwrap_or_else(|| panic!("{name}: {:?}", a.entities));
+        assert_eq!(e.kind, EntityKind::Place, "{e:?}");
+    }
 }
