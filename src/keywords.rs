@@ -245,10 +245,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             // "française", "Américains" alone: the country or the people, said in passing; readers
             // tag the country or the phrase ("armée française"), rarely the adjective.
             let nationality = if c.key[1] == NO_TERM && is_demonym(words, c.tokens[0] as usize) { DEMONYM_WEIGHT } else { 1.0 };
+            // "years", "hours", "billion" alone: how long or how much, not what the text is about.
+            let measure = if c.key[1] == NO_TERM && MEASURE_WORDS.contains(&words[c.tokens[0] as usize].as_ref().unwrap().lower.as_str()) { MEASURE_WEIGHT } else { 1.0 };
             // "national" of "national security", "black" of "black hole": an English phrase ends with
             // its head noun, so a phrase always cut before a noun names half a thing.
             let head = 1.0 - CUT_BEFORE_HEAD_PENALTY * c.before_head as f32 / tf;
-            tf * mean_idf * position * casing * nationality * head
+            tf * mean_idf * position * casing * nationality * measure * head
         })
         .collect();
 
@@ -355,6 +357,15 @@ static EN_IRREGULAR_PAST: WordList = WordList::new(&[
 
 /// Weight of a nationality word on its own.
 const DEMONYM_WEIGHT: f32 = 0.3;
+/// Words of time and quantity, and their weight on their own (inside a phrase they count fully:
+/// "heures supplémentaires", "billion-dollar deal").
+static MEASURE_WORDS: WordList = WordList::new(&[
+    "year", "years", "time", "times", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "night", "nights", "percent", "per", "cent", "million", "millions", "billion", "billions", "mln", "bln",
+    "thousand", "thousands", "next", "last", "an", "ans", "année", "années", "heure", "heures", "jour",
+    "jours", "semaine", "semaines", "mois", "fois", "nuit", "nuits", "million", "milliard", "milliards",
+]);
+const MEASURE_WEIGHT: f32 = 0.3;
 
 fn is_demonym(words: &[Option<WordInfo>], ti: usize) -> bool {
     words[ti].as_ref().is_some_and(|w| crate::analysis::gazetteer().demonym(&w.lower).is_some())
