@@ -171,3 +171,18 @@ fn english_keyphrases_are_noun_phrases() {
     let fr = Analyzer::new(Config { language: "fr".into(), ..Config::default() }).unwrap().analyze(text).unwrap();
     assert!(fr.keywords.iter().any(|k| k.text == "national"), "{:?}", fr.keywords.iter().map(|k| &k.text).collect::<Vec<_>>());
 }
+
+/// A word of time or quantity is no keyphrase of its own, however often it comes ("years",
+/// "billion"), while the phrase it is part of still is ("prison term").
+#[test]
+fn time_and_quantity_words_alone_rank_low() {
+    let text = "Drug firm fined over price rises.\n\nThe firm raised the price of the drug for years. Over the years, \
+        the price went up each year, and the firm made 2 billion dollars, then 3 billion more. Regulators said \
+        the price rises hurt patients for years. The firm will pay a fine of 1 billion over five years.";
+    let a = Analyzer::new(Config { language: "en".into(), ..Config::default() }).unwrap().analyze(text).unwrap();
+    let top: Vec<&str> = a.keywords.iter().take(5).map(|k| k.text.as_str()).collect();
+    assert!(top.contains(&"firm") || top.contains(&"price"), "{top:?}");
+    for measure in ["years", "year", "billion"] {
+        assert!(!top.contains(&measure), "{measure}: {top:?}");
+    }
+}
