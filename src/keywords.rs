@@ -536,7 +536,7 @@ const INVERTED_VERB: u16 = 4;
 const INFINITIVE: u16 = 8;
 /// A past participle shape (see `is_participle_before_agent`).
 const PARTICIPLE: u16 = 16;
-/// Shaped like a present-tense verb ("-e", "-ent", not "-dre", "-tre", "-ire").
+/// Shaped like a present-tense verb ("-e", "-ent", not "-dre", "-tre", "-ire") or a present participle ("-ant").
 const FINITE: u16 = 32;
 /// An infinitive in -re or -ir ("étendre", "agir"), a shape nouns share ("guerre", "désir"):
 /// a verb only after a cue and before an object article, "d'étendre les exercices".
@@ -569,7 +569,10 @@ fn surface_shape(lower: &str) -> u16 {
     if (lower.ends_with("ed") && !lower.ends_with("eed") && !lower.ends_with("dred") && lower.len() >= 5) || EN_IRREGULAR_PAST.contains(&lower) {
         shape |= EN_PAST;
     }
-    if (lower.ends_with('e') || lower.ends_with("ent")) && !["dre", "tre", "ire"].iter().any(|e| lower.ends_with(e)) {
+    // Present participles too: "visant un hôtel", "affirmant sa volonté".
+    if ((lower.ends_with('e') || lower.ends_with("ent")) && !["dre", "tre", "ire"].iter().any(|e| lower.ends_with(e)))
+        || (lower.ends_with("ant") && lower.len() >= 6)
+    {
         shape |= FINITE;
     }
     shape

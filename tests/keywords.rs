@@ -186,3 +186,15 @@ fn time_and_quantity_words_alone_rank_low() {
         assert!(!top.contains(&measure), "{measure}: {top:?}");
     }
 }
+
+/// A present participle before its object is a verb, not the end of a keyphrase ("attaque
+/// meurtrière visant un hôtel").
+#[test]
+fn a_present_participle_before_its_object_is_no_keyphrase_word() {
+    let a = analyze("Attaque meurtrière visant un hôtel à Kaboul.\n\nUne attaque meurtrière visant un hôtel a fait dix morts. \
+        Les talibans ont revendiqué l'attaque meurtrière visant un hôtel, blessant les clients.");
+    for k in &a.keywords {
+        assert!(!k.text.contains("visant") && !k.text.contains("blessant"), "{}", k.text);
+    }
+    assert!(a.keywords.iter().any(|k| k.text == "attaque meurtrière"), "{:?}", a.keywords.iter().map(|k| &k.text).collect::<Vec<_>>());
+}
