@@ -18,7 +18,13 @@ node scripts/inline-snippets.mjs pkg  # the result decoder (src/wasm.rs) into th
 # npm's binaryen (Debian's 108 breaks wasm-bindgen output, see ../shared/TOOLCHAIN.md).
 # --low-memory-unused: Rust never touches the first 1 KB of memory; lets wasm-opt fold address offsets (-2 KB gzip).
 # The producers and target-features sections only describe the build (-0.25 KB gzip).
-wasm_opt() { node_modules/.bin/wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$@"; }
+# -ocimfs 20: binaryen inlines a function with one caller only when it is tiny (default: whatever its
+# size). Inlining every pass into Analyzer::analyze_decoded made one 95 KB function, the first
+# analysis's largest cost: V8 compiles functions lazily, on the page's thread, when first called, and
+# Liftoff took 13 of its 20 ms CPU on that one (traced), including parts that plain text never runs
+# (HTML extraction, site taxonomies). Split: Liftoff 14-16 -> 9-11 ms, and the module 4.9 KB gzip
+# smaller, 1.03-1.14x faster once optimised (bench/ab.mjs), BENCHMARKS.md start-up section.
+wasm_opt() { node_modules/.bin/wasm-opt -Oz -ocimfs 20 --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$@"; }
 # Two modules, one glue (pkg/loupe.js). pkg/loupe_full_bg.wasm, everything: the workbench
 # (www/app.js asks for it) and node (pkg-node/). pkg/loupe_bg.wasm, the widget's (what every
 # reader downloads, and the glue's default): without the workbench-only exports
