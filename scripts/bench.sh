@@ -19,7 +19,7 @@ wasm_variant() {  # out-dir wasm-opt-level cargo-args...
   RUSTFLAGS="$WASM_SHIP_RUSTFLAGS" wasm_cargo rustc --profile wasm --lib "$@" -- $WASM_INLINE_FLAGS 2>&1 | tail -1 >&2  # as scripts/build.sh
   wasm-bindgen --target web --out-dir "$dir" target/wasm32-unknown-unknown/wasm/loupe.wasm
   node scripts/inline-snippets.mjs "$dir"
-  node_modules/.bin/wasm-opt "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  node_modules/.bin/wasm-opt "$level" $WASM_OPT_INLINE --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$dir/loupe_bg.wasm" -o "$dir/loupe_bg.wasm"
 }
 echo "bench: wasm with bench exports" >&2

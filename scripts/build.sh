@@ -18,24 +18,22 @@ node scripts/inline-snippets.mjs pkg  # the result decoder (src/wasm.rs) into th
 # npm's binaryen (Debian's 108 breaks wasm-bindgen output, see ../shared/TOOLCHAIN.md).
 # --low-memory-unused: Rust never touches the first 1 KB of memory; lets wasm-opt fold address offsets (-2 KB gzip).
 # The producers and target-features sections only describe the build (-0.25 KB gzip).
-wasm_opt() { node_modules/.bin/wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$@"; }
-# The widget's module with -ocimfs 20: binaryen inlines a function with one caller only when it is
+# -ocimfs 20 (WASM_OPT_INLINE in wasm-env.sh): binaryen inlines a function with one caller only when it is
 # tiny (default: whatever its size). Inlining every pass into Analyzer::analyze_decoded made one
 # 95 KB function, the cold first analysis's largest cost: V8 compiles wasm lazily, on the page's
 # thread, at each function's first call, and Liftoff spent 13 of its ~20 ms CPU on that one, HTML
 # extraction and site taxonomies included, which plain text never runs; TurboFan then optimised
 # all of it in the background (~180 ms CPU competing with the page). Split (bench/startup-trace.mjs):
 # Liftoff 15 -> 10 ms CPU, TurboFan 180 -> 48; and the module 4.9 KB gzip smaller, 1.03-1.14x faster
-# once optimised (bench/ab.mjs). The workbench module would shrink too (-11.7 KB gzip), but its
-# cancel e2e test (tests/e2e/workbench.test.mjs) then found all 60 files done before it clicked Cancel.
-WIDGET_OPT_FLAGS="-ocimfs 20"
+# once optimised (bench/ab.mjs). The workbench module too (-11.7 KB gzip).
+wasm_opt() { node_modules/.bin/wasm-opt -Oz $WASM_OPT_INLINE --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$@"; }
 # Two modules, one glue (pkg/loupe.js). pkg/loupe_full_bg.wasm, everything: the workbench
 # (www/app.js asks for it) and node (pkg-node/). pkg/loupe_bg.wasm, the widget's (what every
 # reader downloads, and the glue's default): without the workbench-only exports
 # (scripts/widget-wasm.mjs).
 wasm_opt pkg/loupe_bg.wasm -o pkg/loupe_full_bg.wasm
 node scripts/widget-wasm.mjs pkg/loupe_bg.wasm target/loupe_widget.wasm
-wasm_opt $WIDGET_OPT_FLAGS target/loupe_widget.wasm -o pkg/loupe_bg.wasm
+wasm_opt target/loupe_widget.wasm -o pkg/loupe_bg.wasm
 node scripts/widget-wasm.mjs --check pkg/loupe.js pkg/loupe_bg.wasm
 cp pkg/loupe_full_bg.wasm pkg-node/loupe_bg.wasm
 cargo build --release --bin loupe

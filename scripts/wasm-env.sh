@@ -12,6 +12,9 @@ export WASM_ROUTE CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 if [ "$WASM_ROUTE" = debian ]; then WASM_SHIP_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"; else WASM_SHIP_RUSTFLAGS=""; fi
 # Extra rustc flags for the shipped module's crate (scripts/build.sh, scripts/bench.sh): see build.sh.
 WASM_INLINE_FLAGS="${WASM_INLINE_FLAGS--C llvm-args=-inline-threshold=85}"
+# And for wasm-opt on every shipped and bench module: binaryen's inlining of one-caller functions
+# up to this size only (see scripts/build.sh).
+WASM_OPT_INLINE="${WASM_OPT_INLINE--ocimfs 20}"
 if [ "$WASM_ROUTE" = rustup ]; then
   wasm_cargo() { local sub=$1; shift; cargo "$sub" --target wasm32-unknown-unknown "$@"; }
 else
