@@ -1173,6 +1173,16 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                 j = end + 1;
             }
             let lone_head = lone_head && known_end.is_none();
+            // A title after its capitalised article takes one adjective: "Le Canard enchaîné",
+            // "Le Monde diplomatique".
+            if lang == Lang::Fr && known_end.is_none() && members.len() - core == 2 && words[members[core]].as_ref().is_some_and(is_title_article) {
+                let before = members.len();
+                j = org_adjectives(words, j, b, &mut members, true);
+                if members.len() > before + 1 {
+                    j -= members.len() - before - 1;
+                    members.truncate(before + 1);
+                }
+            }
             let head_word = |list: &[&str]| words[members[core]].as_ref().is_some_and(|w| list.contains(&w.lower.as_str()));
             // "Cour d'appel de Paris", "Cour de cassation", "Cour spéciale de justice": a capitalised court
             // takes its lowercase complement, then the place it sits in.

@@ -234,6 +234,10 @@ fn french_institutions_keep_their_adjectives_and_complements() {
     ] {
         assert_eq!(kind_in(&found, name), Some(EntityKind::Organisation), "{name}: {found:?}");
     }
+    // A paper's title takes its adjective after its capitalised article.
+    let papers = kinds("fr", "Selon Le Canard enchaîné, l'affaire est grave. Il lit Le Figaro chaque jour.");
+    assert_eq!(kind_in(&papers, "Le Canard enchaîné"), Some(EntityKind::Organisation), "{papers:?}");
+    assert_eq!(kind_in(&papers, "Le Figaro"), Some(EntityKind::Organisation), "{papers:?}");
     // A club after a lowercase complement is named apart; no Europe from "européenne".
     assert!(found.iter().any(|(t, _)| t.starts_with("Juventus")), "{found:?}");
     assert!(!found.iter().any(|(t, _)| t.contains("de la Juventus") || t == "Europe"), "{found:?}");
