@@ -181,7 +181,11 @@ impl Gazetteer {
 
     /// `lookup` for an `alias_key` already computed.
     pub fn lookup_key(&self, key: &str) -> Option<usize> {
-        self.by_alias.get(key).copied()
+        self.by_alias.get(key).copied().or_else(|| {
+            // "St. Petersburg", "St Petersburg": names the gazetteer spells out ("Saint Petersburg").
+            let rest = key.strip_prefix("st. ").or_else(|| key.strip_prefix("st "))?;
+            self.by_alias.get(format!("saint {rest}").as_str()).copied()
+        })
     }
 
     pub fn demonym(&self, word: &str) -> Option<usize> {
@@ -779,7 +783,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
         g.event_word |= member_lowers().any(|w| w.cap && EVENT_WORDS.contains(&w.lower.as_str()));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
-        g.place_word |= places_compound;
+        // "St. Louis", "Mt. Everest": an abbreviated saint or mount names a place.
+        g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
         g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| PLACE_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
         g.inner_acronym |= !single
@@ -1130,9 +1135,11 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                     j += 1;
                     continue;
                 }
-                // A middle initial and its period: "George W. Bush", "John F. Kennedy".
+                // A middle initial and its period: "George W. Bush", "John F. Kennedy"; and the
+                // abbreviations of place names: "St. Petersburg", "Mt. Everest".
                 let initial = |k: usize| doc.tokens[k].span.len() == 1 && doc.tokens[k].span.of(&doc.text).starts_with(|c: char| c.is_ascii_uppercase());
-                if j + 1 < b && members.len() >= 2 && initial(j - 1) && doc.tokens[j].span.of(&doc.text) == "."
+                let abbreviation = |k: usize| matches!(doc.tokens[k].span.of(&doc.text), "St" | "Mt" | "Ft");
+                if j + 1 < b && ((members.len() >= 2 && initial(j - 1)) || abbreviation(j - 1)) && doc.tokens[j].span.of(&doc.text) == "."
                     && doc.tokens[j].span.start == doc.tokens[j - 1].span.end && is_cap(j + 1)
                     && doc.tokens[j + 1].span.start == doc.tokens[j].span.end + 1
                 {

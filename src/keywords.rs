@@ -93,6 +93,8 @@ static CALENDAR: WordList = WordList::new(&[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ]);
+/// Abbreviated titles and place-name prefixes ("Rep. Jackie Speier", "St. Louis"): no keyphrase words.
+static ABBREVIATED_TITLES: WordList = WordList::new(&["st", "mt", "ft", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "lt", "gen", "col", "sgt"]);
 /// Month and day names ("juillet", "Tuesday").
 pub fn is_calendar_word(lower: &str) -> bool {
     CALENDAR.contains(&lower)
@@ -546,7 +548,7 @@ const EN_PAST: u16 = 128;
 
 fn surface_shape(lower: &str) -> u16 {
     let mut shape = 0;
-    if lower.chars().count() < 2 || CALENDAR.contains(&lower) {
+    if lower.chars().count() < 2 || CALENDAR.contains(&lower) || ABBREVIATED_TITLES.contains(&lower) {
         shape |= NOT_A_TERM;
     }
     // (Last bytes compared first: most words end like no verb ending, and a full compare per ending was a library call.)

@@ -333,6 +333,15 @@ fn english_names_get_their_kind() {
     assert_eq!(kind("Park Geun-hye"), Some(EntityKind::Person), "{:?}", a.entities);
     assert_eq!(kind("Pfizer"), Some(EntityKind::Organisation), "not a person for the spokesman: {:?}", a.entities);
     assert!(kind("Representative Farrar").is_none(), "{:?}", a.entities);
+    // "St." is part of a place's name, and the gazetteer's "Saint Petersburg" is found by it.
+    let places = Analyzer::new(Config { language: "en".into(), ..Config::default() }).unwrap()
+        .analyze("Sochi and St. Petersburg are ready. He lived near St. Louis for years.").unwrap();
+    for name in ["St. Petersburg", "St. Louis"] {
+        let e = places.entities.iter().find(|e| e.text == name).unwrap_or_else(|| panic!("{name}: {:?}", places.entities));
+        assert_eq!(e.kind, EntityKind::Place, "{e:?}");
+    }
+    assert!(!places.entities.iter().any(|e| e.text == "Petersburg"), "{:?}", places.entities);
+    assert!(!places.keywords.iter().any(|k| k.text == "St"), "{:?}", places.keywords);
     let farrar = a.entities.iter().find(|e| e.text == "Jessica Farrar").expect("Jessica Farrar");
     assert_eq!(farrar.mentions.len(), 2, "{farrar:?}");
 }
