@@ -163,8 +163,11 @@ test("size limit, unsupported files and a cancelled job", async (t) => {
   await page.setInputFiles("#files", { name: "binary.txt", mimeType: "text/plain", buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)) });
   await page.waitForSelector(".doc-button.status-error");
   assert.match(await page.textContent("#messages"), /binary\.txt: .*\((binary_input|empty_input)\)/);
+  // Each file the seed 16 times (~70 KB), a job of some seconds: with 4 KB files (about 1 s in all) the
+  // job could end while the trace below was being written out, before the cancel.
   const seed = readFileSync(`${ROOT}seeds/${SEEDS[1]}`);
-  const many = Array.from({ length: 60 }, (_, i) => ({ name: `copy-${i}.txt`, mimeType: "text/plain", buffer: seed }));
+  const long = Buffer.concat(Array.from({ length: 16 }, () => [seed, Buffer.from("\n\n")]).flat());
+  const many = Array.from({ length: 60 }, (_, i) => ({ name: `copy-${i}.txt`, mimeType: "text/plain", buffer: long }));
   await page.setInputFiles("#files", many);
   await page.waitForFunction(() => document.querySelector("#progress").value >= 2);
   await shot(page, "workbench-progress");
