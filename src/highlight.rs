@@ -136,9 +136,14 @@ impl Covered {
         end
     }
 
+    /// Sets `[start, end)`, a word at a time (quotes span thousands of bytes).
     fn set(&mut self, start: usize, end: usize) {
-        for p in start..end {
-            self.0[p / 64] |= 1 << (p % 64);
+        let mut p = start;
+        while p < end {
+            let bits = (end - p).min(64 - p % 64);
+            let mask = if bits == 64 { u64::MAX } else { ((1u64 << bits) - 1) << (p % 64) };
+            self.0[p / 64] |= mask;
+            p += bits;
         }
     }
 }
@@ -154,6 +159,17 @@ mod tests {
         let h = merge(&e, &k, &[Span::new(0, 20)]);
         let spans: Vec<(usize, usize, HighlightKind)> = h.iter().map(|h| (h.start, h.end, h.kind)).collect();
         assert_eq!(spans, vec![(0, 5, HighlightKind::Quote), (5, 9, HighlightKind::Organisation), (9, 20, HighlightKind::Quote)]);
+    }
+
+    #[test]
+    fn covered_sets_exactly_its_range() {
+        for (start, end) in [(0, 0), (0, 1), (3, 64), (63, 65), (64, 128), (5, 200), (127, 129), (0, 192)] {
+            let mut c = Covered(vec![0; 4]);
+            c.set(start, end);
+            for p in 0..256 {
+                assert_eq!(c.0[p / 64] >> (p % 64) & 1 == 1, (start..end).contains(&p), "{start}..{end} at {p}");
+            }
+        }
     }
 
     #[test]
