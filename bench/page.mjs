@@ -12,7 +12,7 @@ const tFirst = performance.now();
 window.startup = {
   // From the page's first script to the first analysis of the 4 KB article (article fetch excluded).
   firstResultMs: tFirst - t0, wasmInitMs: tInit - t0, analyzerNewMs: tReady - tInit, firstAnalyzeMs: tFirst - tReady,
-  sinceNavigationMs: tFirst, highlights: first.highlights.length,
+  sinceNavigationMs: tFirst, highlights: first.highlights.start.length,
   memoryAfterOneArticle: wasm.memory.buffer.byteLength,
 };
 document.body.dataset.ready = "1";
@@ -187,14 +187,14 @@ window.runBench = async function ({ quick = false, variants = [], only = [] } = 
   }
 
   /** Calls `f(paragraph element, its start offset, highlights [h, hEnd) that start in it)`
-   * for the paragraphs with highlights. Offsets are UTF-16 units into `text`. */
+   * for the paragraphs with highlights (the result's columns). Offsets are UTF-16 units into `text`. */
   function eachParagraph(highlights, f) {
     let h = 0, offset = 0;
-    const ps = doc.children;
-    for (let i = 0; i < ps.length && h < highlights.length; i++) {
+    const ps = doc.children, starts = highlights.start;
+    for (let i = 0; i < ps.length && h < starts.length; i++) {
       const end = offset + paras[i].length;
       const first = h;
-      while (h < highlights.length && highlights[h].start < end) h++;
+      while (h < starts.length && starts[h] < end) h++;
       if (h > first) f(ps[i], offset, end, first, h);
       offset = end + 2;
     }
@@ -205,8 +205,8 @@ window.runBench = async function ({ quick = false, variants = [], only = [] } = 
       const frag = document.createDocumentFragment();
       let at = offset;
       for (let h = first; h < last; h++) {
-        const { start, kind } = highlights[h];
-        const e = Math.min(highlights[h].end, end);
+        const start = highlights.start[h], kind = highlights.kinds[highlights.kind[h]];
+        const e = Math.min(highlights.end[h], end);
         if (start > at) frag.append(text.slice(at, start));
         const m = document.createElement("mark");
         m.className = kind;
@@ -226,10 +226,10 @@ window.runBench = async function ({ quick = false, variants = [], only = [] } = 
     eachParagraph(highlights, (p, offset, end, first, last) => {
       const node = p.firstChild;
       for (let h = first; h < last; h++) {
-        const { start, kind } = highlights[h];
+        const start = highlights.start[h], kind = highlights.kinds[highlights.kind[h]];
         let set = byKind.get(kind);
         if (!set) byKind.set(kind, (set = new Highlight()));
-        set.add(new StaticRange({ startContainer: node, startOffset: start - offset, endContainer: node, endOffset: Math.min(highlights[h].end, end) - offset }));
+        set.add(new StaticRange({ startContainer: node, startOffset: start - offset, endContainer: node, endOffset: Math.min(highlights.end[h], end) - offset }));
         count++;
       }
     });

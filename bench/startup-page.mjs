@@ -27,6 +27,6 @@ const tSecond = performance.now();
 window.startup = {
   totalMs: tFirst - t0, importMs: tImport - t0, wasmInitMs: tInit - tImport, analyzerNewMs: tNew - tInit,
   warmMs: tWarm - tNew, firstAnalyzeMs: tFirst - tWarm, secondAnalyzeMs: tSecond - tFirst,
-  highlights: first.highlights.length, ...Object.fromEntries(steps.map((s, i) => [`warm${i}`, s])),
+  highlights: first.highlights.start.length, ...Object.fromEntries(steps.map((s, i) => [`warm${i}`, s])),
 };
 document.body.dataset.ready = "1";

@@ -13,7 +13,7 @@ use crate::input::{self, Format};
 use crate::keywords::{self, Keyword};
 use crate::lang::{self, Lang};
 use crate::normalize::Stemmers;
-use crate::span::{OffsetMapper, OffsetUnit, Span};
+use crate::span::{OffsetUnit, Span};
 use crate::topics::{Taxonomy, Topic};
 use crate::words;
 use crate::{html, markdown};
@@ -127,10 +127,61 @@ impl Analysis {
         if unit == OffsetUnit::Bytes {
             return;
         }
-        let mut all = Vec::new();
-        self.offsets_mut(&mut |o| all.push(*o));
-        let mapper = OffsetMapper::new(&self.text, all, unit);
-        self.offsets_mut(&mut |o| *o = mapper.map(*o));
+        let text = std::mem::take(&mut self.text);
+        let index = UnitIndex::new(text.as_bytes(), unit);
+        self.offsets_mut(&mut |o| *o = index.map(*o));
+        self.text = text;
+    }
+}
+
+/// Byte offsets to chars or UTF-16 units, each looked up in place: the units before every
+/// 16-byte chunk of the text, then the bytes before the offset in its chunk. A sorted
+/// `OffsetMapper` (sort, dedup, binary search) took 19 ms of a 1 MB text's 135 ms in wasm.
+struct UnitIndex<'t> {
+    bytes: &'t [u8],
+    utf16: bool,
+    /// Units before each chunk.
+    before: Vec<usize>,
+}
+
+impl<'t> UnitIndex<'t> {
+    const CHUNK: usize = 16;
+
+    fn new(bytes: &'t [u8], unit: OffsetUnit) -> UnitIndex<'t> {
+        let utf16 = unit == OffsetUnit::Utf16;
+        let mut before = Vec::with_capacity(bytes.len() / Self::CHUNK + 1);
+        let mut units = 0;
+        for chunk in bytes.chunks(Self::CHUNK) {
+            before.push(units);
+            units += Self::units(chunk, utf16);
+        }
+        before.push(units);
+        UnitIndex { bytes, utf16, before }
+    }
+
+    /// Each char's first byte is a unit (continuation bytes, 0x80..=0xBF, are not); a 4-byte
+    /// char (lead byte ≥ 0xF0) is two UTF-16 units. Eight bytes at a time, by their top bits.
+    fn units(bytes: &[u8], utf16: bool) -> usize {
+        const TOP: u64 = 0x8080_8080_8080_8080;
+        let words = bytes.chunks_exact(8);
+        let rest = words.remainder();
+        let mut units = 0;
+        for w in words {
+            let x = u64::from_le_bytes(w.try_into().unwrap_or_default());
+            let continuation = x & !(x << 1) & TOP; // 10xxxxxx
+            units += 8 - continuation.count_ones() as usize;
+            if utf16 {
+                units += (x & x << 1 & x << 2 & x << 3 & TOP).count_ones() as usize; // 1111xxxx
+            }
+        }
+        units + rest.iter().map(|&b| usize::from(b as i8 >= -64) + usize::from(utf16 && b >= 0xF0)).sum::<usize>()
+    }
+
+    /// `offset` must be a char boundary (every span is); past the end maps to the end.
+    fn map(&self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        let chunk = offset / Self::CHUNK;
+        self.before[chunk] + Self::units(&self.bytes[chunk * Self::CHUNK..offset], self.utf16)
     }
 }
 
@@ -308,5 +359,25 @@ impl Analyzer {
             highlights,
             text: doc.text,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::OffsetMapper;
+
+    #[test]
+    fn unit_index_maps_as_the_sorted_mapper() {
+        // ASCII, 2-, 3- and 4-byte chars, a combining mark, across several 16-byte chunks.
+        let text = "Élysée: «Ça va» dit-il 😀👍🏽 a\u{301}b — 東京 fin.".repeat(3);
+        let offsets: Vec<usize> = (0..=text.len() + 2).filter(|&o| o > text.len() || text.is_char_boundary(o)).collect();
+        for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
+            let sorted = OffsetMapper::new(&text, offsets.clone(), unit);
+            let index = UnitIndex::new(text.as_bytes(), unit);
+            for &o in &offsets {
+                assert_eq!(index.map(o), sorted.map(o), "{o} {unit:?}");
+            }
+        }
     }
 }

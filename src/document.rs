@@ -539,6 +539,25 @@ fn resolve(a: Option<Attribution>, last: &mut Option<String>) -> Option<String> 
     }
 }
 
+/// The first byte at or after `from` that may start a quotation mark ('"', 0xC2, 0xE2), or
+/// `bytes.len()`: eight bytes at a time, by the classic test for a zero byte in `x ^ needle`
+/// (its lowest flagged byte is always a real match).
+fn next_mark_byte(bytes: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |y: u64| y.wrapping_sub(ONES) & !y & TOPS;
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let found = zero_bytes(x ^ ONES * u64::from(b'"')) | zero_bytes(x ^ ONES * 0xC2) | zero_bytes(x ^ ONES * 0xE2);
+        if found != 0 {
+            return from + found.trailing_zeros() as usize / 8;
+        }
+        from += 8;
+    }
+    let rest = &bytes[from.min(bytes.len())..];
+    from + rest.iter().position(|b| matches!(b, b'"' | 0xC2 | 0xE2)).unwrap_or(rest.len())
+}
+
 fn is_opener(c: char) -> bool {
     matches!(c, '«' | '“' | '„')
 }
@@ -558,10 +577,13 @@ fn find_quotes(text: &str, block: Span, last_speaker: &mut Option<String>, out: 
     // Only quotation marks matter: find them by their first byte ('"', or the lead byte of
     // « » (0xC2) and “ ” „ (0xE2)) instead of decoding every character.
     let bytes = s.as_bytes();
-    for i in 0..bytes.len() {
-        if !matches!(bytes[i], b'"' | 0xC2 | 0xE2) {
-            continue;
+    let mut from = 0;
+    while from < bytes.len() {
+        let i = next_mark_byte(bytes, from);
+        if i >= bytes.len() {
+            break;
         }
+        from = i + 1;
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { continue };
         if !matches!(c, '"' | '«' | '»' | '“' | '”' | '„') {
             continue;
@@ -864,6 +886,16 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_bytes_are_found_as_by_a_plain_scan() {
+        let text = "Il a dit « oui », puis “non” et \"peut-être\" ; l’été 2€ à Séoul, Ça ! ¡Olé! „x“ ".repeat(3);
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let plain = (from..bytes.len()).find(|&i| matches!(bytes[i], b'"' | 0xC2 | 0xE2)).unwrap_or(bytes.len());
+            assert_eq!(next_mark_byte(bytes, from), plain, "from {from}");
+        }
+    }
 
     /// The ASCII runs of `fold_for_compare` give what folding each character does.
     #[test]

@@ -91,8 +91,29 @@ pub fn merge(entities: &[Entity], keywords: &[Keyword], quotes: &[Span]) -> Vec<
             start = taken.next(end, span.end, false);
         }
     }
-    // In text order (starts are distinct).
-    crate::sort::sort_by_packed(&mut out, |h| fits(h.start), |a, b| a.start.cmp(&b.start));
+    in_text_order(&out, reach)
+}
+
+/// `highlights` by start, placed by rank instead of sorted: the taken highlights never overlap
+/// and are never empty, so their starts are distinct, and a highlight's place is the number of
+/// starts before its own (one bit per byte, counted per 64). Cheaper than a sort of 22,000
+/// highlights (a 1 MB text).
+fn in_text_order(highlights: &[Highlight], reach: usize) -> Vec<Highlight> {
+    let mut starts = Covered(vec![0; reach.div_ceil(64)]);
+    for h in highlights {
+        starts.0[h.start / 64] |= 1 << (h.start % 64);
+    }
+    let mut before = Vec::with_capacity(starts.0.len());
+    let mut count = 0;
+    for word in &starts.0 {
+        before.push(count);
+        count += word.count_ones() as usize;
+    }
+    let mut out = highlights.to_vec();
+    for &h in highlights {
+        let below = starts.0[h.start / 64] & ((1u64 << (h.start % 64)) - 1);
+        out[before[h.start / 64] + below.count_ones() as usize] = h;
+    }
     out
 }
 
@@ -115,9 +136,14 @@ impl Covered {
         end
     }
 
+    /// Sets `[start, end)`, a word at a time (quotes span thousands of bytes).
     fn set(&mut self, start: usize, end: usize) {
-        for p in start..end {
-            self.0[p / 64] |= 1 << (p % 64);
+        let mut p = start;
+        while p < end {
+            let bits = (end - p).min(64 - p % 64);
+            let mask = if bits == 64 { u64::MAX } else { ((1u64 << bits) - 1) << (p % 64) };
+            self.0[p / 64] |= mask;
+            p += bits;
         }
     }
 }
@@ -133,5 +159,31 @@ mod tests {
         let h = merge(&e, &k, &[Span::new(0, 20)]);
         let spans: Vec<(usize, usize, HighlightKind)> = h.iter().map(|h| (h.start, h.end, h.kind)).collect();
         assert_eq!(spans, vec![(0, 5, HighlightKind::Quote), (5, 9, HighlightKind::Organisation), (9, 20, HighlightKind::Quote)]);
+    }
+
+    #[test]
+    fn covered_sets_exactly_its_range() {
+        for (start, end) in [(0, 0), (0, 1), (3, 64), (63, 65), (64, 128), (5, 200), (127, 129), (0, 192)] {
+            let mut c = Covered(vec![0; 4]);
+            c.set(start, end);
+            for p in 0..256 {
+                assert_eq!(c.0[p / 64] >> (p % 64) & 1 == 1, (start..end).contains(&p), "{start}..{end} at {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn highlights_come_in_text_order() {
+        // Mentions given out of order, across several 64-byte words of the start bitmap.
+        let spans: Vec<Span> = (0..60).map(|i| (i * 37) % 300).map(|s| Span::new(s * 3, s * 3 + 2)).collect();
+        let e = vec![Entity { text: "X".into(), kind: EntityKind::Place, wikidata: None, mentions: spans, demonyms: vec![] }];
+        let h = merge(&e, &[], &[Span::new(0, 950)]);
+        let starts: Vec<usize> = h.iter().map(|h| h.start).collect();
+        let mut sorted = starts.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(starts, sorted);
+        assert!(h.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(h.iter().filter(|h| h.kind == HighlightKind::Place).count(), 60);
     }
 }

@@ -1,6 +1,7 @@
 //! The JavaScript bindings: the only module that knows about wasm-bindgen.
 //! Options come in as a plain object, results go out as plain objects whose
-//! offsets are UTF-16 code units, so `text.slice(start, end)` works in JS. Both are
+//! offsets are UTF-16 code units, so `text.slice(start, end)` works in JS; lists of
+//! spans (mentions, evidence, highlights) as typed-array columns, not one object each. Both are
 //! read and written by hand (`Packer` below), not through serde: every byte of wasm
 //! is downloaded by every reader.
 
@@ -14,7 +15,7 @@ use crate::entities::EntityKind;
 use crate::error::Error;
 use crate::highlight::HighlightKind;
 use crate::input::Format;
-use crate::span::OffsetUnit;
+use crate::span::{OffsetUnit, Span};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -35,20 +36,24 @@ export interface AnalyzerOptions {
   /** A site's own taxonomy as JSON or JSON Lines text. */
   taxonomy?: string;
 }
-export interface Span { start: number; end: number; }
+/** A list of spans as two columns: span i is `start[i]`..`end[i]`, `start.length` spans. Views of one
+ * buffer per result: a result is cheap to build and to post from a worker (structured clone). */
+export interface Spans { start: Uint32Array; end: Uint32Array; }
 export type BlockKind = "title" | "lead" | "paragraph" | "heading" | "list_item" | "quote" | "attribution" | "byline" | "boilerplate";
 export type EntityKind = "person" | "place" | "organisation" | "other";
 export type HighlightKind = EntityKind | "keyphrase" | "quote";
-export interface Keyword { text: string; score: number; mentions: Span[]; }
-export interface Entity { text: string; kind: EntityKind; wikidata: string | null; mentions: Span[]; /** nationality words referring to this place ("japonais"); not highlighted */ demonyms?: Span[]; }
+export interface Keyword { text: string; score: number; mentions: Spans; }
+export interface Entity { text: string; kind: EntityKind; wikidata: string | null; mentions: Spans; /** nationality words referring to this place ("japonais"); not highlighted */ demonyms?: Spans; }
 export interface Story { articles: number[]; ids: string[]; keyphrases: string[]; entities: string[];
   adds: { article: number; id: string; keyphrases: string[]; entities: string[] }[]; cohesion: number; }
 export interface Corpus { articles: number; stories: Story[];
   topicMix: { id: string; label: string; articles: number; share: number; meanScore: number }[];
   keyphraseDf: { text: string; df: number }[]; }
-export interface Evidence { text: string; start: number; end: number; }
-export interface Topic { id: string; label: string; level: number; parent: string | null; score: number; evidence: Evidence[]; }
-export interface Highlight { start: number; end: number; kind: HighlightKind; index: number; }
+/** `evidence`: the words that suggested the topic (their text is `text.slice(start[i], end[i])`). */
+export interface Topic { id: string; label: string; level: number; parent: string | null; score: number; evidence: Spans; }
+/** Highlight i: `start[i]`..`end[i]`, of kind `kinds[kind[i]]`; `index[i]` points into `entities`,
+ * `keywords` or `quotes`, by kind. Sorted, non-overlapping. */
+export interface Highlights extends Spans { kind: Uint32Array; index: Uint32Array; kinds: HighlightKind[]; }
 export interface Analysis {
   source: string | null;
   language: "fr" | "en" | "unknown";
@@ -66,7 +71,7 @@ export interface Analysis {
   keywords: Keyword[];
   entities: Entity[];
   topics: Topic[];
-  highlights: Highlight[];
+  highlights: Highlights;
 }
 /** Errors thrown by Loupe are `Error`s with `name === "LoupeError"` and a stable `code`. */
 export interface LoupeError extends Error { code: "empty_input" | "input_too_large" | "binary_input" | "invalid_options" | "invalid_taxonomy"; }
@@ -343,9 +348,11 @@ fn highlight_kind_name(k: HighlightKind) -> &'static str {
 /// Words: 0 null, 1 u32 (next word), 2 f32 (bits in the next word), 3 string (UTF-16 length
 /// next; its text is the next piece of `strs`), 4 array (length next, then the items),
 /// 5 object (shape id next, then one value per key), 6 a shape (id, key count, key lengths;
-/// then the value it precedes), 7 the input text itself (not copied back).
+/// then the value it precedes), 7 the input text itself (not copied back), 8 a Uint32Array
+/// (length next, then the numbers): a view of the words' one copy, no object per number.
 #[wasm_bindgen(inline_js = r#"
-export function unpack(words, strs, input) {
+export function unpack(wasmWords, strs, input) {
+  const words = wasmWords.slice(); // out of wasm memory: the arrays below are views of it
   const f32 = new Float32Array(words.buffer, words.byteOffset, words.length);
   const shapes = [];
   let i = 0, s = 0;
@@ -360,6 +367,7 @@ export function unpack(words, strs, input) {
       case 5: { const o = {}; for (const key of shapes[words[i++]]) o[key] = value(); return o; }
       case 6: { const id = words[i++], keys = new Array(words[i++]); for (let k = 0; k < keys.length; k++) keys[k] = str(words[i++]); shapes[id] = keys; return value(); }
       case 7: return input;
+      case 8: { const n = words[i++]; return words.subarray(i, (i += n)); }
     }
     throw new Error("loupe: bad result encoding");
   };
@@ -430,12 +438,21 @@ impl Packer {
         };
         self.words.extend([5, id as u32]);
     }
-    fn span(&mut self, start: usize, end: usize) {
+    /// A Uint32Array of these numbers.
+    fn numbers(&mut self, n: usize, numbers: impl Iterator<Item = usize>) {
+        self.words.extend([8, n as u32]);
+        self.words.extend(numbers.map(|x| x as u32));
+    }
+    /// Spans as columns (`Spans` in the TypeScript above).
+    fn spans(&mut self, spans: &[Span]) {
         self.object(&["start", "end"]);
-        self.uint(start);
-        self.uint(end);
+        self.numbers(spans.len(), spans.iter().map(|s| s.start));
+        self.numbers(spans.len(), spans.iter().map(|s| s.end));
     }
 }
+
+const HIGHLIGHT_KINDS: [HighlightKind; 6] = [HighlightKind::Person, HighlightKind::Place, HighlightKind::Organisation,
+    HighlightKind::Other, HighlightKind::Keyphrase, HighlightKind::Quote];
 
 fn pack_analysis(a: &Analysis, input: Option<&str>) -> Packer {
     let mut p = Packer::default();
@@ -469,7 +486,7 @@ fn pack_analysis(a: &Analysis, input: Option<&str>) -> Packer {
         p.object(&["text", "score", "mentions"]);
         p.str(&k.text);
         p.float(k.score);
-        p.array(&k.mentions, |p, m| p.span(m.start, m.end));
+        p.spans(&k.mentions);
     });
     p.array(&a.entities, |p, e| {
         if e.demonyms.is_empty() {
@@ -480,9 +497,9 @@ fn pack_analysis(a: &Analysis, input: Option<&str>) -> Packer {
         p.str(&e.text);
         p.str(entity_kind_name(e.kind));
         p.opt_str(e.wikidata.as_deref());
-        p.array(&e.mentions, |p, m| p.span(m.start, m.end));
+        p.spans(&e.mentions);
         if !e.demonyms.is_empty() {
-            p.array(&e.demonyms, |p, m| p.span(m.start, m.end));
+            p.spans(&e.demonyms);
         }
     });
     p.array(&a.topics, |p, t| {
@@ -492,20 +509,17 @@ fn pack_analysis(a: &Analysis, input: Option<&str>) -> Packer {
         p.uint(t.level as usize);
         p.opt_str(t.parent.as_deref());
         p.float(t.score);
-        p.array(&t.evidence, |p, e| {
-            p.object(&["text", "start", "end"]);
-            p.str(&e.text);
-            p.uint(e.start);
-            p.uint(e.end);
-        });
+        // The evidence's text is the text of its span: not sent again.
+        let spans: Vec<Span> = t.evidence.iter().map(|e| Span { start: e.start, end: e.end }).collect();
+        p.spans(&spans);
     });
-    p.array(&a.highlights, |p, h| {
-        p.object(&["start", "end", "kind", "index"]);
-        p.uint(h.start);
-        p.uint(h.end);
-        p.str(highlight_kind_name(h.kind));
-        p.uint(h.index);
-    });
+    let h = &a.highlights;
+    p.object(&["start", "end", "kind", "index", "kinds"]);
+    p.numbers(h.len(), h.iter().map(|h| h.start));
+    p.numbers(h.len(), h.iter().map(|h| h.end));
+    p.numbers(h.len(), h.iter().map(|h| HIGHLIGHT_KINDS.iter().position(|&k| k == h.kind).unwrap_or(0)));
+    p.numbers(h.len(), h.iter().map(|h| h.index));
+    p.array(&HIGHLIGHT_KINDS, |p, &k| p.str(highlight_kind_name(k)));
     p
 }
 
@@ -587,4 +601,25 @@ pub fn bench_analyze_core(analyzer: &Analyzer, text: &str) -> u32 {
 #[wasm_bindgen(js_name = benchExtractHtml)]
 pub fn bench_extract_html(html: &str) -> u32 {
     crate::html::extract(html).text.len() as u32
+}
+
+/// The analysis and its UTF-16 offsets, without packing: with `benchAnalyzeCore` and
+/// `benchAnalyzePack`, where the way out's time goes.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchAnalyzeConvert)]
+pub fn bench_analyze_convert(analyzer: &Analyzer, text: &str) -> u32 {
+    analyzer.inner.analyze(text).map_or(0, |mut a| {
+        a.convert_offsets(OffsetUnit::Utf16);
+        a.highlights.len() as u32
+    })
+}
+
+/// The analysis, its UTF-16 offsets and the packed result, not handed to JS.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchAnalyzePack)]
+pub fn bench_analyze_pack(analyzer: &Analyzer, text: &str) -> u32 {
+    analyzer.inner.analyze(text).map_or(0, |mut a| {
+        a.convert_offsets(OffsetUnit::Utf16);
+        pack_analysis(&a, Some(text)).words.len() as u32
+    })
 }

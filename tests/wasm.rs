@@ -22,14 +22,26 @@ fn result_is_a_plain_object_with_utf16_offsets() {
     let text = "Visite 😀 à Tokyo\n\nLe secrétaire général de l’OTAN, Jens Stoltenberg, a vu Fumio Kishida à Tokyo. Cafe\u{301} 👍🏽 et l’OTAN.";
     let r = analyzer.analyze(text.into()).unwrap();
     assert_eq!(get(&r, "language").as_string().unwrap(), "fr");
-    let highlights: Array = get(&r, "highlights").dyn_into().unwrap();
-    assert!(highlights.length() > 0);
+    // Highlights as columns: typed arrays of offsets, kinds by number.
+    let highlights = get(&r, "highlights");
+    let starts = get(&highlights, "start").dyn_into::<js_sys::Uint32Array>().unwrap().to_vec();
+    let ends = js_sys::Uint32Array::from(get(&highlights, "end")).to_vec();
+    let kinds: Array = get(&highlights, "kinds").dyn_into().unwrap();
+    let kind = js_sys::Uint32Array::from(get(&highlights, "kind")).to_vec();
+    assert!(!starts.is_empty());
+    assert_eq!((ends.len(), kind.len()), (starts.len(), starts.len()));
     let mut seen = Vec::new();
-    for h in highlights.iter() {
-        let start = get(&h, "start").as_f64().unwrap() as u32;
-        let end = get(&h, "end").as_f64().unwrap() as u32;
+    for (i, (&start, &end)) in starts.iter().zip(&ends).enumerate() {
         seen.push(slice_utf16(text, start, end));
+        if seen[i] == "Jens Stoltenberg" {
+            assert_eq!(kinds.get(kind[i]).as_string().unwrap(), "person");
+        }
     }
+    // A keyword's mentions: the same columns.
+    let keyword = Array::from(&get(&r, "keywords")).get(0);
+    let mentions = get(&keyword, "mentions");
+    let first = (js_sys::Uint32Array::from(get(&mentions, "start")).get_index(0), js_sys::Uint32Array::from(get(&mentions, "end")).get_index(0));
+    assert!(!slice_utf16(text, first.0, first.1).is_empty());
     assert!(seen.iter().any(|s| s == "Jens Stoltenberg"), "highlights: {seen:?}");
     assert!(seen.iter().any(|s| s == "OTAN"), "elided article stays outside: {seen:?}");
     assert!(seen.iter().filter(|s| *s == "Tokyo").count() >= 2, "highlights: {seen:?}");

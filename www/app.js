@@ -262,6 +262,11 @@ function focusRanges(name, ranges) {
   if (first) (first.startContainer.parentElement ?? first.startContainer).scrollIntoView({ block: "center", behavior: "instant" });
 }
 
+/** The result's span columns ({start, end} typed arrays) as one {start, end} object per span. */
+const spanRows = (spans) => Array.from(spans.start, (start, i) => ({ start, end: spans.end[i] }));
+/** The result's highlight columns as one {start, end, kind, index} object per highlight. */
+const highlightRows = (hl) => Array.from(hl.start, (start, i) => ({ start, end: hl.end[i], kind: hl.kinds[hl.kind[i]], index: hl.index[i] }));
+
 function renderDoc(doc) {
   if (!doc?.result) return;
   const r = doc.result;
@@ -272,7 +277,7 @@ function renderDoc(doc) {
 
   const textBox = h("div", { class: "text", id: "doc-text", lang: r.language === "unknown" ? null : r.language });
   applyTextClasses(textBox);
-  const hl = [...r.highlights].sort((a, b) => a.start - b.start);
+  const hl = highlightRows(r.highlights).sort((a, b) => a.start - b.start);
   const blocks = [...r.blocks].sort((a, b) => a.start - b.start);
   // Segments: the blocks, plus any non-blank text between them.
   const segments = [];
@@ -313,7 +318,7 @@ function renderDoc(doc) {
   });
 
   const counts = {};
-  for (const x of r.highlights) counts[x.kind] = (counts[x.kind] ?? 0) + 1;
+  for (const x of hl) counts[x.kind] = (counts[x.kind] ?? 0) + 1;
   const legend = h("div", { class: "legend", role: "group", "aria-label": t("kinds") },
     KINDS.filter(([k]) => counts[k]).map(([k, label]) =>
       h("button", { type: "button", class: `legend-item k-${k}`, "data-kind": k, "aria-pressed": String(!state.hiddenKinds.has(k)),
@@ -339,8 +344,9 @@ function renderDoc(doc) {
         const on = e.currentTarget.getAttribute("aria-pressed") !== "true";
         for (const c of e.currentTarget.parentElement.querySelectorAll("button")) c.setAttribute("aria-pressed", "false");
         e.currentTarget.setAttribute("aria-pressed", String(on));
-        focusRanges("loupe-evidence", on ? tp.evidence.map((ev) => rangeFor(ev.start, ev.end)) : []);
-        $("evidence").textContent = on ? t("evidence", tp.label, [...new Set(tp.evidence.map((ev) => ev.text))].join(", ")) : "";
+        const evidence = spanRows(tp.evidence);
+        focusRanges("loupe-evidence", on ? evidence.map((ev) => rangeFor(ev.start, ev.end)) : []);
+        $("evidence").textContent = on ? t("evidence", tp.label, [...new Set(evidence.map((ev) => txt.slice(ev.start, ev.end)))].join(", ")) : "";
       } }, tp.label, h("span", { class: "score" }, ` ${Math.round(tp.score * 100)}%`)))
       : h("span", { class: "muted" }, t("noTopic")));
 
@@ -385,11 +391,11 @@ function mentionButton(label, count, mentions, cls) {
 
 function keyphrasePanel(r) {
   return h("section", { class: "panel keyphrases", "aria-labelledby": "kp-h" }, h("h3", { id: "kp-h" }, t("keyphrases")),
-    r.keywords.length ? h("ol", {}, r.keywords.map((k) => h("li", {}, mentionButton(k.text, k.mentions.length, k.mentions, "k-keyphrase")))) : h("p", { class: "muted" }, t("none")));
+    r.keywords.length ? h("ol", {}, r.keywords.map((k) => h("li", {}, mentionButton(k.text, k.mentions.start.length, spanRows(k.mentions), "k-keyphrase")))) : h("p", { class: "muted" }, t("none")));
 }
 
 /** Where an entity is in the text: its mentions, or for a place known only by a nationality word ("européen"), those. */
-const entitySpans = (e) => (e.mentions.length ? e.mentions : e.demonyms ?? []);
+const entitySpans = (e) => spanRows(e.mentions.start.length || !e.demonyms ? e.mentions : e.demonyms);
 
 function entityPanel(r) {
   const sec = h("section", { class: "panel entities", "aria-labelledby": "ent-h" }, h("h3", { id: "ent-h" }, t("entities")));
@@ -445,7 +451,7 @@ function renderSet() {
       topics.get(tp.id).score += tp.score;
     }
     for (const e of d.result.entities) bump(entities, entityKey(e), { text: e.text, kind: e.kind }, di, entitySpans(e).length);
-    for (const k of d.result.keywords) bump(keyphrases, foldKey(k.text), { text: k.text }, di, k.mentions.length);
+    for (const k of d.result.keywords) bump(keyphrases, foldKey(k.text), { text: k.text }, di, k.mentions.start.length);
   });
   // The variant most mentioned across the set names the group (the first seen on a tie).
   for (const v of [...entities.values(), ...keyphrases.values()]) v.text = [...v.forms].reduce((best, f) => (f[1] > best[1] ? f : best))[0];

@@ -3,7 +3,18 @@
 // docs: [{source, analysis}] where analysis is the Analyzer's result.
 
 export function buildJson(docs, stories = null) {
-  return JSON.stringify({ generator: "Loupe", articles: docs.map((d) => ({ source: d.source, ...d.analysis })), ...(stories ? { stories } : {}) }, null, 2);
+  return JSON.stringify({ generator: "Loupe", articles: docs.map((d) => ({ source: d.source, ...plain(d.analysis) })), ...(stories ? { stories } : {}) }, null, 2);
+}
+
+/** The analysis with its span columns (typed arrays) as lists of objects, as the CLI writes them. */
+function plain(a) {
+  const rows = (s, extra = () => ({})) => Array.from(s.start, (start, i) => ({ ...extra(start, s.end[i]), start, end: s.end[i] }));
+  const hl = a.highlights;
+  return { ...a,
+    keywords: a.keywords.map((k) => ({ ...k, mentions: rows(k.mentions) })),
+    entities: a.entities.map((e) => ({ ...e, mentions: rows(e.mentions), ...(e.demonyms ? { demonyms: rows(e.demonyms) } : {}) })),
+    topics: a.topics.map((t) => ({ ...t, evidence: rows(t.evidence, (start, end) => ({ text: a.text.slice(start, end) })) })),
+    highlights: Array.from(hl.start, (start, i) => ({ start, end: hl.end[i], kind: hl.kinds[hl.kind[i]], index: hl.index[i] })) };
 }
 
 const csvCell = (v) => {
@@ -15,9 +26,9 @@ const csvCell = (v) => {
 export function buildCsv(docs) {
   const rows = [["source", "title", "type", "text", "kind_or_id", "score", "mentions"]];
   for (const { source, analysis: a } of docs) {
-    for (const k of a.keywords) rows.push([source, a.title, "keyphrase", k.text, "", k.score.toFixed(4), k.mentions.length]);
-    for (const e of a.entities) rows.push([source, a.title, "entity", e.text, e.kind, "", e.mentions.length]);
-    for (const t of a.topics) rows.push([source, a.title, "topic", t.label, t.id, t.score.toFixed(4), t.evidence.length]);
+    for (const k of a.keywords) rows.push([source, a.title, "keyphrase", k.text, "", k.score.toFixed(4), k.mentions.start.length]);
+    for (const e of a.entities) rows.push([source, a.title, "entity", e.text, e.kind, "", e.mentions.start.length]);
+    for (const t of a.topics) rows.push([source, a.title, "topic", t.label, t.id, t.score.toFixed(4), t.evidence.start.length]);
   }
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

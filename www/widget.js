@@ -418,17 +418,19 @@ export class LoupeArticleElement extends HTMLElement {
   }
 
   /**
-   * Ranges for spans (UTF-16 offsets into the analysed string), in one pass over the text nodes in
-   * document order: spans sorted by start, a cursor that only moves forward. A span that starts or
-   * ends in a block separator gets null. Returns them in the order of `spans`.
+   * Ranges for spans ({start, end} columns of UTF-16 offsets into the analysed string, as in the
+   * result), in one pass over the text nodes in document order: spans sorted by start, a cursor that
+   * only moves forward. A span that starts or ends in a block separator gets null. Returns them in
+   * the order of the spans.
    */
   #rangesFor(spans) {
     const nodes = this.#nodes;
-    const order = spans.map((_, k) => k).sort((a, b) => spans[a].start - spans[b].start);
-    const out = new Array(spans.length).fill(null);
+    const starts = spans.start, ends = spans.end;
+    const order = Array.from(starts, (_, k) => k).sort((a, b) => starts[a] - starts[b]);
+    const out = new Array(starts.length).fill(null);
     let i = 0;
     for (const k of order) {
-      const { start, end } = spans[k];
+      const start = starts[k], end = ends[k];
       while (i + 1 < nodes.length && nodes[i + 1].start <= start) i++;
       const a = nodes[i];
       if (!a || start < a.start || start >= a.start + a.node.data.length || end <= start) continue;
@@ -448,10 +450,15 @@ export class LoupeArticleElement extends HTMLElement {
     this.clear();
     const kinds = new Set(this.kinds);
     const max = this.maxKeywords;
-    const shown = this.#result.highlights.filter((h) => kinds.has(h.kind) && !(h.kind === "keyphrase" && h.index >= max));
-    this.#rangesFor(shown).forEach((r, k) => {
+    const hl = this.#result.highlights;
+    const shown = []; // indices of the highlights drawn
+    for (let i = 0; i < hl.start.length; i++) {
+      const kind = hl.kinds[hl.kind[i]];
+      if (kinds.has(kind) && !(kind === "keyphrase" && hl.index[i] >= max)) shown.push(i);
+    }
+    this.#rangesFor({ start: shown.map((i) => hl.start[i]), end: shown.map((i) => hl.end[i]) }).forEach((r, k) => {
       if (!r) return;
-      const name = `loupe-${shown[k].kind}`;
+      const name = `loupe-${hl.kinds[hl.kind[shown[k]]]}`;
       if (!this.#ranges.has(name)) this.#ranges.set(name, []);
       this.#ranges.get(name).push(r);
     });
@@ -472,12 +479,13 @@ export class LoupeArticleElement extends HTMLElement {
     }
   }
 
-  /** Shows the next mention of an item: the focus highlight, scrolled into view. */
+  /** Shows the next mention of an item (mentions: the result's {start, end} columns): the focus highlight, scrolled into view. */
   #show(key, mentions) {
-    if (!mentions.length) return;
-    const i = ((this.#focus.get(key) ?? -1) + 1) % mentions.length;
+    const count = mentions.start.length;
+    if (!count) return;
+    const i = ((this.#focus.get(key) ?? -1) + 1) % count;
     this.#focus.set(key, i);
-    const [r] = this.#rangesFor([mentions[i]]);
+    const [r] = this.#rangesFor({ start: [mentions.start[i]], end: [mentions.end[i]] });
     if (!r) return;
     this.#ranges.set("loupe-focus", [r]);
     if (hasHighlightAPI()) CSS.highlights.set("loupe-focus", new Highlight(r));
@@ -509,7 +517,7 @@ export class LoupeArticleElement extends HTMLElement {
     if (r.topics.length) {
       body.append(el("h3", { part: "heading", id: "h-topics" }, t.topics),
         el("ul", { "aria-labelledby": "h-topics" }, r.topics.map((tp) => {
-          const b = el("button", { type: "button", class: "chip topic", part: "topic", title: tp.id, "aria-label": `${tp.label}: ${t.next(tp.evidence.length)}` }, tp.label);
+          const b = el("button", { type: "button", class: "chip topic", part: "topic", title: tp.id, "aria-label": `${tp.label}: ${t.next(tp.evidence.start.length)}` }, tp.label);
           b.addEventListener("click", () => this.#show(`t:${tp.id}`, tp.evidence));
           return el("li", {}, b);
         })));
@@ -517,7 +525,7 @@ export class LoupeArticleElement extends HTMLElement {
     if (kinds.has("keyphrase")) {
       const kws = r.keywords.slice(0, this.maxKeywords);
       if (kws.length) body.append(el("h3", { part: "heading", id: "h-kw" }, t.keyphrases),
-        el("ul", { "aria-labelledby": "h-kw" }, kws.map((k) => chip(k.text, k.mentions.length, k.mentions, "keyphrase", `k:${k.text}`, "keyphrase"))));
+        el("ul", { "aria-labelledby": "h-kw" }, kws.map((k) => chip(k.text, k.mentions.start.length, k.mentions, "keyphrase", `k:${k.text}`, "keyphrase"))));
     }
     for (const kind of ENTITY_KINDS) {
       if (!kinds.has(kind)) continue;
@@ -526,13 +534,13 @@ export class LoupeArticleElement extends HTMLElement {
       body.append(el("h3", { part: "heading", id: `h-${kind}` }, t[kind]),
         el("ul", { "aria-labelledby": `h-${kind}` }, list.map((e) => {
           // A place known only by a nationality word ("japonais") points there.
-          const spans = e.mentions.length ? e.mentions : e.demonyms ?? [];
-          return chip(e.text, spans.length, spans, kind, `e:${kind}:${e.text}`, `entity ${kind}`);
+          const spans = e.mentions.start.length || !e.demonyms ? e.mentions : e.demonyms;
+          return chip(e.text, spans.start.length, spans, kind, `e:${kind}:${e.text}`, `entity ${kind}`);
         })));
     }
     if (!body.childElementCount) body.append(el("p", { class: "status" }, t.none));
     body.append(el("p", { class: "legend", part: "legend" }, el("span", { class: "visually-hidden" }, `${t.legend}${t === UI.fr ? " : " : ": "}`),
-      [...kinds].filter((k) => r.highlights.some((h) => h.kind === k)).map((k) => el("span", { "data-kind": k }, t[k]))));
+      [...kinds].filter((k) => r.highlights.kind.includes(r.highlights.kinds.indexOf(k))).map((k) => el("span", { "data-kind": k }, t[k]))));
 
     const toggle = el("button", { type: "button", class: "toggle", part: "toggle", "aria-expanded": String(!this.#collapsed), "aria-controls": "body" }, this.#collapsed ? t.show : t.hide);
     const panel = el("section", { class: `panel${this.#collapsed ? " collapsed" : ""}`, part: "panel", role: "region", "aria-label": t.region, lang: t === UI.fr ? "fr" : "en" },

@@ -135,9 +135,11 @@ async function assertRangesExact(page) {
     const el = document.querySelector("loupe-article");
     const kinds = new Set(el.kinds);
     const want = {};
-    for (const h of el.result.highlights) {
-      if (!kinds.has(h.kind) || (h.kind === "keyphrase" && h.index >= el.maxKeywords)) continue;
-      (want[`loupe-${h.kind}`] ??= []).push(el.result.text.slice(h.start, h.end));
+    const hl = el.result.highlights; // columns: start, end, kind (into kinds), index
+    for (let i = 0; i < hl.start.length; i++) {
+      const kind = hl.kinds[hl.kind[i]];
+      if (!kinds.has(kind) || (kind === "keyphrase" && hl.index[i] >= el.maxKeywords)) continue;
+      (want[`loupe-${kind}`] ??= []).push(el.result.text.slice(hl.start[i], hl.end[i]));
     }
     const got = Object.fromEntries([...CSS.highlights.entries()].filter(([n]) => n !== "loupe-focus").map(([n, h]) => [n, [...h].map((r) => r.toString())]));
     for (const l of [...Object.values(want), ...Object.values(got)]) l.sort();

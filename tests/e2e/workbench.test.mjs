@@ -130,6 +130,12 @@ test("a drop of several files: encodings, formats, a hostile page that never run
   const json = JSON.parse(await read("#export-json"));
   assert.equal(json.articles.length, files.length);
   assert.equal(json.articles[0].source, "windows-1252.txt");
+  // Spans as the CLI writes them (the analysis hands them over as typed-array columns).
+  const a0 = json.articles.find((a) => a.topics.length && a.keywords.length && a.highlights.length);
+  const h0 = a0.highlights[0], k0 = a0.keywords[0].mentions[0], e0 = a0.topics[0].evidence[0];
+  assert.ok(typeof h0.start === "number" && h0.end > h0.start && typeof h0.kind === "string" && typeof h0.index === "number", JSON.stringify(h0));
+  assert.equal(a0.text.slice(e0.start, e0.end), e0.text);
+  assert.ok(a0.text.slice(k0.start, k0.end).length > 0);
   const csv = (await read("#export-csv")).trim().split("\r\n");
   assert.equal(csv[0], '"source","title","type","text","kind_or_id","score","mentions"');
   assert.ok(csv.some((l) => l.includes('"entity","OTAN","organisation"')));
