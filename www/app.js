@@ -55,6 +55,16 @@ async function runJob(items) {
   const job = (state.job = { total: items.length, done: 0, cancelled: false });
   const docs = items.map((it) => addDoc(it.name));
   showJob(job);
+  // The drop's first file is shown once it and the files before it have settled, not whichever
+  // worker finished first; a file the reader picks meanwhile stays shown.
+  const autoShow = state.selected == null || items.length === 1;
+  let shown = state.selected;
+  const showFirst = (settled = false) => {
+    if (!autoShow || state.selected !== shown) return;
+    // (After a cancel the files still pending are gone: the first one done is shown.)
+    const first = docs.find((d) => (settled ? d.status === "done" : d.status !== "error"));
+    if (first?.status === "done" && first.id !== shown) select((shown = first.id));
+  };
   let next = 0;
   const lane = async (worker) => {
     while (!job.cancelled && next < items.length) {
@@ -73,13 +83,14 @@ async function runJob(items) {
       job.done++;
       showJob(job);
       renderDocItem(doc);
-      if (doc.status === "done" && (state.selected == null || (items.length === 1 && i === 0))) select(doc.id);
+      showFirst();
     }
   };
   // A single file needs one worker: the others are not started for it.
   await Promise.all(pool.slice(0, Math.min(pool.length, items.length)).map(lane));
   if (job.cancelled) {
     for (const d of docs) if (d.status === "pending") removeDoc(d);
+    showFirst(true);
     message(t("cancelled", job.done, job.total), "info");
   }
   if (state.job === job) state.job = null;

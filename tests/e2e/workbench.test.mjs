@@ -62,6 +62,8 @@ test("a drop of several files: encodings, formats, a hostile page that never run
   await drop(page, files);
   await page.waitForFunction((n) => document.querySelectorAll(".doc-button.status-done").length === n, files.length);
   assert.equal(await page.$eval("#progress", (p) => p.value), files.length);
+  // The drop's first file is the one shown, whichever worker finished first.
+  assert.equal(await page.$eval('.doc-button[aria-current="true"]', (b) => b.closest("li").id), "doc-item-1");
 
   // Windows-1252 decoded: curly apostrophe and accents intact.
   await page.click("#doc-item-1 button");
