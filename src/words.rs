@@ -158,12 +158,13 @@ impl std::fmt::Display for SharedStr {
 pub struct SurfaceIds<'a> {
     /// (hash, id + 1) per slot, 0 when empty; a power of two long, at most half full.
     slots: Vec<(u32, u32)>,
-    /// Per id: the text and its two packed ends.
-    texts: Vec<(u64, u64, &'a str)>,
+    /// Per id: the text's bytes and its two packed ends.
+    texts: Vec<(u64, u64, &'a [u8])>,
 }
 
 /// The bytes of `b` in two integers: with the length, they tell apart any two texts of up
 /// to 16 bytes (first and last 8 bytes, first and last 4, or first, middle and last byte).
+#[inline(always)]
 fn packed_ends(b: &[u8]) -> (u64, u64) {
     let n = b.len();
     let u64_at = |i: usize| b.get(i..i + 8).and_then(|s| <[u8; 8]>::try_from(s).ok()).map_or(0, u64::from_le_bytes);
@@ -183,24 +184,37 @@ impl<'a> SurfaceIds<'a> {
 
     /// The id of `text`, and whether it was seen for the first time.
     pub fn id(&mut self, text: &'a str) -> (u32, bool) {
-        let (head, tail) = packed_ends(text.as_bytes());
+        self.id_of_bytes(text.as_bytes())
+    }
+
+    /// `id` for a text given as bytes. Inlined: most lookups find a text seen before, and
+    /// that path is short; adding a text is not inlined.
+    #[inline(always)]
+    pub fn id_of_bytes(&mut self, text: &'a [u8]) -> (u32, bool) {
+        let (head, tail) = packed_ends(text);
         let mixed = (head ^ tail.rotate_left(31) ^ text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let hash = (mixed >> 32) as u32;
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
         loop {
             match self.slots[i] {
-                (_, 0) => break,
+                (_, 0) => return (self.add(i, hash, head, tail, text), true),
                 (h, id) if h == hash => {
-                    let (sh, st, s) = self.texts[id as usize - 1];
-                    if sh == head && st == tail && s.len() == text.len() && (s.len() <= 16 || s == text) {
-                        return (id - 1, false);
+                    if let Some(&(sh, st, s)) = self.texts.get(id as usize - 1) {
+                        if sh == head && st == tail && s.len() == text.len() && (s.len() <= 16 || s == text) {
+                            return (id - 1, false);
+                        }
                     }
-                    i = (i + 1) & mask;
                 }
-                _ => i = (i + 1) & mask,
+                _ => {}
             }
+            i = (i + 1) & mask;
         }
+    }
+
+    /// Numbers `text`, new, in the empty slot `i`; returns its id.
+    #[inline(never)]
+    fn add(&mut self, i: usize, hash: u32, head: u64, tail: u64, text: &'a [u8]) -> u32 {
         let id = self.texts.len() as u32;
         self.slots[i] = (hash, id + 1);
         self.texts.push((head, tail, text));
@@ -216,7 +230,7 @@ impl<'a> SurfaceIds<'a> {
             }
             self.slots = slots;
         }
-        (id, true)
+        id
     }
 }
 
