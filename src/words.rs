@@ -187,8 +187,8 @@ impl<'a> SurfaceIds<'a> {
         self.id_of_bytes(text.as_bytes())
     }
 
-    /// `id` for a text given as bytes. Inlined: most lookups find a text seen before, and
-    /// that path is short; adding a text is not inlined.
+    /// `id` for a text given as bytes: a token's span sliced without char-boundary checks.
+    /// Inlined into the per-token loops, where most lookups find a text seen before.
     #[inline(always)]
     pub fn id_of_bytes(&mut self, text: &'a [u8]) -> (u32, bool) {
         let (head, tail) = packed_ends(text);
@@ -198,23 +198,17 @@ impl<'a> SurfaceIds<'a> {
         let mut i = hash as usize & mask;
         loop {
             match self.slots[i] {
-                (_, 0) => return (self.add(i, hash, head, tail, text), true),
+                (_, 0) => break,
                 (h, id) if h == hash => {
-                    if let Some(&(sh, st, s)) = self.texts.get(id as usize - 1) {
-                        if sh == head && st == tail && s.len() == text.len() && (s.len() <= 16 || s == text) {
-                            return (id - 1, false);
-                        }
+                    let (sh, st, s) = self.texts[id as usize - 1];
+                    if sh == head && st == tail && s.len() == text.len() && (s.len() <= 16 || s == text) {
+                        return (id - 1, false);
                     }
+                    i = (i + 1) & mask;
                 }
-                _ => {}
+                _ => i = (i + 1) & mask,
             }
-            i = (i + 1) & mask;
         }
-    }
-
-    /// Numbers `text`, new, in the empty slot `i`; returns its id.
-    #[inline(never)]
-    fn add(&mut self, i: usize, hash: u32, head: u64, tail: u64, text: &'a [u8]) -> u32 {
         let id = self.texts.len() as u32;
         self.slots[i] = (hash, id + 1);
         self.texts.push((head, tail, text));
@@ -230,7 +224,7 @@ impl<'a> SurfaceIds<'a> {
             }
             self.slots = slots;
         }
-        id
+        (id, true)
     }
 }
 
