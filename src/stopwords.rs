@@ -87,40 +87,56 @@ impl WordList {
 /// list and `Stemmers::key`; nothing else of the analysis (no document structure,
 /// sentences, quotes or per-word facts). Returns one matching-key id per kept word or
 /// number, in text order: ids are equal when keys are, numbered by first appearance.
-/// Numbers are kept unstemmed, as the analysis keys them. Lines are tokenised one at a time.
+/// Numbers are kept unstemmed, as the analysis keys them. The text is tokenised in chunks
+/// of whole lines (no token spans a line break, so any cut at one gives the same tokens).
 pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -> Vec<u32> {
     // Memoised by surface, as in `words::word_infos`: news text repeats its words, and a
-    // stem costs several allocations. `None` marks a stop word.
+    // stem costs several allocations. `NONE` marks a stop word.
+    const NONE: u32 = u32::MAX;
+    // Lines in chunks of about this many bytes: few calls, and a token list that stays small.
+    const CHUNK: usize = 1 << 16;
     let mut surfaces = SurfaceIds::new();
-    let mut by_surface: Vec<Option<u32>> = Vec::new();
+    let mut by_surface: Vec<u32> = Vec::new();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut tokens = Vec::new();
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    while start < text.len() {
+        let cut = (start + CHUNK).min(text.len());
+        let end = bytes[cut..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| cut + i + 1);
         tokens.clear();
-        text::tokenize(text, Span::new(start, start + line.len()), &mut tokens);
-        start += line.len();
+        text::tokenize(text, Span::new(start, end), &mut tokens);
+        start = end;
         for t in &tokens {
             if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let surface = t.span.of(text);
-            let (si, new) = surfaces.id(surface);
+            // The surface's bytes: a byte slice needs no char-boundary checks.
+            let (si, new) = surfaces.id_of_bytes(bytes.get(t.span.start..t.span.end).unwrap_or_default());
             if new {
-                let low = lowercased(surface);
-                by_surface.push((!stop.contains(&low)).then(|| {
-                    let key = if t.kind == TokenKind::Number { low.into_owned() } else { stemmers.key_of_lower(lang, &low) };
-                    let next = ids.len() as u32;
-                    *ids.entry(key).or_insert(next)
-                }));
+                by_surface.push(first_sight(t.span.of(text), t.kind, lang, stop, stemmers, &mut ids).unwrap_or(NONE));
             }
-            if let Some(id) = by_surface[si as usize] {
-                out.push(id);
+            match by_surface.get(si as usize) {
+                Some(&NONE) | None => {}
+                Some(&id) => out.push(id),
             }
         }
     }
     out
+}
+
+/// The key id of a surface seen for the first time (lowercased, stemmed unless a number),
+/// `None` for a stop word. Not inlined: most tokens repeat a surface seen before.
+#[inline(never)]
+fn first_sight(surface: &str, kind: TokenKind, lang: Lang, stop: &StopWords, stemmers: &Stemmers, ids: &mut FxHashMap<String, u32>) -> Option<u32> {
+    let low = lowercased(surface);
+    if stop.contains(&low) {
+        return None;
+    }
+    let key = if kind == TokenKind::Number { low.into_owned() } else { stemmers.key_of_lower(lang, &low) };
+    let next = ids.len() as u32;
+    Some(*ids.entry(key).or_insert(next))
 }
 
 #[cfg(test)]
@@ -136,8 +152,8 @@ mod tests {
         assert_eq!(ids, vec![0, 1, 0, 1, 2, 3]);
     }
 
-    /// The memoised fast path gives the ids of the plain computation: every word and number
-    /// lowercased, stop words dropped, each word stemmed by rust-stemmers' French stemmer.
+    /// The memoised fast path gives the ids of the plain computation over the whole text in
+    /// one piece: every word and number lowercased, stop words dropped, each word stemmed by rust-stemmers' French stemmer.
     #[test]
     fn stem_ids_match_the_unmemoised_pipeline() {
         use rust_stemmers::{Algorithm, Stemmer};
@@ -148,6 +164,9 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n")
             + "\nL’ÉTAT, l'État et les États ; NAÏVE naïve Naïve ; aujourd’hui AUJOURD'HUI ; 1 000 et 3,5";
+        // Long enough to be tokenised in several chunks, cut at line breaks.
+        let text = text.repeat(8);
+        assert!(text.len() > 1 << 17);
         let mut tokens = Vec::new();
         text::tokenize(&text, Span::new(0, text.len()), &mut tokens);
         let mut keys: FxHashMap<String, u32> = FxHashMap::default();

@@ -250,20 +250,18 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
     let mut pos = start;
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters and digits a byte at a time; other characters decoded.
-        let run = bytes.get(pos..end).unwrap_or_default();
-        pos += run.iter().position(|&b| BYTE_CLASS[usize::from(b)] != ALNUM).unwrap_or(run.len());
-        // Other letters decoded (an ASCII byte here is no letter: the run above stopped at it).
-        if pos < end && bytes[pos] >= 0x80 {
-            while let Some(c) = char_at(text, pos).filter(|_| pos < end) {
-                if is_word_char(c) {
-                    pos += c.len_utf8();
-                } else {
-                    break;
-                }
+        // ASCII letters and digits a byte at a time; another letter (é) decoded, then back to
+        // the bytes. Stops at the first character that is no letter or digit: `n`.
+        let next = loop {
+            let run = bytes.get(pos..end).unwrap_or_default();
+            pos += run.iter().position(|&b| BYTE_CLASS[usize::from(b)] != ALNUM).unwrap_or(run.len());
+            // (An ASCII character here is no letter or digit: the run above stopped at it.)
+            match char_at(text, pos).filter(|_| pos < end) {
+                Some(c) if !c.is_ascii() && is_word_char(c) => pos += c.len_utf8(),
+                other => break other,
             }
-        }
-        let Some(n) = char_at(text, pos).filter(|_| pos < end) else { break };
+        };
+        let Some(n) = next else { break };
         // Most words end at an ASCII character that cannot continue them (below: hyphens,
         // apostrophes, decimal marks, '@', and spaces inside numbers, which start with a digit).
         if n.is_ascii() && !matches!(n, '-' | '\'' | '.' | ',' | '@') && (n != ' ' || !bytes[word_start].is_ascii_digit()) {

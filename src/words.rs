@@ -158,12 +158,13 @@ impl std::fmt::Display for SharedStr {
 pub struct SurfaceIds<'a> {
     /// (hash, id + 1) per slot, 0 when empty; a power of two long, at most half full.
     slots: Vec<(u32, u32)>,
-    /// Per id: the text and its two packed ends.
-    texts: Vec<(u64, u64, &'a str)>,
+    /// Per id: the text's bytes and its two packed ends.
+    texts: Vec<(u64, u64, &'a [u8])>,
 }
 
 /// The bytes of `b` in two integers: with the length, they tell apart any two texts of up
 /// to 16 bytes (first and last 8 bytes, first and last 4, or first, middle and last byte).
+#[inline(always)]
 fn packed_ends(b: &[u8]) -> (u64, u64) {
     let n = b.len();
     let u64_at = |i: usize| b.get(i..i + 8).and_then(|s| <[u8; 8]>::try_from(s).ok()).map_or(0, u64::from_le_bytes);
@@ -183,7 +184,14 @@ impl<'a> SurfaceIds<'a> {
 
     /// The id of `text`, and whether it was seen for the first time.
     pub fn id(&mut self, text: &'a str) -> (u32, bool) {
-        let (head, tail) = packed_ends(text.as_bytes());
+        self.id_of_bytes(text.as_bytes())
+    }
+
+    /// `id` for a text given as bytes: a token's span sliced without char-boundary checks.
+    /// Inlined into the per-token loops, where most lookups find a text seen before.
+    #[inline(always)]
+    pub fn id_of_bytes(&mut self, text: &'a [u8]) -> (u32, bool) {
+        let (head, tail) = packed_ends(text);
         let mixed = (head ^ tail.rotate_left(31) ^ text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let hash = (mixed >> 32) as u32;
         let mask = self.slots.len() - 1;
