@@ -81,6 +81,9 @@ pub struct Gazetteer {
     by_alias: FxHashMap<Cow<'static, str>, usize>,
     /// Folded demonym → entry of its country.
     demonyms: FxHashMap<Cow<'static, str>, usize>,
+    /// First words of the names of two words or more (folded), made at first use: only a
+    /// capitalised word among them can start a known name with lowercase words (`known_name_end`).
+    name_heads: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
 }
 
 /// Lowercase, accents folded, apostrophes and hyphens unified: the gazetteer's lookup key.
@@ -186,6 +189,13 @@ impl Gazetteer {
             let rest = key.strip_prefix("st. ").or_else(|| key.strip_prefix("st "))?;
             self.by_alias.get(format!("saint {rest}").as_str()).copied()
         })
+    }
+
+    /// Whether some known name of several words starts with `folded_word` (see `alias_key`).
+    pub fn starts_a_name(&self, folded_word: &str) -> bool {
+        self.name_heads
+            .get_or_init(|| self.by_alias.keys().filter_map(|k| Some(k.split_once(' ')?.0.to_string())).collect())
+            .contains(folded_word)
     }
 
     pub fn demonym(&self, word: &str) -> Option<usize> {
@@ -411,7 +421,7 @@ fn looks_participle(w: &str) -> bool {
 /// more tokens makes a name the gazetteer knows (the longest).
 fn known_name_end(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, first: usize, j: usize, b: usize) -> Option<usize> {
     let lowercase_word = |k: usize| doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap && !w.stop);
-    if j >= b || !lowercase_word(j) {
+    if j >= b || !lowercase_word(j) || !gaz.starts_a_name(&alias_key(doc.tokens[first].span.of(&doc.text))) {
         return None;
     }
     let start = doc.tokens[first].span.start;
@@ -610,13 +620,16 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     // A person's name: a given name that is no demonym ("French Marseille"), no common word in the
     // middle ("Rock Performance Grammy"), and a last word that names no institution or event.
     let person_like = |c: &Candidate| {
-        let ws: Vec<&WordInfo> = members[c.words.clone()].iter().filter_map(|&t| words[t].as_ref()).collect();
-        (2..=3).contains(&ws.len())
-            && ws.iter().all(|w| w.cap && !w.stop)
-            && is_first_name(&ws[0].lower)
-            && gaz.demonym(&ws[0].lower).is_none()
-            && ws[1..ws.len() - 1].iter().all(|w| w.zipf < COMMON_MIDDLE_NAME_ZIPF)
-            && ![&ORG_WORDS, &EVENT_WORDS, &PLACE_WORDS].iter().any(|l| l.contains(&ws[ws.len() - 1].lower.as_str()))
+        let ts = &members[c.words.clone()];
+        let n = ts.len();
+        if !(2..=3).contains(&n) || !ts.iter().all(|&t| words[t].as_ref().is_some_and(|w| w.cap && !w.stop)) {
+            return false;
+        }
+        let w = |k: usize| words[ts[k]].as_ref().unwrap();
+        is_first_name(&w(0).lower)
+            && (1..n - 1).all(|k| w(k).zipf < COMMON_MIDDLE_NAME_ZIPF)
+            && ![&ORG_WORDS, &EVENT_WORDS, &PLACE_WORDS].iter().any(|l| l.contains(&w(n - 1).lower.as_str()))
+            && gaz.demonym(&w(0).lower).is_none()
     };
     let name_tails: FxHashSet<&str> =
         cands.iter().filter(|c| person_like(c)).filter_map(|c| words[members[c.words.end - 1]].as_ref()).map(|w| w.lower.as_str()).collect();
@@ -1113,6 +1126,8 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();
+    // `known_name_end` by the text it reads (names recur): tokens past `j`, if a name ends there.
+    let mut known_ends: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for s in &doc.sentences {
         let (a, b) = s.tokens;
         let mut i = a;
@@ -1174,7 +1189,12 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             let lone_head = members.len() - core == 1;
             // "Nations unies", "Émirats arabes unis", "République démocratique du Congo": a known name
             // with lowercase words is taken whole, the longest the gazetteer knows.
-            let known_end = known_name_end(doc, words, gaz, members[core], j, b);
+            let known_end = if j < b {
+                let read = Span::new(doc.tokens[members[core]].span.start, doc.tokens[b.min(j + 5) - 1].span.end);
+                known_ends.entry(read.of(&doc.text)).or_insert_with(|| known_name_end(doc, words, gaz, members[core], j, b).map(|e| e - j)).map(|d| j + d)
+            } else {
+                None
+            };
             if let Some(end) = known_end {
                 members.extend((j..=end).filter(|&k| doc.tokens[k].kind == TokenKind::Word));
                 j = end + 1;

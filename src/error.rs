@@ -20,6 +20,9 @@ pub enum Error {
     UnreadableFile(String),
     /// A line of a JSON Lines archive is not an article object; `line` is 1-based (the CLI).
     InvalidArchiveLine { line: usize, reason: String },
+    /// The analysis of one input stopped on an internal error (a bug): the CLI reports it for that
+    /// input and goes on with the others (in the browser the worker reports code "panic" too).
+    Panic(String),
 }
 
 impl Error {
@@ -33,6 +36,7 @@ impl Error {
             Error::InvalidTaxonomy { .. } => "invalid_taxonomy",
             Error::UnreadableFile(_) => "unreadable_file",
             Error::InvalidArchiveLine { .. } => "invalid_archive_line",
+            Error::Panic(_) => "panic",
         }
     }
 }
@@ -51,6 +55,7 @@ impl fmt::Display for Error {
             }
             Error::UnreadableFile(why) => write!(f, "cannot read: {why}"),
             Error::InvalidArchiveLine { line, reason } => write!(f, "invalid archive line {line}: {reason}"),
+            Error::Panic(why) => write!(f, "the analysis stopped on an internal error: {why}"),
         }
     }
 }

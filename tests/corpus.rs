@@ -163,6 +163,31 @@ fn cli_corpus_prints_stories() {
     assert!(v["topicMix"].as_array().unwrap().len() >= 4);
 }
 
+/// A panic on one input (injected) is reported for it with code "panic"; the run goes on and
+/// ends (it used to wait for that input's result for ever).
+#[test]
+fn cli_reports_a_panic_on_one_input_and_goes_on() {
+    let dir = std::env::temp_dir().join(format!("loupe-panic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for name in ["a.txt", "LOUPE_TEST_PANIC.txt", "b.txt"] {
+        let path = dir.join(name);
+        std::fs::write(&path, "Le Japon et l'OTAN renforcent leur coopération militaire à Tokyo.").unwrap();
+        files.push(path.to_str().unwrap().to_string());
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loupe"))
+        .args(["analyze", "--threads", "2"])
+        .args(&files)
+        .env("LOUPE_FAULT_PANIC", "LOUPE_TEST_PANIC")
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let (stdout, stderr) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    assert_eq!(stdout.lines().count(), 2, "the two other files are analysed: {stdout}");
+    assert!(stderr.contains("LOUPE_TEST_PANIC.txt: the analysis stopped on an internal error") && stderr.contains("(panic)"), "{stderr}");
+    assert_ne!(out.status.code(), Some(0));
+}
+
 #[test]
 fn analyze_many_keeps_failed_items_in_place() {
     let analyzer = Analyzer::new(Config::default()).unwrap();

@@ -190,6 +190,10 @@ where
     let (job_tx, job_rx) = sync_channel::<(usize, Job)>(cap);
     let job_rx: Arc<Mutex<Receiver<(usize, Job)>>> = Arc::new(Mutex::new(job_rx));
     let (res_tx, res_rx) = sync_channel::<(usize, String, Result<Analysis, Error>)>(cap);
+    // Fault injection for the tests (tests/corpus.rs), as the e2e tests' PANIC_MARKER: a job whose
+    // source holds $LOUPE_FAULT_PANIC panics.
+    let fault = std::env::var("LOUPE_FAULT_PANIC").ok().filter(|m| !m.is_empty());
+    let fault = fault.as_deref();
     std::thread::scope(|s| {
         s.spawn(move || {
             for (seq, job) in jobs.enumerate() {
@@ -206,7 +210,19 @@ where
                 let next = job_rx.lock().map(|rx| rx.recv());
                 let Ok(Ok((seq, job))) = next else { break };
                 let source = job.source.clone();
-                if res_tx.send((seq, source, run_job(analyzer, job))).is_err() {
+                // A bug on one input must not stop the run: without a result for its number the
+                // writer would wait for it for ever.
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    if fault.is_some_and(|m| job.source.contains(m)) {
+                        panic!("fault injected");
+                    }
+                    run_job(analyzer, job)
+                }))
+                .unwrap_or_else(|p| {
+                    let why = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
+                    Err(Error::Panic(why.unwrap_or_else(|| "unknown".into())))
+                });
+                if res_tx.send((seq, source, result)).is_err() {
                     break;
                 }
             });
