@@ -36,3 +36,26 @@ export async function startBench() {
   });
   return { url, browser, close: async () => { await browser.close(); server.close(); } };
 }
+
+/** The middle value (the upper one of an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/**
+ * Samples builds side by side: `runs` rounds, each build once per round in a fresh browser context,
+ * the order flipped every round so that the builds share the machine's noise. `sample(page, pkg)`
+ * returns one sample's figures; returns {pkg: [figures per round]}.
+ */
+export async function alternateBuilds(browser, runs, pkgs, sample) {
+  const samples = Object.fromEntries(pkgs.map((p) => [p, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const pkg of i % 2 ? [...pkgs].reverse() : pkgs) {
+      const context = await browser.newContext();
+      try {
+        samples[pkg].push(await sample(await context.newPage(), pkg));
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  return samples;
+}

@@ -7,33 +7,24 @@
 // STARTUP_QUERY=warm=0 (default): no warm-up, the first analysis pays for every table;
 // STARTUP_QUERY=warm=1: each Analyzer.warm() step timed alone (warm0 gazetteer, warm1 given names,
 // then per language, French first: word tables and stop words, topic triggers, a short analysis).
-import { startBench } from "./harness.mjs";
+import { startBench, alternateBuilds, median } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 11);
 const pkgs = process.argv.slice(3);
 if (pkgs.length === 0) throw new Error("usage: node bench/startup-ab.mjs RUNS PKG...");
 const query = process.env.STARTUP_QUERY ?? "warm=0";
 const { url, browser, close } = await startBench();
-const samples = Object.fromEntries(pkgs.map((p) => [p, []]));
+let samples;
 try {
-  for (let i = 0; i < runs; i++) {
-    for (const pkg of i % 2 ? [...pkgs].reverse() : pkgs) {
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        page.on("pageerror", (e) => console.error("page error:", e.message));
-        await page.goto(url.replace("page.html", `startup.html?pkg=${encodeURIComponent(pkg)}&${query}`));
-        await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 60000 });
-        samples[pkg].push(await page.evaluate(() => window.startup));
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  samples = await alternateBuilds(browser, runs, pkgs, async (page, pkg) => {
+    page.on("pageerror", (e) => console.error("page error:", e.message));
+    await page.goto(url.replace("page.html", `startup.html?pkg=${encodeURIComponent(pkg)}&${query}`));
+    await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 60000 });
+    return page.evaluate(() => window.startup);
+  });
 } finally {
   await close();
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const keys = Object.keys(samples[pkgs[0]][0]).filter((k) => k !== "highlights");
 for (const p of pkgs) console.log(p.padEnd(24), keys.map((k) => `${k} ${median(samples[p].map((s) => s[k])).toFixed(1)}`).join("  "));
 if (pkgs.length === 2) {

@@ -6,38 +6,29 @@
 // functions compiled lazily, and the CPU of background optimisation (wasm.TopTierCompilation,
 // TurboFan: it competes with the page for the device's cores).
 // Usage: node bench/startup-trace.mjs RUNS PKG...   (e.g. /bench/out/base/pkg /pkg, as bench/startup-ab.mjs)
-import { startBench } from "./harness.mjs";
+import { startBench, alternateBuilds, median } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
 const pkgs = process.argv.slice(3);
 if (pkgs.length === 0) throw new Error("usage: node bench/startup-trace.mjs RUNS PKG...");
 const { url, browser, close } = await startBench();
-const samples = Object.fromEntries(pkgs.map((p) => [p, []]));
+let samples;
 try {
-  for (let i = 0; i < runs; i++) {
-    for (const pkg of i % 2 ? [...pkgs].reverse() : pkgs) {
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await browser.startTracing(page, { categories: ["v8.wasm", "disabled-by-default-v8.wasm.detailed"] });
-        await page.goto(url.replace("page.html", `startup.html?pkg=${encodeURIComponent(pkg)}&warm=0`));
-        await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 60000 });
-        const { firstAnalyzeMs } = await page.evaluate(() => window.startup);
-        const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents.filter((e) => e.ph === "X");
-        const cpu = (name) => events.filter((e) => e.name === name).reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
-        samples[pkg].push({
-          firstAnalyzeMs, lazyCompileCpuMs: cpu("wasm.CompileLazy"), liftoffCpuMs: cpu("wasm.CompileBaseline"),
-          lazyFunctions: events.filter((e) => e.name === "wasm.CompileLazy").length, topTierCpuMs: cpu("wasm.TopTierCompilation"),
-        });
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  samples = await alternateBuilds(browser, runs, pkgs, async (page, pkg) => {
+    await browser.startTracing(page, { categories: ["v8.wasm", "disabled-by-default-v8.wasm.detailed"] });
+    await page.goto(url.replace("page.html", `startup.html?pkg=${encodeURIComponent(pkg)}&warm=0`));
+    await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 60000 });
+    const { firstAnalyzeMs } = await page.evaluate(() => window.startup);
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents.filter((e) => e.ph === "X");
+    const cpu = (name) => events.filter((e) => e.name === name).reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
+    return {
+      firstAnalyzeMs, lazyCompileCpuMs: cpu("wasm.CompileLazy"), liftoffCpuMs: cpu("wasm.CompileBaseline"),
+      lazyFunctions: events.filter((e) => e.name === "wasm.CompileLazy").length, topTierCpuMs: cpu("wasm.TopTierCompilation"),
+    };
+  });
 } finally {
   await close();
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 for (const [p, s] of Object.entries(samples)) {
   console.log(p.padEnd(24), Object.keys(s[0]).map((k) => `${k} ${median(s.map((x) => x[k])).toFixed(1)}`).join("  "));
 }

@@ -14,7 +14,7 @@
 // BENCH_LATENCY_MS=50 (bench/harness.mjs) answers each request 50 ms late, as a network would: the
 // widget's chain of requests (widget-define → widget → client, worker → glue → wasm) then costs its round trips.
 // Prints medians. Usage: node bench/startup.mjs [RUNS=5] [PKG...]  (after scripts/build.sh).
-import { startBench } from "./harness.mjs";
+import { startBench, median } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
 const pkgs = process.argv.length > 3 ? process.argv.slice(3) : ["/pkg"];
@@ -66,7 +66,6 @@ try {
 } finally {
   await close();
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const skip = new Set(["memoryAfterOneArticle", "highlights"]);
 for (const [label, s] of samples) {
   const keys = Object.keys(s[0]).filter((k) => !skip.has(k));

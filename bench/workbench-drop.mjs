@@ -4,7 +4,7 @@
 // Files: the five seed articles repeated to N files (default 100, ~4 KB each).
 // Prints medians. Usage: node bench/workbench-drop.mjs [RUNS=3] [FILES=100]  (after scripts/build.sh).
 import { readFileSync } from "node:fs";
-import { startBench } from "./harness.mjs";
+import { startBench, median } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 3);
 const nFiles = Number(process.argv[3] ?? 100);
@@ -41,7 +41,6 @@ for (let r = 0; r < runs; r++) {
   await once("default pool", null);
 }
 await close();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`workbench drop of ${nFiles} files (${(bytes / 1024).toFixed(0)} KB), ${runs} runs, median ms from the drop to the last file analysed:`);
 for (const [label, xs] of Object.entries(samples)) {
   const ms = median(xs);
