@@ -410,12 +410,6 @@ fn looks_adjective(w: &str) -> bool {
     ends(w) || w.strip_suffix('s').is_some_and(ends)
 }
 
-/// A past participle's ending ("exilé", "contactée"): after a complement or a place, such a word
-/// says what happened to the institution rather than naming it.
-fn looks_participle(w: &str) -> bool {
-    ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
-}
-
 /// A gazetteer name running on from the capitalised words `first..j` through lowercase words:
 /// its last token, if the word after the capitals is a lowercase word and some run of up to five
 /// more tokens makes a name the gazetteer knows (the longest).
@@ -438,13 +432,14 @@ fn known_name_end(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, f
     found
 }
 
-/// Lowercase adjectives from token `j` ("étrangères" after "Affaires"), up to three: pushed onto
-/// `members`; returns the token after them. `participles`: whether "-é", "-ée" words count.
-fn org_adjectives(words: &[Option<WordInfo>], mut j: usize, b: usize, members: &mut Vec<usize>, participles: bool) -> usize {
+/// Lowercase adjectives from token `j` ("étrangères" after "Affaires"), up to `max`: pushed onto
+/// `members`; returns the token after them. `participles`: whether "-é", "-ée" words count (after a
+/// complement or a place, "exilé", "contactée" say what happened to the institution, not its name).
+fn org_adjectives(words: &[Option<WordInfo>], mut j: usize, b: usize, members: &mut Vec<usize>, participles: bool, max: usize) -> usize {
     let mut n = 0;
     while j < b
-        && n < 3
-        && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop && looks_adjective(&w.lower) && (participles || !looks_participle(&w.lower)))
+        && n < max
+        && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop && looks_adjective(&w.lower) && (participles || !crate::keywords::has_participle_ending(&w.lower)))
     {
         members.push(j);
         j += 1;
@@ -463,7 +458,7 @@ fn org_tail(doc: &Document, words: &[Option<WordInfo>], mut j: usize, b: usize, 
     let mut nouns = 0;
     let mut complements = 0;
     while j < b && j < members[0] + 12 {
-        let next = org_adjectives(words, j, b, members, complements == 0);
+        let next = org_adjectives(words, j, b, members, complements == 0, 3);
         if next > j {
             j = next;
             continue;
@@ -477,10 +472,9 @@ fn org_tail(doc: &Document, words: &[Option<WordInfo>], mut j: usize, b: usize, 
             "pour" => true,
             _ => break,
         };
-        let has_article = k < b && matches!(token_lower(doc, words, k).as_ref(), "la" | "l'" | "le" | "les")
-            && !doc.tokens[k].span.of(&doc.text).starts_with(char::is_uppercase);
+        let article = if k < b { token_lower(doc, words, k) } else { "".into() };
+        let has_article = matches!(article.as_ref(), "la" | "l'" | "le" | "les") && !doc.tokens[k].span.of(&doc.text).starts_with(char::is_uppercase);
         if has_article {
-            let article = token_lower(doc, words, k);
             if !(joiner == "de" || (joiner == "pour" && matches!(article.as_ref(), "la" | "l'"))) {
                 break;
             }
@@ -615,8 +609,6 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     for c in candidates(doc, words, gaz, lang, &mut members) {
         split_candidate(doc, words, gaz, &members, &mut by_surface, c, &mut cands);
     }
-    // Surnames after a given name ("Poutine" in "Vladimir Poutine"): alone, even at a sentence
-    // start or as a common word, they name that person again (`join_surnames` joins them).
     // A person's name: a given name that is no demonym ("French Marseille"), no common word in the
     // middle ("Rock Performance Grammy"), and a last word that names no institution or event.
     let person_like = |c: &Candidate| {
@@ -631,6 +623,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             && ![&ORG_WORDS, &EVENT_WORDS, &PLACE_WORDS].iter().any(|l| l.contains(&w(n - 1).lower.as_str()))
             && gaz.demonym(&w(0).lower).is_none()
     };
+    // Surnames after a given name ("Poutine" in "Vladimir Poutine"): alone, even at a sentence
+    // start or as a common word, they name that person again (`join_surnames` joins them).
     let name_tails: FxHashSet<&str> =
         cands.iter().filter(|c| person_like(c)).filter_map(|c| words[members[c.words.end - 1]].as_ref()).map(|w| w.lower.as_str()).collect();
 
@@ -795,9 +789,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
         g.event_word |= member_lowers().any(|w| w.cap && EVENT_WORDS.contains(&w.lower.as_str()));
-        // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
         // "St. Louis", "Mt. Everest": an abbreviated saint or mount names a place.
         g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
+        // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
         g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| PLACE_WORDS.contains(&w.lower.as_str()));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
         g.inner_acronym |= !single
@@ -1186,7 +1180,6 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             // The name proper, after a sentence-initial article ("Le Conseil constitutionnel").
             let core = members.iter().take_while(|&&m| words[m].as_ref().is_some_and(|w| w.stop && !is_title_article(w))).count();
             let core = if core == members.len() { 0 } else { core };
-            let lone_head = members.len() - core == 1;
             // "Nations unies", "Émirats arabes unis", "République démocratique du Congo": a known name
             // with lowercase words is taken whole, the longest the gazetteer knows.
             let known_end = if j < b {
@@ -1199,22 +1192,17 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                 members.extend((j..=end).filter(|&k| doc.tokens[k].kind == TokenKind::Word));
                 j = end + 1;
             }
-            let lone_head = lone_head && known_end.is_none();
+            let lone_head = known_end.is_none() && members.len() - core == 1;
+            let head = words[members[core]].as_ref();
             // A title after its capitalised article takes one adjective: "Le Canard enchaîné",
             // "Le Monde diplomatique".
-            if lang == Lang::Fr && known_end.is_none() && members.len() - core == 2 && words[members[core]].as_ref().is_some_and(is_title_article) {
-                let before = members.len();
-                j = org_adjectives(words, j, b, &mut members, true);
-                if members.len() > before + 1 {
-                    j -= members.len() - before - 1;
-                    members.truncate(before + 1);
-                }
+            if lang == Lang::Fr && known_end.is_none() && members.len() - core == 2 && head.is_some_and(is_title_article) {
+                j = org_adjectives(words, j, b, &mut members, true, 1);
             }
-            let head_word = |list: &[&str]| words[members[core]].as_ref().is_some_and(|w| list.contains(&w.lower.as_str()));
             // "Cour d'appel de Paris", "Cour de cassation", "Cour spéciale de justice": a capitalised court
             // takes its lowercase complement, then the place it sits in.
             let mut court = false;
-            if lone_head && head_word(COURT_HEADS) {
+            if lone_head && head.is_some_and(|w| COURT_HEADS.contains(&w.lower.as_str())) {
                 let (tail, next) = court_tail(doc, words, j, b);
                 if let Some(t) = tail {
                     court = true;
@@ -1230,7 +1218,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             }
             // "Parti socialiste", "Organisation mondiale de la santé", "Rassemblement pour la République":
             // an organisation word takes adjectives and complements.
-            if lang == Lang::Fr && !court && lone_head && words[members[core]].as_ref().is_some_and(|w| ORG_WORDS.contains(&w.lower.as_str())) {
+            if lang == Lang::Fr && !court && lone_head && head.is_some_and(|w| ORG_WORDS.contains(&w.lower.as_str())) {
                 j = org_tail(doc, words, j, b, &mut members);
             }
             // "mairie de Paris", "ministère du Budget": a lowercase institution heads the name.
@@ -1239,14 +1227,15 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             let mut first_member = start;
             let article = start >= a + 3 && matches!(token_lower(doc, words, start - 1).as_ref(), "la" | "l'");
             let particle_at = if article { start - 2 } else { start.saturating_sub(1) };
-            if particle_at >= a + 1 && matches!(token_lower(doc, words, particle_at).as_ref(), "de" | "du" | "des" | "d'")
-                && (!article || token_lower(doc, words, particle_at) == "de")
+            let particle = if particle_at > a { token_lower(doc, words, particle_at) } else { "".into() };
+            if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
+                && (!article || particle == "de")
                 && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
             {
                 first_member = particle_at - 1;
                 let portfolio = words[first_member].as_ref().is_some_and(|h| PORTFOLIO_HEADS.contains(&h.lower.as_str()));
                 if lang == Lang::Fr && portfolio && members.len() == 1 {
-                    j = org_adjectives(words, j, b, &mut members, false);
+                    j = org_adjectives(words, j, b, &mut members, false, 3);
                 }
             }
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its

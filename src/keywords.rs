@@ -365,7 +365,7 @@ static MEASURE_WORDS: WordList = WordList::new(&[
     "year", "years", "time", "times", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
     "night", "nights", "percent", "per", "cent", "million", "millions", "billion", "billions", "mln", "bln",
     "thousand", "thousands", "next", "last", "an", "ans", "année", "années", "heure", "heures", "jour",
-    "jours", "semaine", "semaines", "mois", "fois", "nuit", "nuits", "million", "milliard", "milliards",
+    "jours", "semaine", "semaines", "mois", "fois", "nuit", "nuits", "milliard", "milliards",
 ]);
 const MEASURE_WEIGHT: f32 = 0.3;
 
@@ -565,7 +565,7 @@ fn surface_shape(lower: &str) -> u16 {
     if (lower.ends_with("re") || lower.ends_with("ir")) && lower.chars().count() >= 6 {
         shape |= OTHER_INFINITIVE;
     }
-    if ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e)) && !["ité", "itée", "ités"].iter().any(|e| lower.ends_with(e)) {
+    if has_participle_ending(lower) && !["ité", "itée", "ités"].iter().any(|e| lower.ends_with(e)) {
         shape |= PARTICIPLE;
     }
     if (lower.ends_with("ed") && !lower.ends_with("eed") && !lower.ends_with("dred") && lower.len() >= 5) || EN_IRREGULAR_PAST.contains(&lower) {
@@ -578,6 +578,11 @@ fn surface_shape(lower: &str) -> u16 {
         shape |= FINITE;
     }
     shape
+}
+
+/// A French past participle's ending ("annoncé", "exilées"); nouns in "-ité" share it.
+pub(crate) fn has_participle_ending(lower: &str) -> bool {
+    ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
 }
 
 /// "exige les résultats", "étendre ses exercices": an object article right after the word.
