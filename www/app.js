@@ -3,7 +3,7 @@
 // reads files and builds DOM. Every string from an analysed text is data: it
 // reaches the page through textContent / text nodes, never innerHTML.
 import { LoupeClient } from "./client.js";
-import { buildCsv, buildJsonLd, buildJson } from "./export.js";
+import { buildCsv, buildJsonLd, buildJson, spanRows, highlightRows } from "./export.js";
 import { t, translatePage, blockLabel } from "./i18n.js";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -272,11 +272,6 @@ function focusRanges(name, ranges) {
   const first = ranges[0];
   if (first) (first.startContainer.parentElement ?? first.startContainer).scrollIntoView({ block: "center", behavior: "instant" });
 }
-
-/** The result's span columns ({start, end} typed arrays) as one {start, end} object per span. */
-const spanRows = (spans) => Array.from(spans.start, (start, i) => ({ start, end: spans.end[i] }));
-/** The result's highlight columns as one {start, end, kind, index} object per highlight. */
-const highlightRows = (hl) => Array.from(hl.start, (start, i) => ({ start, end: hl.end[i], kind: hl.kinds[hl.kind[i]], index: hl.index[i] }));
 
 function renderDoc(doc) {
   if (!doc?.result) return;

@@ -6,15 +6,18 @@ export function buildJson(docs, stories = null) {
   return JSON.stringify({ generator: "Loupe", articles: docs.map((d) => ({ source: d.source, ...plain(d.analysis) })), ...(stories ? { stories } : {}) }, null, 2);
 }
 
+/** The result's span columns ({start, end} typed arrays) as one {start, end} object per span. */
+export const spanRows = (spans) => Array.from(spans.start, (start, i) => ({ start, end: spans.end[i] }));
+/** The result's highlight columns as one {start, end, kind, index} object per highlight. */
+export const highlightRows = (hl) => Array.from(hl.start, (start, i) => ({ start, end: hl.end[i], kind: hl.kinds[hl.kind[i]], index: hl.index[i] }));
+
 /** The analysis with its span columns (typed arrays) as lists of objects, as the CLI writes them. */
 function plain(a) {
-  const rows = (s, extra = () => ({})) => Array.from(s.start, (start, i) => ({ ...extra(start, s.end[i]), start, end: s.end[i] }));
-  const hl = a.highlights;
   return { ...a,
-    keywords: a.keywords.map((k) => ({ ...k, mentions: rows(k.mentions) })),
-    entities: a.entities.map((e) => ({ ...e, mentions: rows(e.mentions), ...(e.demonyms ? { demonyms: rows(e.demonyms) } : {}) })),
-    topics: a.topics.map((t) => ({ ...t, evidence: rows(t.evidence, (start, end) => ({ text: a.text.slice(start, end) })) })),
-    highlights: Array.from(hl.start, (start, i) => ({ start, end: hl.end[i], kind: hl.kinds[hl.kind[i]], index: hl.index[i] })) };
+    keywords: a.keywords.map((k) => ({ ...k, mentions: spanRows(k.mentions) })),
+    entities: a.entities.map((e) => ({ ...e, mentions: spanRows(e.mentions), ...(e.demonyms ? { demonyms: spanRows(e.demonyms) } : {}) })),
+    topics: a.topics.map((t) => ({ ...t, evidence: spanRows(t.evidence).map(({ start, end }) => ({ text: a.text.slice(start, end), start, end })) })),
+    highlights: highlightRows(a.highlights) };
 }
 
 const csvCell = (v) => {
