@@ -345,7 +345,40 @@ fn is_abbreviation(word: &str) -> bool {
             return true;
         }
     }
-    ABBREVIATIONS.contains(&word)
+    packed_word(word).is_some_and(|w| ABBREVIATIONS_PACKED.contains(&w))
+}
+
+const ABBREVIATIONS_PACKED: [u64; ABBREVIATIONS.len()] = packed_words(ABBREVIATIONS);
+
+/// A word of 1 to 8 bytes as one integer (its bytes, zero-padded), for comparing it with
+/// a list of short words as numbers. `None` for other lengths. (Only a NUL byte, which
+/// no token holds, could make two words pack alike.)
+pub const fn packed_word(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut bytes = [0u8; 8];
+    let mut i = 0;
+    while i < b.len() {
+        bytes[i] = b[i];
+        i += 1;
+    }
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// `packed_word` of each word of a list (each 1 to 8 bytes long, checked at compile time).
+pub const fn packed_words<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = match packed_word(words[i]) {
+            Some(w) => w,
+            None => panic!("a listed word is 1 to 8 bytes long"),
+        };
+        i += 1;
+    }
+    out
 }
 
 /// Splits the tokens `tokens[range]` of one block into sentences.
@@ -453,6 +486,18 @@ mod tests {
             tokenize(text, Span::new(i, text.len()), &mut out);
             assert!(out.iter().all(|t| t.span.start >= i && t.span.end <= text.len() && t.span.start < t.span.end));
         }
+    }
+
+    #[test]
+    fn packed_words_match_exactly_the_listed_words() {
+        for word in ABBREVIATIONS.iter().chain(["Mmes", "Prof", "J.-C", "n°"].iter()) {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        for word in ["", "m", "Mm", "MMe", "Profs", "Pro", "Doctorat", "anticonstitutionnellement", "vo", "vol.", "Gé"] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+        assert_eq!(packed_word("abcdefgh"), Some(u64::from_le_bytes(*b"abcdefgh")));
+        assert_eq!(packed_word("abcdefghi"), None);
     }
 
     #[test]
