@@ -178,15 +178,21 @@ impl<'t> UnitIndex<'t> {
         let offset = offset.min(self.bytes.len());
         let chunk = offset / Self::CHUNK;
         let start = chunk * Self::CHUNK;
-        let mut padded = [0u8; Self::CHUNK];
-        let head = &self.bytes[start..self.bytes.len().min(start + Self::CHUNK)];
-        padded[..head.len()].copy_from_slice(head);
         let n = offset - start; // 0..16 bytes counted
-        let (lo, hi) = padded.split_at(8);
-        let word = |w: &[u8]| u64::from_le_bytes(w.try_into().unwrap_or_default());
         let keep = |bytes: usize| if bytes >= 8 { u64::MAX } else { (1u64 << (8 * bytes)) - 1 };
-        let (lo, hi) = (word(lo) & keep(n), word(hi) & keep(n.saturating_sub(8)));
+        let (lo, hi) = (self.word_at(start) & keep(n), self.word_at(start + 8) & keep(n.saturating_sub(8)));
         self.before[chunk] + Self::word_units(lo, self.utf16) + Self::word_units(hi, self.utf16) - (16 - n)
+    }
+
+    /// The eight bytes from `i`, zero-padded past the end of the text.
+    fn word_at(&self, i: usize) -> u64 {
+        if let Some(w) = self.bytes.get(i..i + 8) {
+            return u64::from_le_bytes(w.try_into().unwrap_or_default());
+        }
+        let tail = self.bytes.get(i..).unwrap_or_default();
+        let mut padded = [0u8; 8];
+        padded[..tail.len()].copy_from_slice(tail);
+        u64::from_le_bytes(padded)
     }
 
     /// `units` of eight bytes in a word; a zero byte counts as one unit (as ASCII does).
