@@ -274,22 +274,28 @@ struct SurfaceFacts {
 
 /// One entry per token; `None` for tokens that are not words or numbers.
 pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWords) -> Vec<Option<WordInfo>> {
-    let mut out: Vec<Option<WordInfo>> = vec![None; doc.tokens.len()];
+    // Pushed in token order: writing into a vector of `None`s dropped each old value first.
+    let mut out: Vec<Option<WordInfo>> = Vec::with_capacity(doc.tokens.len());
     // News text is Zipfian: most tokens repeat an earlier surface, so lowercasing, the
     // stop-word test, stemming and the frequency lookup run once per distinct surface.
     let mut surfaces = SurfaceIds::new();
     let mut facts: Vec<SurfaceFacts> = Vec::new();
     let mut key_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let bytes = doc.text.as_bytes();
     for (si, s) in doc.sentences.iter().enumerate() {
+        // Entry i is token i's: tokens outside sentences get `None` (sentences are in order
+        // and never overlap; if one did, its tokens already entered would be skipped).
+        out.resize(s.tokens.0.max(out.len()), None);
         let mut first_word = true;
-        for ti in s.tokens.0..s.tokens.1 {
-            let t = doc.tokens[ti];
+        for t in doc.tokens.get(out.len()..s.tokens.1).unwrap_or_default() {
             if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                out.push(None);
                 continue;
             }
-            let surface = t.span.of(&doc.text);
-            let (fi, new) = surfaces.id(surface);
+            // Sliced as bytes: a seen surface needs no char-boundary checks.
+            let (fi, new) = surfaces.id_of_bytes(bytes.get(t.span.start..t.span.end).unwrap_or_default());
             if new {
+                let surface = t.span.of(&doc.text);
                 let low = lower(surface);
                 let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
                 // A token's kind follows from its text: a number starts with a digit.
@@ -313,7 +319,7 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                 });
             }
             let f = &facts[fi as usize];
-            out[ti] = Some(WordInfo {
+            out.push(Some(WordInfo {
                 lower: f.lower.clone(),
                 key: f.key.clone(),
                 key_id: f.key_id,
@@ -324,10 +330,11 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                 sentence: si,
                 sentence_initial: first_word,
                 zipf: f.zipf,
-            });
+            }));
             first_word = false;
         }
     }
+    out.resize(doc.tokens.len(), None);
     out
 }
 
