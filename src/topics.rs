@@ -38,9 +38,59 @@ pub struct TopicDef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
-    pub text: String,
+    /// The span's text: one copy per distinct text, shared by its mentions.
+    pub text: SharedText,
     pub start: usize,
     pub end: usize,
+}
+
+/// A string shared by reference count (a long text repeats its trigger words thousands of
+/// times: one allocation each was most of tagging's own allocations, and freeing them later
+/// as much again). Reads as a `&str`, serialises as a string.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedText(std::sync::Arc<str>);
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for SharedText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for SharedText {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedText {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<SharedText> for &str {
+    fn eq(&self, other: &SharedText) -> bool {
+        *self == &*other.0
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -640,6 +690,8 @@ impl Taxonomy {
         });
         let mut kept: Vec<usize> = Vec::new();
         let mut result = Vec::new();
+        // Evidence texts, one copy each.
+        let mut texts: FxHashMap<&str, SharedText> = FxHashMap::default();
         for &(i, score, share) in &out {
             let def = &self.topics[i];
             // Level 1 and 2 when the evidence supports them; deeper only when strong.
@@ -655,15 +707,13 @@ impl Taxonomy {
                 continue;
             }
             kept.push(i);
-            // Spans first, sorted and deduplicated: a span's text is copied once, and the sort
-            // moves spans, not evidence.
-            let mut spans: Vec<Span> = Vec::new();
-            for h in hits.iter().filter(|h| self.within(h.topic, i)) {
-                spans.extend_from_slice(&h.spans);
-            }
-            crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
-            spans.dedup();
-            let evidence = spans.iter().map(|sp| Evidence { text: sp.of(&doc.text).to_string(), start: sp.start, end: sp.end }).collect();
+            // Spans first, in order and without repeats.
+            let spans = sorted_union(hits.iter().filter(|h| self.within(h.topic, i)).map(|h| h.spans.as_slice()).collect());
+            let evidence = spans.iter().map(|sp| {
+                let t = sp.of(&doc.text);
+                let text = texts.entry(t).or_insert_with(|| SharedText(t.into())).clone();
+                Evidence { text, start: sp.start, end: sp.end }
+            }).collect();
             result.push(Topic {
                 id: def.id.clone(),
                 label: if lang == Lang::En { def.label_en.clone() } else { def.label_fr.clone() },
@@ -709,6 +759,52 @@ fn push_mention(spans: &mut Vec<Span>, span: Span) {
     if spans.last() != Some(&span) {
         spans.push(span);
     }
+}
+
+/// The spans of the `runs` (each in order, without repeats) in order, without repeats. Many
+/// spans (a long text's) are merged two runs at a time rather than sorted; a few are sorted.
+fn sorted_union(runs: Vec<&[Span]>) -> Vec<Span> {
+    if runs.iter().map(|r| r.len()).sum::<usize>() < 512 {
+        let mut spans = runs.concat();
+        crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+        spans.dedup();
+        return spans;
+    }
+    let mut runs: Vec<Vec<Span>> = runs.into_iter().map(<[Span]>::to_vec).collect();
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut pairs = runs.into_iter();
+        while let Some(a) = pairs.next() {
+            let Some(b) = pairs.next() else {
+                merged.push(a);
+                break;
+            };
+            let mut out = Vec::with_capacity(a.len() + b.len());
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => {
+                        out.push(a[i]);
+                        i += 1;
+                    }
+                    std::cmp::Ordering::Greater => {
+                        out.push(b[j]);
+                        j += 1;
+                    }
+                    std::cmp::Ordering::Equal => {
+                        out.push(a[i]);
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            out.extend_from_slice(&a[i..]);
+            out.extend_from_slice(&b[j..]);
+            merged.push(out);
+        }
+        runs = merged;
+    }
+    runs.pop().unwrap_or_default()
 }
 
 /// Spans that may hold others, to ask which spans lie inside one of them.
@@ -770,12 +866,13 @@ fn same_word(lang: Lang, a: &str, b: &str) -> bool {
         return true;
     }
     let (ra, rb) = (inflection_root(lang, a, &pa), inflection_root(lang, b, &pb));
-    // "winning" → "winn" ~ "win": a doubled final consonant before -ing/-ed.
-    let undouble = |r: &str| -> Option<String> {
-        let c: Vec<char> = r.chars().collect();
-        (c.len() > 2 && c[c.len() - 1] == c[c.len() - 2]).then(|| c[..c.len() - 1].iter().collect())
+    // "winning" → "winn" ~ "win": a doubled final consonant before -ing/-ed. (`r` has three
+    // characters or more, its last two are the same, and less the last it is `other`.)
+    let undoubles_to = |r: &str, other: &str| {
+        let mut last = r.chars().rev();
+        matches!((last.next(), last.next()), (Some(x), Some(y)) if x == y && r.chars().nth(2).is_some() && r[..r.len() - x.len_utf8()] == *other)
     };
-    ra == rb || undouble(&ra).as_deref() == Some(rb.as_str()) || undouble(&rb).as_deref() == Some(ra.as_str())
+    ra == rb || undoubles_to(&ra, &rb) || undoubles_to(&rb, &ra)
 }
 
 /// A word without its plural ending (and, in French, its feminine one).
@@ -824,9 +921,12 @@ const FR_FEMININE_WORDS: &[&str] = &["partie", "droite", "sortie", "tenue", "vue
 
 /// A word without its inflectional ending, for [`same_word`] only: a plural noun
 /// ("killings") stays a noun; otherwise English -ing and -ed go, then a final -e.
-fn inflection_root(lang: Lang, w: &str, singular: &str) -> String {
+fn inflection_root<'s>(lang: Lang, w: &str, singular: &'s str) -> Cow<'s, str> {
+    if lang != Lang::En {
+        return Cow::Borrowed(singular);
+    }
     let mut r = singular.to_string();
-    if lang == Lang::En {
+    {
         let n = r.chars().count();
         if r == w && n > 5 && r.ends_with("ing") {
             r.truncate(r.len() - 3);
@@ -840,7 +940,7 @@ fn inflection_root(lang: Lang, w: &str, singular: &str) -> String {
             r.pop();
         }
     }
-    r
+    Cow::Owned(r)
 }
 
 fn phrase_key(stemmers: &Stemmers, lang: Lang, phrase: &str) -> String {
@@ -897,6 +997,32 @@ mod tests {
         nested.sort();
         nested.dedup();
         assert_eq!(nested, naive);
+        // Spans that are not containers themselves.
+        for s in [(0, 1), (3, 4), (4, 5), (6, 11), (10, 12), (12, 13), (21, 24), (20, 26), (30, 31)].map(|(a, b)| Span::new(a, b)) {
+            assert_eq!(containers.hold(s), spans.iter().any(|o| *o != s && o.contains(&s)), "{s:?}");
+        }
+    }
+
+    /// Merged runs are the runs' spans sorted, without repeats, for few spans and for many.
+    #[test]
+    fn sorted_union_is_a_sort_without_repeats() {
+        let mut x = 7u32;
+        for (n_runs, len) in [(0, 0), (1, 5), (3, 4), (5, 300), (8, 200)] {
+            let runs: Vec<Vec<Span>> = (0..n_runs).map(|_| {
+                let mut run: Vec<Span> = (0..len).map(|_| {
+                    x = x.wrapping_mul(1103515245).wrapping_add(12345);
+                    let start = (x >> 16) as usize % 2000;
+                    Span::new(start, start + 1 + (x >> 8) as usize % 3)
+                }).collect();
+                run.sort();
+                run.dedup();
+                run
+            }).collect();
+            let mut want: Vec<Span> = runs.concat();
+            want.sort();
+            want.dedup();
+            assert_eq!(sorted_union(runs.iter().map(Vec::as_slice).collect()), want, "{n_runs} runs of {len}");
+        }
     }
 
     /// The compiled vocabulary (`build.rs`) is what reading the TSV with the engine's own
