@@ -320,7 +320,7 @@ struct Chunk<'a> {
 /// of `s` (up to `limit` characters) at once.
 struct Chunks<'a> {
     s: &'a str,
-    raws: std::str::Split<'a, fn(char) -> bool>,
+    raws: Pieces<'a>,
     /// Chunks stop at this many characters of `s`.
     limit: usize,
     /// The byte offset of character `limit`, once a raw word reaches that far.
@@ -331,7 +331,7 @@ struct Chunks<'a> {
 
 impl<'a> Chunks<'a> {
     fn new(s: &'a str, limit: usize) -> Chunks<'a> {
-        Chunks { s, raws: s.split(char::is_whitespace as fn(char) -> bool), limit, cut: None, done: Vec::new(), finished: false }
+        Chunks { s, raws: Pieces { s, at: Some(0) }, limit, cut: None, done: Vec::new(), finished: false }
     }
 
     /// Chunk `i`, when the clause has that many. (A chunk's marks are final once the next
@@ -370,6 +370,43 @@ impl<'a> Chunks<'a> {
             }
         }
         push_chunk(raw, &mut self.done);
+    }
+}
+
+/// `s.split(char::is_whitespace)`, reading ASCII bytes without decoding them.
+struct Pieces<'a> {
+    s: &'a str,
+    /// Where the next piece starts; None after the last.
+    at: Option<usize>,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.at?;
+        let bytes = self.s.as_bytes();
+        let mut i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let width = if b.is_ascii() {
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    self.at = Some(i + 1);
+                    return Some(&self.s[start..i]);
+                }
+                1
+            } else {
+                let c = self.s[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    self.at = Some(i + c.len_utf8());
+                    return Some(&self.s[start..i]);
+                }
+                c.len_utf8()
+            };
+            i += width;
+        }
+        self.at = None;
+        Some(&self.s[start..])
     }
 }
 
@@ -462,16 +499,20 @@ fn attribution_after(s: &str) -> Option<Attribution> {
     attribution_at(s).or_else(|| {
         // Later in the same sentence: "», par exemple dans les domaines maritime et aérien, a déclaré M. Stoltenberg".
         let sentence = &s[..sentence_end(s)];
-        sentence.char_indices().take_while(|&(p, _)| p < 200).filter(|&(p, c)| c == ',' && p > 0).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
+        sentence.bytes().enumerate().take_while(|&(p, _)| p < 200).filter(|&(p, c)| c == b',' && p > 0).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
     })
 }
 
 /// Where the first sentence of `s` ends: at . ! ? or an opening quote, not after "M." or an initial.
+/// (Read by bytes: « is C2 AB, “ is E2 80 9C.)
 fn sentence_end(s: &str) -> usize {
-    for (p, c) in s.char_indices() {
+    let b = s.as_bytes();
+    for (p, &c) in b.iter().enumerate() {
         match c {
-            '!' | '?' | '«' | '“' => return p,
-            '.' => {
+            b'!' | b'?' => return p,
+            0xC2 if b.get(p + 1) == Some(&0xAB) => return p,
+            0xE2 if b.get(p + 1..p + 3) == Some(&[0x80, 0x9C][..]) => return p,
+            b'.' => {
                 let word = s[..p].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if !initial && !matches!(word, "M" | "MM" | "Mme" | "Mmes" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Pr" | "Me") {
@@ -1015,6 +1056,52 @@ mod tests {
             "Ça  va, À \t l'ÉTÉ ß ÿ ÷ Ÿ x ", "a b  c\u{A0}d e\u{2019}f g"] {
             assert_eq!(fold_for_compare(s), reference(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn pieces_and_sentence_ends_read_by_bytes() {
+        let texts = ["", " ", "a", "a b", "  a\u{A0}b\u{2003} c\t\td\u{3000}e\u{85}f\u{2028}", "été, “oui” « non » M. X. Dr. Y! z? w", "é.", "«", "a.b“"];
+        for s in texts {
+            assert_eq!(Pieces { s, at: Some(0) }.collect::<Vec<_>>(), s.split(char::is_whitespace).collect::<Vec<_>>(), "{s:?}");
+            let chars = || {
+                for (p, c) in s.char_indices() {
+                    match c {
+                        '!' | '?' | '«' | '“' => return p,
+                        '.' => {
+                            let word = s[..p].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                            if !initial && !matches!(word, "M" | "MM" | "Mme" | "Mmes" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Pr" | "Me") {
+                                return p;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                s.len()
+            };
+            assert_eq!(sentence_end(s), chars(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_start_is_after_the_last_mark() {
+        for s in ["", "Il a dit", "Fin. Il a dit", "« Oui » il a dit", "“Non” et ”x", "a! b? c", "été» ou ”", "x\u{BB}", "\u{2019}\u{201D}y", "é.»”"] {
+            let want = s.rfind(['.', '!', '?', '»', '”']).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+            assert_eq!(sentence_start(s), want, "{s:?}");
+        }
+    }
+
+    /// Attributions read from the sentence's last words are those read from all of it.
+    #[test]
+    fn attribution_before_long_sentences() {
+        let doc = Document::parse_text("Titre\n\nLors de la conférence de presse tenue hier soir à Tokyo devant les journalistes, le Premier ministre Fumio Kishida a déclaré : « Nous sommes prêts ».".into());
+        assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Fumio Kishida"));
+        let words = "un deux trois quatre cinq six sept huit neuf dix onze douze treize";
+        let s = format!("{words} Mark Rutte a également déclaré alors ");
+        assert_eq!(attribution_before(&s), speaker_before(&s, true).flatten());
+        assert_eq!(attribution_before(&s), Some(Attribution::Name("Mark Rutte".into())));
+        let s = format!("{words} Jean Paul Marie Rutte a déclaré ");
+        assert_eq!(attribution_before(&s), speaker_before(&s, true).flatten());
     }
 
     #[test]
