@@ -2,6 +2,8 @@
 //! lead, paragraphs, quotes with speakers, and boilerplate. Boilerplate is
 //! marked, never deleted, so every offset still points into the original text.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::span::Span;
@@ -64,7 +66,32 @@ pub struct Document {
 pub fn fold_for_compare(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII words apart by single spaces (most of a line): copied and lowercased
+        // at once rather than character by character. (Its spaces are the ones the fold keeps.)
+        let plain = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
+        let mut end = i;
+        while end < bytes.len() && plain(bytes[end]) {
+            end += 1;
+            if end + 1 < bytes.len() && bytes[end] == b' ' && plain(bytes[end + 1]) {
+                end += 1;
+            }
+        }
+        if end > i {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            let at = out.len();
+            out.push_str(&s[i..end]);
+            out[at..].make_ascii_lowercase();
+            i = end;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        i += c.len_utf8();
         let c = match c {
             '’' | 'ʼ' | '‘' => '\'',
             '«' | '»' | '“' | '”' => '"',
@@ -79,9 +106,9 @@ pub fn fold_for_compare(s: &str) -> String {
             out.push(' ');
             space = false;
         }
-        // ASCII first: the same character as `to_lowercase`, without the Unicode tables.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+        // Latin-1's lowercase letters (and ÷) are their own lowercase: no table lookup.
+        if ('\u{DF}'..='\u{FF}').contains(&c) {
+            out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }
@@ -252,13 +279,30 @@ static TITLE_NOUNS: WordList = WordList::new(&[
     "chief", "director", "ambassador", "chancellor", "senator",
 ]);
 
+/// `w.to_lowercase()`, borrowed when that changes nothing (most words read here).
+fn lowercase(w: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) || w.chars().all(unchanged) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 fn is_speech_verb(w: &str) -> bool {
-    let l = w.to_lowercase();
-    SPEECH_VERBS.contains(&l.as_str()) || PRESENT_VERBS.contains(&l.as_str())
+    let l = lowercase(w);
+    SPEECH_VERBS.contains(&&*l) || PRESENT_VERBS.contains(&&*l)
 }
 
 fn has_pronoun_suffix(w: &str) -> bool {
-    let l = w.to_lowercase().replace('’', "'");
+    let l = lowercase(w);
+    let l = if l.contains('’') { Cow::Owned(l.replace('’', "'")) } else { l };
     ["-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles"].iter().any(|s| l.ends_with(s))
 }
 
@@ -276,7 +320,7 @@ struct Chunk<'a> {
 /// of `s` (up to `limit` characters) at once.
 struct Chunks<'a> {
     s: &'a str,
-    raws: std::str::Split<'a, fn(char) -> bool>,
+    raws: Pieces<'a>,
     /// Chunks stop at this many characters of `s`.
     limit: usize,
     /// The byte offset of character `limit`, once a raw word reaches that far.
@@ -287,7 +331,7 @@ struct Chunks<'a> {
 
 impl<'a> Chunks<'a> {
     fn new(s: &'a str, limit: usize) -> Chunks<'a> {
-        Chunks { s, raws: s.split(char::is_whitespace as fn(char) -> bool), limit, cut: None, done: Vec::new(), finished: false }
+        Chunks { s, raws: Pieces { s, at: Some(0) }, limit, cut: None, done: Vec::new(), finished: false }
     }
 
     /// Chunk `i`, when the clause has that many. (A chunk's marks are final once the next
@@ -326,6 +370,43 @@ impl<'a> Chunks<'a> {
             }
         }
         push_chunk(raw, &mut self.done);
+    }
+}
+
+/// `s.split(char::is_whitespace)`, reading ASCII bytes without decoding them.
+struct Pieces<'a> {
+    s: &'a str,
+    /// Where the next piece starts; None after the last.
+    at: Option<usize>,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.at?;
+        let bytes = self.s.as_bytes();
+        let mut i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let width = if b.is_ascii() {
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    self.at = Some(i + 1);
+                    return Some(&self.s[start..i]);
+                }
+                1
+            } else {
+                let c = self.s[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    self.at = Some(i + c.len_utf8());
+                    return Some(&self.s[start..i]);
+                }
+                c.len_utf8()
+            };
+            i += width;
+        }
+        self.at = None;
+        Some(&self.s[start..])
     }
 }
 
@@ -394,8 +475,7 @@ fn name_in_phrase(ch: &mut Chunks, from: usize) -> Option<String> {
         if c.stop_after || matches!(c.word, "dans" | "lors" | "qui" | "lorsqu" | "in" | "during" | "who") {
             return None;
         }
-        let l = c.word.to_lowercase();
-        if TITLE_NOUNS.contains(&l.as_str()) {
+        if TITLE_NOUNS.contains(&&*lowercase(c.word)) {
             let mut j = i + 1;
             let cap_at = |ch: &mut Chunks, k: usize| ch.get(k).is_some_and(|c| capitalised(c.word));
             // "ministre japonais Fumio Kishida": skip one lowercase adjective.
@@ -419,16 +499,20 @@ fn attribution_after(s: &str) -> Option<Attribution> {
     attribution_at(s).or_else(|| {
         // Later in the same sentence: "», par exemple dans les domaines maritime et aérien, a déclaré M. Stoltenberg".
         let sentence = &s[..sentence_end(s)];
-        sentence.char_indices().filter(|&(p, c)| c == ',' && p > 0 && p < 200).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
+        sentence.bytes().enumerate().take_while(|&(p, _)| p < 200).filter(|&(p, c)| c == b',' && p > 0).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
     })
 }
 
 /// Where the first sentence of `s` ends: at . ! ? or an opening quote, not after "M." or an initial.
+/// (Read by bytes: « is C2 AB, “ is E2 80 9C.)
 fn sentence_end(s: &str) -> usize {
-    for (p, c) in s.char_indices() {
+    let b = s.as_bytes();
+    for (p, &c) in b.iter().enumerate() {
         match c {
-            '!' | '?' | '«' | '“' => return p,
-            '.' => {
+            b'!' | b'?' => return p,
+            0xC2 if b.get(p + 1) == Some(&0xAB) => return p,
+            0xE2 if b.get(p + 1..p + 3) == Some(&[0x80, 0x9C][..]) => return p,
+            b'.' => {
                 let word = s[..p].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if !initial && !matches!(word, "M" | "MM" | "Mme" | "Mmes" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Pr" | "Me") {
@@ -460,15 +544,15 @@ fn attribution_at(s: &str) -> Option<Attribution> {
     }
     let mut pronoun = false;
     if let Some(c) = ch.get(i) {
-        let l = c.word.to_lowercase();
-        if AUXILIARIES.contains(&l.as_str()) {
+        let l = lowercase(c.word);
+        if AUXILIARIES.contains(&&*l) {
             i += 1;
         } else if (l.starts_with("a-t-") || l.starts_with("ont-") || l.starts_with("avait-")) && has_pronoun_suffix(&l) {
             pronoun = true;
             i += 1;
         }
     }
-    while ch.get(i).is_some_and(|c| ADVERBS.contains(&c.word.to_lowercase().as_str())) {
+    while ch.get(i).is_some_and(|c| ADVERBS.contains(&&*lowercase(c.word))) {
         i += 1;
     }
     let verb = ch.get(i)?;
@@ -484,7 +568,7 @@ fn attribution_at(s: &str) -> Option<Attribution> {
     }
     i += 1;
     let mut skipped = 0;
-    while skipped < 3 && ch.get(i).is_some_and(|c| ADVERBS.contains(&c.word.to_lowercase().as_str()) && !c.stop_after) {
+    while skipped < 3 && ch.get(i).is_some_and(|c| ADVERBS.contains(&&*lowercase(c.word)) && !c.stop_after) {
         i += 1;
         skipped += 1;
     }
@@ -492,7 +576,7 @@ fn attribution_at(s: &str) -> Option<Attribution> {
     if capitalised(next.word) {
         return name_at(ch, i).map(Attribution::Name);
     }
-    if matches!(next.word.to_lowercase().as_str(), "il" | "elle" | "he" | "she") {
+    if matches!(&*lowercase(next.word), "il" | "elle" | "he" | "she") {
         return Some(Attribution::Pronoun);
     }
     name_in_phrase(ch, i).map(Attribution::Name)
@@ -502,31 +586,88 @@ fn attribution_at(s: &str) -> Option<Attribution> {
 /// "il a déclaré qu'il n'y avait « aucun doute »".
 fn attribution_before(s: &str) -> Option<Attribution> {
     // The current sentence only.
-    let start = s.rfind(['.', '!', '?', '»', '”']).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
-    let mut chunks = Chunks::new(&s[start..], usize::MAX);
+    let sentence = &s[sentence_start(s)..];
+    // The verb and its subject are among the last words: those are split first (from a
+    // whitespace on, a text splits into the same last chunks), all of the sentence only
+    // when the search reaches the first of them.
+    let tail = last_pieces(sentence, 12);
+    if tail.len() < sentence.len() {
+        if let Some(found) = speaker_before(tail, false) {
+            return found;
+        }
+    }
+    speaker_before(sentence, true).flatten()
+}
+
+/// Where the last sentence of `s` starts: after its last . ! ? » or ”, found by their last
+/// byte (» is C2 BB, ” is E2 80 9D) rather than by decoding every character backwards.
+fn sentence_start(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(p) = b[..end].iter().rposition(|&c| matches!(c, b'.' | b'!' | b'?' | 0xBB | 0x9D)) {
+        let mark = match b[p] {
+            0xBB => p >= 1 && b[p - 1] == 0xC2,
+            0x9D => p >= 2 && b[p - 2..p] == [0xE2, 0x80],
+            _ => true,
+        };
+        if mark {
+            return p + 1;
+        }
+        end = p;
+    }
+    0
+}
+
+/// The end of `s` after its `k`th whitespace from the end (all of `s` when it has fewer).
+fn last_pieces(s: &str, k: usize) -> &str {
+    let mut seen = 0;
+    for (p, c) in s.char_indices().rev() {
+        if c.is_whitespace() {
+            seen += 1;
+            if seen == k {
+                return &s[p + c.len_utf8()..];
+            }
+        }
+    }
+    s
+}
+
+/// [`attribution_before`] read from the chunks of `s`, the end of the sentence (`whole`:
+/// all of it). None when the answer would depend on the words before `s`.
+fn speaker_before(s: &str, whole: bool) -> Option<Option<Attribution>> {
+    let mut chunks = Chunks::new(s, usize::MAX);
     let ch = chunks.all();
     let n = ch.len();
-    let v = (n.saturating_sub(8)..n).rev().find(|&k| is_speech_verb(ch[k].word))?;
+    if !whole && n < 8 {
+        return None;
+    }
+    let Some(v) = (n.saturating_sub(8)..n).rev().find(|&k| is_speech_verb(ch[k].word)) else { return Some(None) };
     let mut k = v;
-    while k > 0 && ADVERBS.contains(&ch[k - 1].word.to_lowercase().as_str()) {
+    while k > 0 && ADVERBS.contains(&&*lowercase(ch[k - 1].word)) {
         k -= 1;
     }
     if k > 0 && AUXILIARIES.contains(&ch[k - 1].word) {
         k -= 1;
     }
-    let subj = k.checked_sub(1)?;
+    if !whole && k == 0 {
+        return None;
+    }
+    let Some(subj) = k.checked_sub(1) else { return Some(None) };
     let w = ch[subj].word;
     if matches!(w, "il" | "elle" | "Il" | "Elle" | "he" | "she" | "He" | "She") {
-        return Some(Attribution::Pronoun);
+        return Some(Some(Attribution::Pronoun));
     }
     if !capitalised(w) {
-        return None;
+        return Some(None);
     }
     let mut first = subj;
     while first > 0 && capitalised(ch[first - 1].word) && !ch[first - 1].comma_after && subj - first < 3 {
         first -= 1;
     }
-    name_at(&mut chunks, first).map(Attribution::Name)
+    if !whole && first == 0 {
+        return None;
+    }
+    Some(name_at(&mut chunks, first).map(Attribution::Name))
 }
 
 fn resolve(a: Option<Attribution>, last: &mut Option<String>) -> Option<String> {
@@ -717,7 +858,9 @@ impl Document {
         // except hard-wrapped text, where consecutive lines join.
         let non_empty: Vec<Span> = raw.iter().copied().filter(|s| !s.is_empty()).collect();
         let wrapped = non_empty.len() >= 6 && {
-            let mid = non_empty.iter().filter(|s| (50..=100).contains(&s.of(text).chars().count())).count();
+            // (A line has 50 to 100 characters only if it has 50 to 400 bytes: most lines
+            // are not counted.)
+            let mid = non_empty.iter().filter(|s| (50..=400).contains(&s.len()) && (50..=100).contains(&s.of(text).chars().count())).count();
             let open_end = non_empty.iter().filter(|s| !s.of(text).ends_with(['.', '!', '?', '»', '"', '”', ':'])).count();
             mid * 10 >= non_empty.len() * 6 && open_end * 2 >= non_empty.len()
         };
@@ -909,9 +1052,56 @@ mod tests {
             }).collect();
             mapped.split(' ').filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
         };
-        for s in ["", "   ", " L’OTAN  a\tDIT «\u{A0}Non\u{A0}» ", "ÉTÉ\u{b}x\u{c}y\r\nZ\u{1c}W", "Ünïcode MIXED ascii: “Quoted” ‘x’ ʼy", "trailing \u{2003}"] {
+        for s in ["", "   ", " L’OTAN  a\tDIT «\u{A0}Non\u{A0}» ", "ÉTÉ\u{b}x\u{c}y\r\nZ\u{1c}W", "Ünïcode MIXED ascii: “Quoted” ‘x’ ʼy", "trailing \u{2003}",
+            "Ça  va, À \t l'ÉTÉ ß ÿ ÷ Ÿ x ", "a b  c\u{A0}d e\u{2019}f g"] {
             assert_eq!(fold_for_compare(s), reference(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn pieces_and_sentence_ends_read_by_bytes() {
+        let texts = ["", " ", "a", "a b", "  a\u{A0}b\u{2003} c\t\td\u{3000}e\u{85}f\u{2028}", "été, “oui” « non » M. X. Dr. Y! z? w", "é.", "«", "a.b“"];
+        for s in texts {
+            assert_eq!(Pieces { s, at: Some(0) }.collect::<Vec<_>>(), s.split(char::is_whitespace).collect::<Vec<_>>(), "{s:?}");
+            let chars = || {
+                for (p, c) in s.char_indices() {
+                    match c {
+                        '!' | '?' | '«' | '“' => return p,
+                        '.' => {
+                            let word = s[..p].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                            if !initial && !matches!(word, "M" | "MM" | "Mme" | "Mmes" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Pr" | "Me") {
+                                return p;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                s.len()
+            };
+            assert_eq!(sentence_end(s), chars(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_start_is_after_the_last_mark() {
+        for s in ["", "Il a dit", "Fin. Il a dit", "« Oui » il a dit", "“Non” et ”x", "a! b? c", "été» ou ”", "x\u{BB}", "\u{2019}\u{201D}y", "é.»”"] {
+            let want = s.rfind(['.', '!', '?', '»', '”']).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+            assert_eq!(sentence_start(s), want, "{s:?}");
+        }
+    }
+
+    /// Attributions read from the sentence's last words are those read from all of it.
+    #[test]
+    fn attribution_before_long_sentences() {
+        let doc = Document::parse_text("Titre\n\nLors de la conférence de presse tenue hier soir à Tokyo devant les journalistes, le Premier ministre Fumio Kishida a déclaré : « Nous sommes prêts ».".into());
+        assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Fumio Kishida"));
+        let words = "un deux trois quatre cinq six sept huit neuf dix onze douze treize";
+        let s = format!("{words} Mark Rutte a également déclaré alors ");
+        assert_eq!(attribution_before(&s), speaker_before(&s, true).flatten());
+        assert_eq!(attribution_before(&s), Some(Attribution::Name("Mark Rutte".into())));
+        let s = format!("{words} Jean Paul Marie Rutte a déclaré ");
+        assert_eq!(attribution_before(&s), speaker_before(&s, true).flatten());
     }
 
     #[test]

@@ -38,9 +38,59 @@ pub struct TopicDef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
-    pub text: String,
+    /// The span's text: one copy per distinct text, shared by its mentions.
+    pub text: SharedText,
     pub start: usize,
     pub end: usize,
+}
+
+/// A string shared by reference count (a long text repeats its trigger words thousands of
+/// times: one allocation each was most of tagging's own allocations, and freeing them later
+/// as much again). Reads as a `&str`, serialises as a string.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedText(std::sync::Arc<str>);
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for SharedText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for SharedText {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedText {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<SharedText> for &str {
+    fn eq(&self, other: &SharedText) -> bool {
+        *self == &*other.0
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -275,6 +325,20 @@ impl Taxonomy {
         (if lang == Lang::En { &EN } else { &FR }).get_or_init(|| Triggers::iptc(lang, &self.iptc_index))
     }
 
+    /// Whether `topic` is `ancestor` or lies under it.
+    fn within(&self, topic: usize, ancestor: usize) -> bool {
+        let mut t = Some(topic);
+        // (Parent links never cycle; the count bounds the walk all the same.)
+        for _ in 0..=self.topics.len() {
+            match t {
+                Some(ti) if ti == ancestor => return true,
+                Some(ti) => t = self.topics[ti].parent,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// A site's own taxonomy: JSON Lines (one section per line) or a JSON array of
     /// `{"id", "parent", "labels": {"fr", "en"} | "label", "triggers": [..] | {"fr": [..], "en": [..]}}`.
     pub fn from_json(json: &str, stemmers: &Stemmers) -> Result<Taxonomy> {
@@ -429,78 +493,96 @@ impl Taxonomy {
                 _ => 1.0,
             }
         };
-        // Evidence per topic: (trigger key → weight, spans), sorted by topic then key (lists
-        // kept sorted by binary search: no BTreeMap code in the wasm). Scores are float sums
-        // over them, and a fixed order keeps them bit-for-bit deterministic.
-        let mut hits: Hits = Vec::new();
+        // Evidence, one entry per (topic, trigger key), found by ids rather than by comparing
+        // key strings: a word's key by `WordInfo::key_id`, a phrase's by the number
+        // `phrase_ids` gives it (a word's key never holds a space, a phrase's always does).
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut hit_of: FxHashMap<(usize, u32, bool), usize> = FxHashMap::default();
+        let mut phrase_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut n_words = 0usize;
-        let mut toks: Vec<usize> = Vec::new();
         let mut key = String::new();
         let mut text_forms: Vec<&str> = Vec::new();
         let mut same = SameWordCache::default();
         // What a word says on its own, per `WordInfo::surface_id`, settled at its first
-        // occurrence: the (topic, weight) pairs of its key whose forms it inflects (a range of
-        // `single_topics`, in the order the maps list them) and whether longer triggers start
-        // with it. Most words are neither; a repeated word costs no lookup and no form check.
+        // occurrence: the `hits` entries of the topics of its key whose forms it inflects (a
+        // range of `single_hits`, in the order the maps list them) and whether longer triggers
+        // start with it. Most words are neither; a repeated word costs no lookup, no form check
+        // and no search for its entries.
         let mut single: Vec<Option<(u32, u32, bool)>> = Vec::new();
-        let mut single_topics: Vec<(usize, f32)> = Vec::new();
+        let mut single_hits: Vec<usize> = Vec::new();
+        // The words of the phrase being read (token indices).
+        let mut phrase: Vec<usize> = Vec::new();
         for s in &doc.sentences {
-            toks.clear();
-            toks.extend((s.tokens.0..s.tokens.1).filter(|&t| doc.tokens[t].kind == TokenKind::Word && words[t].is_some()));
-            n_words += toks.len();
-            for i in 0..toks.len() {
-                key.clear();
-                for n in 0..max_words.max(1) {
-                    let Some(&t) = toks.get(i + n) else { break };
-                    if n > 0 {
-                        // Phrases do not jump over punctuation.
-                        if toks[i + n - 1] + 1 != t && !gap_is_joinable(doc, toks[i + n - 1], t) {
-                            break;
-                        }
-                        key.push(' ');
-                    }
-                    let Some(w) = words[t].as_ref() else { break };
-                    if n == 0 {
-                        if w.stop {
-                            break;
-                        }
-                        let id = w.surface_id as usize;
-                        if id >= single.len() {
-                            single.resize(id + 1, None);
-                        }
-                        let (from, to, starts_longer) = *single[id].get_or_insert_with(|| {
-                            let from = single_topics.len() as u32;
-                            for (map_lang, map) in &triggers {
-                                let Some(list) = map.keys.get(w.key.as_str()) else { continue };
-                                for (topic, weight) in Triggers::topics(list) {
-                                    // Same stem is not enough: "important" is not "imports".
-                                    if Triggers::form_matches(list, *map_lang, topic, &[w.lower.as_str()], &mut same) {
-                                        single_topics.push((topic, weight));
-                                    }
-                                }
+            let (first, end) = s.tokens;
+            // The word after token `t` in the sentence, when nothing but elisions comes between
+            // ("défense de l'espace"): phrases do not jump over punctuation.
+            let next_word = |t: usize| {
+                let k = (t + 1..end).find(|&k| doc.tokens[k].kind != TokenKind::Elision)?;
+                (doc.tokens[k].kind == TokenKind::Word && words[k].is_some()).then_some(k)
+            };
+            for t in first..end {
+                if doc.tokens[t].kind != TokenKind::Word {
+                    continue;
+                }
+                let Some(w) = words[t].as_ref() else { continue };
+                n_words += 1;
+                if w.stop {
+                    continue;
+                }
+                let id = w.surface_id as usize;
+                if id >= single.len() {
+                    single.resize(id + 1, None);
+                }
+                let (from, to, starts_longer) = *single[id].get_or_insert_with(|| {
+                    let from = single_hits.len() as u32;
+                    for (map_lang, map) in &triggers {
+                        let Some(list) = map.keys.get(w.key.as_str()) else { continue };
+                        for (topic, weight) in Triggers::topics(list) {
+                            // Same stem is not enough: "important" is not "imports".
+                            if Triggers::form_matches(list, *map_lang, topic, &[w.lower.as_str()], &mut same) {
+                                let key = || Cow::Borrowed(w.key.as_str());
+                                single_hits.push(hit_entry(&mut hits, &mut hit_of, topic, (w.key_id, false), key, weight));
                             }
-                            let longer = triggers.iter().any(|(_, map)| map.prefixes.contains(w.key.as_str()));
-                            (from, single_topics.len() as u32, longer)
-                        });
-                        for &(topic, weight) in &single_topics[from as usize..to as usize] {
-                            add_hit(&mut hits, topic, weight, &w.key, doc.tokens[t].span);
                         }
-                        if !starts_longer {
-                            break;
-                        }
-                        key.push_str(&w.key);
-                        continue;
                     }
+                    let longer = triggers.iter().any(|(_, map)| map.prefixes.contains(w.key.as_str()));
+                    (from, single_hits.len() as u32, longer)
+                });
+                for &h in &single_hits[from as usize..to as usize] {
+                    push_mention(&mut hits[h].spans, doc.tokens[t].span);
+                }
+                if !starts_longer {
+                    continue;
+                }
+                // Longer triggers, word by word while the words read are the start of one.
+                key.clear();
+                key.push_str(&w.key);
+                phrase.clear();
+                phrase.push(t);
+                while phrase.len() < max_words {
+                    let Some(next) = phrase.last().and_then(|&last| next_word(last)) else { break };
+                    let Some(w) = words[next].as_ref() else { break };
+                    phrase.push(next);
+                    key.push(' ');
                     key.push_str(&w.key);
                     for (map_lang, map) in &triggers {
                         let Some(list) = map.keys.get(key.as_str()) else { continue };
                         // `WordInfo::lower` is the same form as the triggers' `written_form`.
                         text_forms.clear();
-                        text_forms.extend(toks[i..=i + n].iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())));
-                        let span = Span::new(doc.tokens[toks[i]].span.start, doc.tokens[t].span.end);
+                        text_forms.extend(phrase.iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())));
+                        let span = Span::new(doc.tokens[t].span.start, doc.tokens[next].span.end);
                         for (topic, weight) in Triggers::topics(list) {
                             if Triggers::form_matches(list, *map_lang, topic, &text_forms, &mut same) {
-                                add_hit(&mut hits, topic, weight, &key, span);
+                                let id = match phrase_ids.get(key.as_str()) {
+                                    Some(&id) => id,
+                                    None => {
+                                        let id = phrase_ids.len() as u32;
+                                        phrase_ids.insert(key.clone(), id);
+                                        id
+                                    }
+                                };
+                                let h = hit_entry(&mut hits, &mut hit_of, topic, (id, true), || Cow::Owned(key.clone()), weight);
+                                push_mention(&mut hits[h].spans, span);
                             }
                         }
                     }
@@ -510,37 +592,36 @@ impl Taxonomy {
                 }
             }
         }
+        // By topic. (The order of a topic's keys does not matter: the sums below run over
+        // keys sorted by name.)
+        crate::sort::sort_by_key(&mut hits, |h| h.topic);
         // A shorter trigger inside a longer matched one ("défense" in "ministre de
-        // la défense") is not separate evidence for the same topic.
-        for (_, triggers) in &mut hits {
+        // la défense") is not separate evidence for the same topic. Only a phrase's mention
+        // can hold another: a word's mention is one token.
+        for group in hits.chunk_by_mut(|a, b| a.topic == b.topic) {
             // One key's mentions never nest: each is that key's words and the elisions between them.
-            if triggers.len() < 2 {
+            if group.len() < 2 || !group.iter().any(|h| h.phrase) {
                 continue;
             }
-            let nested = nested_spans(triggers.iter().flat_map(|(_, (_, s))| s.iter().copied()).collect());
-            if nested.is_empty() {
-                continue;
+            let phrases = Containers::new(group.iter().filter(|h| h.phrase).flat_map(|h| h.spans.iter().copied()).collect());
+            for h in group.iter_mut() {
+                h.spans.retain(|&s| !phrases.hold(s));
             }
-            for (_, (_, spans)) in triggers.iter_mut() {
-                spans.retain(|s| nested.binary_search(s).is_err());
-            }
-            triggers.retain(|(_, (_, spans))| !spans.is_empty());
         }
+        hits.retain(|h| !h.spans.is_empty());
         // Distinct triggers per topic, counting its descendants': one ordinary
         // word alone is not enough to settle a topic.
         // Sorted sets of keys.
         let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); self.topics.len()];
         let mut strongest = vec![0f32; self.topics.len()];
-        for (topic, triggers) in &hits {
-            let mut t = Some(*topic);
+        for h in &hits {
+            let mut t = Some(h.topic);
             let mut guard = 0;
             while let Some(ti) = t {
-                for (k, _) in triggers {
-                    if let Err(at) = distinct[ti].binary_search(&k.as_str()) {
-                        distinct[ti].insert(at, k);
-                    }
+                if let Err(at) = distinct[ti].binary_search(&&*h.key) {
+                    distinct[ti].insert(at, &h.key);
                 }
-                strongest[ti] = triggers.iter().map(|(_, (w, _))| *w).fold(strongest[ti], f32::max);
+                strongest[ti] = strongest[ti].max(h.weight);
                 t = self.topics[ti].parent;
                 guard += 1;
                 if guard > self.topics.len() {
@@ -553,25 +634,24 @@ impl Taxonomy {
         // two children, is one piece of evidence), at its highest weight.
         // Per topic: key → (weight, mass), sorted by key.
         let mut subtree: Vec<Vec<(&str, (f32, f32))>> = vec![Vec::new(); self.topics.len()];
-        for (topic, triggers) in &hits {
-            for (key, (w, spans)) in triggers {
-                let mass: f32 = spans.iter().map(|sp| position_mass(sp.start)).sum();
-                let mut t = Some(*topic);
-                let mut guard = 0;
-                while let Some(ti) = t {
-                    let keys = &mut subtree[ti];
-                    let at = keys.binary_search_by(|(k, _)| k.cmp(&key.as_str())).unwrap_or_else(|at| {
-                        keys.insert(at, (key.as_str(), (0.0, 0.0)));
-                        at
-                    });
-                    let e = &mut keys[at].1;
-                    e.0 = e.0.max(*w);
-                    e.1 = e.1.max(mass);
-                    t = self.topics[ti].parent;
-                    guard += 1;
-                    if guard > self.topics.len() {
-                        break;
-                    }
+        for h in &hits {
+            let (key, w) = (&*h.key, h.weight);
+            let mass: f32 = h.spans.iter().map(|sp| position_mass(sp.start)).sum();
+            let mut t = Some(h.topic);
+            let mut guard = 0;
+            while let Some(ti) = t {
+                let keys = &mut subtree[ti];
+                let at = keys.binary_search_by(|(k, _)| k.cmp(&key)).unwrap_or_else(|at| {
+                    keys.insert(at, (key, (0.0, 0.0)));
+                    at
+                });
+                let e = &mut keys[at].1;
+                e.0 = e.0.max(w);
+                e.1 = e.1.max(mass);
+                t = self.topics[ti].parent;
+                guard += 1;
+                if guard > self.topics.len() {
+                    break;
                 }
             }
         }
@@ -610,6 +690,8 @@ impl Taxonomy {
         });
         let mut kept: Vec<usize> = Vec::new();
         let mut result = Vec::new();
+        // Evidence texts, one copy each.
+        let mut texts: FxHashMap<&str, SharedText> = FxHashMap::default();
         for &(i, score, share) in &out {
             let def = &self.topics[i];
             // Level 1 and 2 when the evidence supports them; deeper only when strong.
@@ -625,21 +707,13 @@ impl Taxonomy {
                 continue;
             }
             kept.push(i);
-            // Spans first, sorted and deduplicated: a span's text is copied once, and the sort
-            // moves spans, not evidence.
-            let mut spans: Vec<Span> = Vec::new();
-            let mut stack = vec![i];
-            while let Some(t) = stack.pop() {
-                if let Ok(at) = hits.binary_search_by_key(&t, |h| h.0) {
-                    for (_, (_, s)) in &hits[at].1 {
-                        spans.extend_from_slice(s);
-                    }
-                }
-                stack.extend((0..self.topics.len()).filter(|&c| self.topics[c].parent == Some(t)));
-            }
-            crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
-            spans.dedup();
-            let evidence = spans.iter().map(|sp| Evidence { text: sp.of(&doc.text).to_string(), start: sp.start, end: sp.end }).collect();
+            // Spans first, in order and without repeats.
+            let spans = sorted_union(hits.iter().filter(|h| self.within(h.topic, i)).map(|h| h.spans.as_slice()).collect());
+            let evidence = spans.iter().map(|sp| {
+                let t = sp.of(&doc.text);
+                let text = texts.entry(t).or_insert_with(|| SharedText(t.into())).clone();
+                Evidence { text, start: sp.start, end: sp.end }
+            }).collect();
             result.push(Topic {
                 id: def.id.clone(),
                 label: if lang == Lang::En { def.label_en.clone() } else { def.label_fr.clone() },
@@ -655,49 +729,117 @@ impl Taxonomy {
     }
 }
 
-/// Evidence per topic: (trigger key → weight, spans), sorted by topic then key.
-type Hits = Vec<(usize, Vec<(String, (f32, Vec<Span>))>)>;
+/// The mentions of one trigger key for one topic.
+struct Hit<'w> {
+    topic: usize,
+    key: Cow<'w, str>,
+    /// The key's first weight.
+    weight: f32,
+    /// A key of several words.
+    phrase: bool,
+    /// In text order.
+    spans: Vec<Span>,
+}
 
-/// Records a mention of trigger `key` for `topic`; the key's weight is its first one.
-fn add_hit(hits: &mut Hits, topic: usize, weight: f32, key: &str, span: Span) {
-    let per_topic = match hits.binary_search_by_key(&topic, |h| h.0) {
-        Ok(at) => &mut hits[at].1,
-        Err(at) => {
-            hits.insert(at, (topic, Vec::new()));
-            &mut hits[at].1
-        }
-    };
-    let at = match per_topic.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
-        Ok(at) => at,
-        Err(at) => {
-            per_topic.insert(at, (key.to_string(), (weight, Vec::new())));
-            at
-        }
-    };
-    let e = &mut per_topic[at].1;
-    // Mentions of one key come in text order, so a repeat (the
-    // same key in both language maps) can only be the last one.
-    if e.1.last() != Some(&span) {
-        e.1.push(span);
+/// The entry of `topic` and a key (its id, and whether it is a phrase's), made with `weight`
+/// when new: a key's weight is its first one.
+fn hit_entry<'w>(
+    hits: &mut Vec<Hit<'w>>, index: &mut FxHashMap<(usize, u32, bool), usize>, topic: usize, (id, phrase): (u32, bool),
+    key: impl FnOnce() -> Cow<'w, str>, weight: f32,
+) -> usize {
+    *index.entry((topic, id, phrase)).or_insert_with(|| {
+        hits.push(Hit { topic, key: key(), weight, phrase, spans: Vec::new() });
+        hits.len() - 1
+    })
+}
+
+/// Records a mention. Mentions of one key come in text order, so a repeat (the
+/// same key in both language maps) can only be the last one.
+fn push_mention(spans: &mut Vec<Span>, span: Span) {
+    if spans.last() != Some(&span) {
+        spans.push(span);
     }
 }
 
-/// The spans that lie inside another, different span of the list; sorted.
-/// One sweep in (start, longest first) order: a span is nested when an earlier
-/// distinct span reaches at least as far.
-fn nested_spans(mut spans: Vec<Span>) -> Vec<Span> {
-    crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | (u128::from(u32::MAX) - u128::from(u32::try_from(s.end).ok()?))), |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    spans.dedup();
-    let mut nested = Vec::new();
-    let mut reach: Option<usize> = None;
-    for s in spans {
-        if reach.is_some_and(|r| r >= s.end) {
-            nested.push(s);
-        }
-        reach = Some(reach.map_or(s.end, |r| r.max(s.end)));
+/// The spans of the `runs` (each in order, without repeats) in order, without repeats. Many
+/// spans (a long text's) are merged two runs at a time rather than sorted; a few are sorted.
+fn sorted_union(runs: Vec<&[Span]>) -> Vec<Span> {
+    if runs.iter().map(|r| r.len()).sum::<usize>() < 512 {
+        let mut spans = runs.concat();
+        crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+        spans.dedup();
+        return spans;
     }
-    crate::sort::sort_by_packed(&mut nested, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
-    nested
+    let mut runs: Vec<Vec<Span>> = runs.into_iter().map(<[Span]>::to_vec).collect();
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut pairs = runs.into_iter();
+        while let Some(a) = pairs.next() {
+            let Some(b) = pairs.next() else {
+                merged.push(a);
+                break;
+            };
+            let mut out = Vec::with_capacity(a.len() + b.len());
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => {
+                        out.push(a[i]);
+                        i += 1;
+                    }
+                    std::cmp::Ordering::Greater => {
+                        out.push(b[j]);
+                        j += 1;
+                    }
+                    std::cmp::Ordering::Equal => {
+                        out.push(a[i]);
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            out.extend_from_slice(&a[i..]);
+            out.extend_from_slice(&b[j..]);
+            merged.push(out);
+        }
+        runs = merged;
+    }
+    runs.pop().unwrap_or_default()
+}
+
+/// Spans that may hold others, to ask which spans lie inside one of them.
+struct Containers {
+    /// Sorted, without repeats.
+    spans: Vec<Span>,
+    /// The furthest end among `spans[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl Containers {
+    fn new(mut spans: Vec<Span>) -> Containers {
+        crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+        spans.dedup();
+        let reach = spans.iter().scan(0, |r, s| {
+            *r = s.end.max(*r);
+            Some(*r)
+        }).collect();
+        Containers { spans, reach }
+    }
+
+    /// Whether `s` lies inside one of the spans other than `s` itself.
+    fn hold(&self, s: Span) -> bool {
+        // The spans that start at or before `s`.
+        let n = self.spans.partition_point(|o| o.start <= s.start);
+        if n == 0 || self.reach[n - 1] < s.end {
+            return false;
+        }
+        // One of them reaches as far: is there one that is not `s` itself?
+        match self.spans[..n].binary_search(&s) {
+            Err(_) => true,
+            // The spans after `s` start where it does and end later.
+            Ok(k) => k + 1 < n || k > 0 && self.reach[k - 1] >= s.end,
+        }
+    }
 }
 
 /// A span's start in the upper half of a 64-bit sort key (`sort::sort_by_packed`), if it fits.
@@ -724,12 +866,13 @@ fn same_word(lang: Lang, a: &str, b: &str) -> bool {
         return true;
     }
     let (ra, rb) = (inflection_root(lang, a, &pa), inflection_root(lang, b, &pb));
-    // "winning" → "winn" ~ "win": a doubled final consonant before -ing/-ed.
-    let undouble = |r: &str| -> Option<String> {
-        let c: Vec<char> = r.chars().collect();
-        (c.len() > 2 && c[c.len() - 1] == c[c.len() - 2]).then(|| c[..c.len() - 1].iter().collect())
+    // "winning" → "winn" ~ "win": a doubled final consonant before -ing/-ed. (`r` has three
+    // characters or more, its last two are the same, and less the last it is `other`.)
+    let undoubles_to = |r: &str, other: &str| {
+        let mut last = r.chars().rev();
+        matches!((last.next(), last.next()), (Some(x), Some(y)) if x == y && r.chars().nth(2).is_some() && r[..r.len() - x.len_utf8()] == *other)
     };
-    ra == rb || undouble(&ra).as_deref() == Some(rb.as_str()) || undouble(&rb).as_deref() == Some(ra.as_str())
+    ra == rb || undoubles_to(&ra, &rb) || undoubles_to(&rb, &ra)
 }
 
 /// A word without its plural ending (and, in French, its feminine one).
@@ -778,9 +921,12 @@ const FR_FEMININE_WORDS: &[&str] = &["partie", "droite", "sortie", "tenue", "vue
 
 /// A word without its inflectional ending, for [`same_word`] only: a plural noun
 /// ("killings") stays a noun; otherwise English -ing and -ed go, then a final -e.
-fn inflection_root(lang: Lang, w: &str, singular: &str) -> String {
+fn inflection_root<'s>(lang: Lang, w: &str, singular: &'s str) -> Cow<'s, str> {
+    if lang != Lang::En {
+        return Cow::Borrowed(singular);
+    }
     let mut r = singular.to_string();
-    if lang == Lang::En {
+    {
         let n = r.chars().count();
         if r == w && n > 5 && r.ends_with("ing") {
             r.truncate(r.len() - 3);
@@ -794,12 +940,7 @@ fn inflection_root(lang: Lang, w: &str, singular: &str) -> String {
             r.pop();
         }
     }
-    r
-}
-
-/// Words separated only by an elision ("défense de l'espace") still form a phrase.
-fn gap_is_joinable(doc: &Document, a: usize, b: usize) -> bool {
-    (a + 1..b).all(|k| doc.tokens[k].kind == TokenKind::Elision)
+    Cow::Owned(r)
 }
 
 fn phrase_key(stemmers: &Stemmers, lang: Lang, phrase: &str) -> String {
@@ -843,7 +984,7 @@ mod tests {
     }
 
     #[test]
-    fn nested_spans_match_the_pairwise_definition() {
+    fn spans_held_match_the_pairwise_definition() {
         let spans: Vec<Span> = [(0, 10), (0, 4), (2, 4), (2, 4), (5, 10), (5, 12), (11, 12), (20, 25)]
             .iter().map(|&(a, b)| Span::new(a, b)).collect();
         let mut naive: Vec<Span> = spans.iter().copied()
@@ -851,7 +992,37 @@ mod tests {
             .collect();
         naive.sort();
         naive.dedup();
-        assert_eq!(nested_spans(spans), naive);
+        let containers = Containers::new(spans.clone());
+        let mut nested: Vec<Span> = spans.iter().copied().filter(|&s| containers.hold(s)).collect();
+        nested.sort();
+        nested.dedup();
+        assert_eq!(nested, naive);
+        // Spans that are not containers themselves.
+        for s in [(0, 1), (3, 4), (4, 5), (6, 11), (10, 12), (12, 13), (21, 24), (20, 26), (30, 31)].map(|(a, b)| Span::new(a, b)) {
+            assert_eq!(containers.hold(s), spans.iter().any(|o| *o != s && o.contains(&s)), "{s:?}");
+        }
+    }
+
+    /// Merged runs are the runs' spans sorted, without repeats, for few spans and for many.
+    #[test]
+    fn sorted_union_is_a_sort_without_repeats() {
+        let mut x = 7u32;
+        for (n_runs, len) in [(0, 0), (1, 5), (3, 4), (5, 300), (8, 200)] {
+            let runs: Vec<Vec<Span>> = (0..n_runs).map(|_| {
+                let mut run: Vec<Span> = (0..len).map(|_| {
+                    x = x.wrapping_mul(1103515245).wrapping_add(12345);
+                    let start = (x >> 16) as usize % 2000;
+                    Span::new(start, start + 1 + (x >> 8) as usize % 3)
+                }).collect();
+                run.sort();
+                run.dedup();
+                run
+            }).collect();
+            let mut want: Vec<Span> = runs.concat();
+            want.sort();
+            want.dedup();
+            assert_eq!(sorted_union(runs.iter().map(Vec::as_slice).collect()), want, "{n_runs} runs of {len}");
+        }
     }
 
     /// The compiled vocabulary (`build.rs`) is what reading the TSV with the engine's own
