@@ -57,9 +57,11 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// Start of the first reference, name or demonym.
+    /// Start of the first reference, name or demonym. Both lists are kept sorted (`sort_spans`):
+    /// their first items are enough (a scan of thousands of mentions per comparison was not).
     fn first_start(&self) -> usize {
-        self.mentions.iter().chain(&self.demonyms).map(|m| m.start).min().unwrap_or(usize::MAX)
+        let first = |v: &[Span]| v.first().map_or(usize::MAX, |m| m.start);
+        first(&self.mentions).min(first(&self.demonyms))
     }
 }
 
@@ -291,12 +293,14 @@ static COMMON_ACRONYMS: WordList = WordList::new(&[
 ]);
 /// Roman numerals and centuries ("XVII", "XXe", "IIIème"): not names on their own.
 fn is_roman_numeral(surface: &str) -> bool {
-    // Most words do not start with a numeral letter: no suffix trimming for them.
-    if !surface.starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
-        return false;
-    }
-    let core = surface.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e');
-    !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    // The numeral letters lead; the rest must trim away as an ordinal suffix. (The suffixes are
+    // lowercase, so trimming never reaches the letters: this is trimming the whole word.)
+    let letters = surface.bytes().take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M')).count();
+    let suffix = &surface[letters..];
+    // ("Macron": a byte no suffix has ends it before any trimming.)
+    letters > 0
+        && suffix.bytes().all(|b| matches!(b, b'e' | b'r' | b'm' | 0xC3 | 0xA8))
+        && (suffix.is_empty() || suffix.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e').is_empty())
 }
 /// Abbreviated month names ("27 Feb 2006").
 static MONTH_ABBREVIATIONS: WordList = WordList::new(&[
@@ -865,10 +869,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 (None, None) => String::new(),
             };
             let mut mentions = g.mentions.clone();
-            crate::sort::sort(&mut mentions);
+            sort_spans(&mut mentions);
             mentions.dedup();
             let mut demonyms = g.demonyms.clone();
-            crate::sort::sort(&mut demonyms);
+            sort_spans(&mut demonyms);
             demonyms.dedup();
             Entity { text, kind, wikidata: g.gaz.and_then(|i| gaz.entries[i].wikidata.as_deref().map(str::to_string)), mentions, demonyms }
         })
@@ -889,7 +893,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
 /// not a reference to Europe or China. Entities left with no reference go.
 fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
     let mut names: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
-    crate::sort::sort(&mut names);
+    sort_spans(&mut names);
     // Names do not overlap one another, so the last name starting at or before a demonym is the
     // only one that can contain it.
     let inside = |d: &Span| {
@@ -900,6 +904,14 @@ fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
         e.demonyms.retain(|d| !inside(d));
     }
     entities.retain(|e| !e.mentions.is_empty() || !e.demonyms.is_empty());
+}
+
+/// Sorts spans by start, then end. Mentions are mostly found in text order: a sorted list is
+/// only checked; others sort as integers (thousands of mentions for the main names).
+fn sort_spans(spans: &mut [Span]) {
+    if !spans.is_sorted() {
+        crate::sort::sort_by_packed(spans, |s| Some(u128::from(u32::try_from(s.start).ok()?) << 32 | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+    }
 }
 
 /// Counts one mention's written form; the string is copied only the first time it is seen.
@@ -1304,7 +1316,7 @@ fn join_bracketed_given_names(entities: &mut Vec<Entity>, text: &str) {
         let full_name = format!("{} {}", entities[i].text, entities[j].text);
         entities[j].text = full_name;
         entities[j].mentions.push(mention);
-        crate::sort::sort(&mut entities[j].mentions);
+        sort_spans(&mut entities[j].mentions);
         entities[i].mentions.retain(|m| *m != mention);
         if entities[i].mentions.is_empty() && entities[i].demonyms.is_empty() {
             entities.remove(i);
@@ -1344,7 +1356,7 @@ fn join_surnames(entities: &mut Vec<Entity>, _text: &str) {
             if t != i {
                 let mentions = entities[i].mentions.clone();
                 entities[t].mentions.extend(mentions);
-                crate::sort::sort(&mut entities[t].mentions);
+                sort_spans(&mut entities[t].mentions);
                 absorbed[i] = true;
             }
         }
