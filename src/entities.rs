@@ -548,6 +548,97 @@ const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
 const COMMON_MIDDLE_NAME_ZIPF: f32 = 4.0;
 static PLACE_PREPOSITIONS: WordList = WordList::new(&["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"]);
 
+/// The word lists the rules ask about words, for `ListAnswers`.
+#[derive(Clone, Copy)]
+enum List {
+    Role,
+    Particle,
+    ParticleArticle,
+    PersonCue,
+    PersonCueAdjacent,
+    SpeechVerb,
+    Leader,
+    OrgCue,
+    PlacePreposition,
+    PlaceHead,
+    OrgWord,
+    EventWord,
+    PlaceWord,
+    EventAdjective,
+    InstitutionHead,
+    MonthAbbreviation,
+    CommonAcronym,
+    FirstName,
+}
+
+impl List {
+    fn contains(self, lower: &str) -> bool {
+        let list = match self {
+            List::Role => &ROLE_WORDS,
+            List::Particle => &PARTICLES,
+            List::ParticleArticle => &PARTICLE_ARTICLES,
+            List::PersonCue => &PERSON_CUES,
+            List::PersonCueAdjacent => &PERSON_CUES_ADJACENT,
+            List::SpeechVerb => &SPEECH_VERBS,
+            List::Leader => &LEADERS,
+            List::OrgCue => &ORG_CUES,
+            List::PlacePreposition => &PLACE_PREPOSITIONS,
+            List::PlaceHead => &PLACE_HEADS,
+            List::OrgWord => &ORG_WORDS,
+            List::EventWord => &EVENT_WORDS,
+            List::PlaceWord => &PLACE_WORDS,
+            List::EventAdjective => &EVENT_ADJECTIVES,
+            List::InstitutionHead => &INSTITUTION_HEADS,
+            List::MonthAbbreviation => &MONTH_ABBREVIATIONS,
+            List::CommonAcronym => &COMMON_ACRONYMS,
+            List::FirstName => return is_first_name(lower),
+        };
+        list.contains(&lower)
+    }
+}
+
+/// The lists' answers for each distinct surface (`WordInfo::surface_id`), found at the first ask:
+/// the rules ask the same few lists about the same words over and over, and a fresh answer hashes
+/// the word. Two bits a list: asked, and the answer.
+struct ListAnswers {
+    bits: Vec<std::cell::Cell<u64>>,
+}
+
+impl ListAnswers {
+    fn new(surfaces: usize) -> ListAnswers {
+        ListAnswers { bits: vec![std::cell::Cell::new(0); surfaces] }
+    }
+
+    /// Whether `list` has the word's lowercase form.
+    fn word(&self, list: List, w: &WordInfo) -> bool {
+        let cell = &self.bits[w.surface_id as usize];
+        let asked = 1u64 << (2 * list as u32);
+        let bits = cell.get();
+        if bits & asked != 0 {
+            return bits & asked << 1 != 0;
+        }
+        let yes = list.contains(&w.lower);
+        cell.set(bits | asked | if yes { asked << 1 } else { 0 });
+        yes
+    }
+
+    /// Whether `list` has a word before a name.
+    fn prev(&self, list: List, p: &PrevWord) -> bool {
+        match p.word {
+            Some(w) => self.word(list, w),
+            None => list.contains(p.lower),
+        }
+    }
+
+    /// Whether `list` has token `k` lowercased (`token_lower`).
+    fn token(&self, list: List, doc: &Document, words: &[Option<WordInfo>], k: usize) -> bool {
+        match &words[k] {
+            Some(w) => self.word(list, w),
+            None => list.contains(&token_lower(doc, words, k)),
+        }
+    }
+}
+
 /// What a candidate's surface gives, computed once per distinct surface.
 struct SurfaceKey {
     key: String,
@@ -610,8 +701,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
-    for c in candidates(doc, words, gaz, lang, &mut members) {
-        split_candidate(doc, words, gaz, &members, &mut by_surface, c, &mut cands);
+    let lists = ListAnswers::new(surfaces);
+    for c in candidates(doc, words, gaz, lang, &lists, &mut members) {
+        split_candidate(doc, words, gaz, &lists, &members, &mut by_surface, c, &mut cands);
     }
     // A person's name: a given name that is no demonym ("French Marseille"), no common word in the
     // middle ("Rock Performance Grammy"), and a last word that names no institution or event.
@@ -622,9 +714,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             return false;
         }
         let w = |k: usize| words[ts[k]].as_ref().unwrap();
-        is_first_name(&w(0).lower)
+        lists.word(List::FirstName, w(0))
             && (1..n - 1).all(|k| w(k).zipf < COMMON_MIDDLE_NAME_ZIPF)
-            && ![&ORG_WORDS, &EVENT_WORDS, &PLACE_WORDS].iter().any(|l| l.contains(&w(n - 1).lower.as_str()))
+            && ![List::OrgWord, List::EventWord, List::PlaceWord].into_iter().any(|l| lists.word(l, w(n - 1)))
             && gaz.demonym(&w(0).lower).is_none()
     };
     // Surnames after a given name ("Poutine" in "Vladimir Poutine"): alone, even at a sentence
@@ -678,8 +770,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             && (w0.stop
                 || (w0.lower.chars().count() < 3 && !w0.acronym)
                 || crate::keywords::is_calendar_word(&w0.lower)
-                || MONTH_ABBREVIATIONS.contains(&w0.lower.as_str())
-                || COMMON_ACRONYMS.contains(&w0.lower.as_str())
+                || lists.word(List::MonthAbbreviation, w0)
+                || lists.word(List::CommonAcronym, w0)
                 || is_roman_numeral(surface))
         {
             continue;
@@ -744,7 +836,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
             // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
             // (A lone lowercase word, an institution head left alone, is no name either.)
-            if ROLE_WORDS.contains(&w0.lower.as_str()) || surface.rsplit('-').next().is_some_and(|t| t.starts_with(char::is_lowercase)) {
+            if lists.word(List::Role, w0) || surface.rsplit('-').next().is_some_and(|t| t.starts_with(char::is_lowercase)) {
                 continue;
             }
             // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
@@ -755,7 +847,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let listed_common = w0.zipf >= COMMON_ZIPF_SENTENCE_START && w0.zipf > crate::words::unseen_zipf(lang);
             let unsupported = !listed_common
                 && (common_noun_shape(surface, &w0.lower)
-                    || !(mid_sentence_caps.contains(w0.lower.as_str()) || speaks_next(doc, words, c_words[0])));
+                    || !(mid_sentence_caps.contains(w0.lower.as_str()) || speaks_next(doc, words, &lists, c_words[0])));
             if w0.sentence_initial
                 && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || (listed_common && !surname) || unsupported)
             {
@@ -779,24 +871,24 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let member_lowers = || c_words.iter().map(|&t| words[t].as_ref().unwrap());
         // "directeur de Thomson": the head of something; "fils de René Imbot": kin go on naming people.
         let of_leader = prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "du" | "d'" | "des"))
-            && prev[1..].iter().any(|p| LEADERS.contains(&p.as_str()));
+            && prev[1..].iter().any(|p| lists.prev(List::Leader, p));
         g.leader_of |= of_leader;
-        g.person_cue |= (!of_leader && prev.iter().any(|p| PERSON_CUES.contains(&p.as_str())))
-            || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()) || PERSON_CUES_ADJACENT.contains(&p.as_str()))
-            || speaks_next(doc, words, *c_words.last().unwrap());
-        g.first_name |= is_first_name(&w0.lower);
+        g.person_cue |= (!of_leader && prev.iter().any(|p| lists.prev(List::PersonCue, p)))
+            || prev.first().is_some_and(|p| lists.prev(List::SpeechVerb, p) || lists.prev(List::PersonCueAdjacent, p))
+            || speaks_next(doc, words, &lists, *c_words.last().unwrap());
+        g.first_name |= lists.word(List::FirstName, w0);
         g.title_article |= !single && is_title_article(w0);
-        g.place_head |= after_place_head(&prev4);
-        g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
+        g.place_head |= after_place_head(&lists, &prev4);
+        g.org_cue |= c.maker || prev.first().is_some_and(|p| lists.prev(List::OrgCue, p));
         // "at Obama's efforts": after "Barack Obama", a preposition does not make the surname a place.
-        g.place_prep |= !surname && prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
-        g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
+        g.place_prep |= !surname && prev.first().is_some_and(|p| lists.prev(List::PlacePreposition, p));
+        g.org_word |= member_lowers().any(|w| lists.word(List::OrgWord, w));
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
-        g.event_word |= member_lowers().any(|w| w.cap && EVENT_WORDS.contains(&w.lower.as_str()));
+        g.event_word |= member_lowers().any(|w| w.cap && lists.word(List::EventWord, w));
         // "St. Louis", "Mt. Everest": an abbreviated saint or mount names a place.
         g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
-        g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| PLACE_WORDS.contains(&w.lower.as_str()));
+        g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w));
         g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
         g.inner_acronym |= !single
             && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
@@ -892,14 +984,24 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
 /// "Union européenne", "Parti communiste chinois": an adjective inside a name is part of that name,
 /// not a reference to Europe or China. Entities left with no reference go.
 fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
-    let mut names: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
-    sort_spans(&mut names);
     // Names do not overlap one another, so the last name starting at or before a demonym is the
-    // only one that can contain it.
-    let inside = |d: &Span| {
-        let i = names.partition_point(|n| n.start <= d.start);
-        i > 0 && names[i - 1].end >= d.end
-    };
+    // only one that can contain it. Demonyms are few and names many: rather than sorting the
+    // names, each goes to the first demonym start at or after its own, and a running maximum
+    // over those starts gives each demonym its last name.
+    let mut starts: Vec<usize> = entities.iter().flat_map(|e| e.demonyms.iter().map(|d| d.start)).collect();
+    crate::sort::sort_by_packed(&mut starts, |&s| Some(s as u128), usize::cmp);
+    starts.dedup();
+    let mut last_name: Vec<Option<Span>> = vec![None; starts.len()];
+    for n in entities.iter().flat_map(|e| &e.mentions) {
+        let i = starts.partition_point(|&s| s < n.start);
+        if let Some(best) = last_name.get_mut(i) {
+            *best = (*best).max(Some(*n));
+        }
+    }
+    for i in 1..last_name.len() {
+        last_name[i] = last_name[i].max(last_name[i - 1]);
+    }
+    let inside = |d: &Span| last_name[starts.partition_point(|&s| s < d.start)].is_some_and(|n| n.end >= d.end);
     for e in entities.iter_mut() {
         e.demonyms.retain(|d| !inside(d));
     }
@@ -925,20 +1027,22 @@ fn count_surface(surfaces: &mut FxHashMap<String, usize>, surface: &str) {
 }
 
 /// "Nakatani a déclaré", "Rutte said": a verb of saying follows the name.
-fn speaks_next(doc: &Document, words: &[Option<WordInfo>], last: usize) -> bool {
-    let lower_at = |k: usize| words.get(k).and_then(|w| w.as_ref()).map(|w| w.lower.as_str());
-    match lower_at(last + 1) {
-        Some("a" | "avait" | "aurait" | "has" | "had") => lower_at(last + 2).is_some_and(|v| SPEECH_VERBS.contains(&v)),
-        Some(v) => SPEECH_VERBS.contains(&v) && doc.tokens[last + 1].span.start == doc.tokens[last].span.end + 1,
+fn speaks_next(doc: &Document, words: &[Option<WordInfo>], lists: &ListAnswers, last: usize) -> bool {
+    let word_at = |k: usize| words.get(k).and_then(|w| w.as_ref());
+    match word_at(last + 1) {
+        Some(w) if matches!(w.lower.as_str(), "a" | "avait" | "aurait" | "has" | "had") => {
+            word_at(last + 2).is_some_and(|v| lists.word(List::SpeechVerb, v))
+        }
+        Some(v) => lists.word(List::SpeechVerb, v) && doc.tokens[last + 1].span.start == doc.tokens[last].span.end + 1,
         None => false,
     }
 }
 
 /// "village de Souain", "base aérienne japonaise d'Iruma": a place noun, maybe adjectives, then "de".
 /// `prev`: the four words before the name (`prev_words`).
-fn after_place_head(prev: &[PrevWord]) -> bool {
+fn after_place_head(lists: &ListAnswers, prev: &[PrevWord]) -> bool {
     prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "d'" | "du" | "des"))
-        && prev[1..].iter().any(|p| PLACE_HEADS.contains(&p.as_str()))
+        && prev[1..].iter().any(|p| lists.prev(List::PlaceHead, p))
 }
 
 /// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
@@ -956,6 +1060,7 @@ fn split_candidate<'t>(
     doc: &'t Document,
     words: &[Option<WordInfo>],
     gaz: &Gazetteer,
+    lists: &ListAnswers,
     members: &[usize],
     by_surface: &mut FxHashMap<&'t str, SurfaceKey>,
     c: Candidate,
@@ -977,20 +1082,20 @@ fn split_candidate<'t>(
     for k in 1..c_words.len() {
         let adjacent = c_words[k] == c_words[k - 1] + 1;
         // (Not when the tail holds an organisation word: "New York Times" is no person "York Times".)
-        let org_tail = || c_words[k..].iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str()));
-        if adjacent && k + 1 < c_words.len() && is_first_name(&w(k).lower) && !is_first_name(&w(k - 1).lower) && !w(k - 1).stop && !org_tail() {
+        let org_tail = || c_words[k..].iter().any(|&t| lists.word(List::OrgWord, words[t].as_ref().unwrap()));
+        if adjacent && k + 1 < c_words.len() && lists.word(List::FirstName, w(k)) && !lists.word(List::FirstName, w(k - 1)) && !w(k - 1).stop && !org_tail() {
             let head_span = Span::new(c.span.start, doc.tokens[c_words[k - 1]].span.end);
             let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
             out.push(Candidate { span: head_span, first_token: c.first_token, words: head(k), maker: false });
             let rest = Candidate { span: tail_span, first_token: c_words[k], words: tail(k), maker: false };
-            return split_candidate(doc, words, gaz, members, by_surface, rest, out);
+            return split_candidate(doc, words, gaz, lists, members, by_surface, rest, out);
         }
     }
     for k in 1..c_words.len() {
         if c_words[k] == c_words[k - 1] + 1 {
             continue; // adjacent words, no particle between
         }
-        if c_words[..k].iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str())) {
+        if c_words[..k].iter().any(|&t| lists.word(List::OrgWord, words[t].as_ref().unwrap())) {
             break;
         }
         let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
@@ -1034,25 +1139,28 @@ fn is_common_word(w: &str) -> bool {
     COMMON.contains(&w)
 }
 
-/// A lowercase word before a candidate: borrowed from its `WordInfo` (asked for every
-/// candidate, a `String` each was a tenth of the entity pass), owned for an elision only.
-#[derive(Default)]
-struct PrevWord<'a>(std::borrow::Cow<'a, str>);
+/// A lowercase word before a candidate: its `WordInfo` if it has one (the list answers go by
+/// it), its lowercase form in any case (an elision's is static: `elision_lower`). Borrowed only:
+/// no allocation or drop per candidate.
+#[derive(Clone, Copy)]
+struct PrevWord<'a> {
+    lower: &'a str,
+    word: Option<&'a WordInfo>,
+}
 
 impl PrevWord<'_> {
     fn as_str(&self) -> &str {
-        &self.0
+        self.lower
     }
 }
 
 impl PartialEq<str> for PrevWord<'_> {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        self.lower == other
     }
 }
 
 /// Up to six `PrevWord`s, inline (no allocation per candidate); reads as a slice.
-#[derive(Default)]
 struct PrevWords<'a> {
     words: [PrevWord<'a>; 6],
     len: usize,
@@ -1077,15 +1185,16 @@ impl<'a> std::ops::Deref for PrevWords<'a> {
 /// Lowercase words immediately before token `ti`, nearest first (skipping punctuation); `n` ≤ 6.
 fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize) -> PrevWords<'a> {
     let n = n.min(6);
-    let mut out = PrevWords::default();
+    let mut out = PrevWords { words: [PrevWord { lower: "", word: None }; 6], len: 0 };
     let mut i = ti;
     while i > 0 && out.len() < n {
         i -= 1;
         match &words[i] {
-            Some(w) => out.push(PrevWord(std::borrow::Cow::Borrowed(w.lower.as_str()))),
+            Some(w) => out.push(PrevWord { lower: w.lower.as_str(), word: Some(w) }),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
-                    out.push(PrevWord(token_lower(doc, words, i)));
+                    // The tokeniser makes elisions of the forms `elision_lower` knows only.
+                    out.push(PrevWord { lower: elision_lower(doc.tokens[i].span.of(&doc.text)).unwrap_or(""), word: None });
                 } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
@@ -1104,6 +1213,12 @@ pub(crate) fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], 
         Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
         None => {
             let t = doc.tokens[k].span.of(&doc.text);
+            // Most are punctuation: one ASCII byte, no letter to lower (an apostrophe alone is no elision).
+            if let [b] = t.as_bytes() {
+                if !b.is_ascii_uppercase() {
+                    return std::borrow::Cow::Borrowed(t);
+                }
+            }
             match elision_lower(t) {
                 Some(l) => std::borrow::Cow::Borrowed(l),
                 None => crate::normalize::lowercased(t),
@@ -1129,7 +1244,7 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 
 /// Runs of capitalised words inside sentences, joined across particles.
 /// `all_members` receives every candidate's words, one candidate after the other.
-fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang, all_members: &mut Vec<usize>) -> Vec<Candidate> {
+fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();
     // `known_name_end` by the text it reads (names recur): tokens past `j`, if a name ends there.
@@ -1140,7 +1255,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
         while i < b {
             let is_cap = |k: usize| {
                 doc.tokens[k].kind == TokenKind::Word
-                    && words[k].as_ref().is_some_and(|w| w.cap && !ROLE_WORDS.contains(&w.lower.as_str()))
+                    && words[k].as_ref().is_some_and(|w| w.cap && !lists.word(List::Role, w))
             };
             if !is_cap(i) {
                 i += 1;
@@ -1173,9 +1288,8 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                 let mut joiners = 0;
                 while k < b && joiners < 2 {
                     let t = doc.tokens[k];
-                    let low = token_lower(doc, words, k);
-                    let allowed = if joiners == 0 { &PARTICLES } else { &PARTICLE_ARTICLES };
-                    let is_particle = allowed.contains(&low.as_ref()) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
+                    let allowed = if joiners == 0 { List::Particle } else { List::ParticleArticle };
+                    let is_particle = lists.token(allowed, doc, words, k) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
                     if !is_particle {
                         break;
                     }
@@ -1230,7 +1344,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             }
             // "Parti socialiste", "Organisation mondiale de la santé", "Rassemblement pour la République":
             // an organisation word takes adjectives and complements.
-            if lang == Lang::Fr && !court && lone_head && head.is_some_and(|w| ORG_WORDS.contains(&w.lower.as_str())) {
+            if lang == Lang::Fr && !court && lone_head && head.is_some_and(|w| lists.word(List::OrgWord, w)) {
                 j = org_tail(doc, words, j, b, &mut members);
             }
             // "mairie de Paris", "ministère du Budget": a lowercase institution heads the name.
@@ -1242,7 +1356,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             let particle = if particle_at > a { token_lower(doc, words, particle_at) } else { "".into() };
             if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
                 && (!article || particle == "de")
-                && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
+                && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && lists.word(List::InstitutionHead, h))
             {
                 first_member = particle_at - 1;
                 let portfolio = words[first_member].as_ref().is_some_and(|h| PORTFOLIO_HEADS.contains(&h.lower.as_str()));
@@ -1262,8 +1376,8 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             }
             // "Seconde Guerre mondiale": an event word may take one lowercase adjective.
             let last = *members.last().unwrap();
-            if j < b && words[last].as_ref().is_some_and(|w| EVENT_WORDS.contains(&w.lower.as_str())) {
-                if words[j].as_ref().is_some_and(|w| EVENT_ADJECTIVES.contains(&w.lower.as_str())) {
+            if j < b && words[last].as_ref().is_some_and(|w| lists.word(List::EventWord, w)) {
+                if words[j].as_ref().is_some_and(|w| lists.word(List::EventAdjective, w)) {
                     members.push(j);
                     j += 1;
                 }
