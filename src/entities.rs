@@ -417,11 +417,8 @@ fn looks_adjective(w: &str) -> bool {
 /// A gazetteer name running on from the capitalised words `first..j` through lowercase words:
 /// its last token, if the word after the capitals is a lowercase word and some run of up to five
 /// more tokens makes a name the gazetteer knows (the longest).
-fn known_name_end(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, first: usize, j: usize, b: usize) -> Option<usize> {
-    let lowercase_word = |k: usize| doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap && !w.stop);
-    if j >= b || !lowercase_word(j) || !gaz.starts_a_name(&alias_key(doc.tokens[first].span.of(&doc.text))) {
-        return None;
-    }
+/// (The caller has checked that `first` starts a name and that a lowercase word follows.)
+fn known_name_end(doc: &Document, gaz: &Gazetteer, first: usize, j: usize, b: usize) -> Option<usize> {
     let start = doc.tokens[first].span.start;
     let mut found = None;
     for k in j..b.min(j + 5) {
@@ -610,14 +607,27 @@ impl ListAnswers {
     }
 
     /// Whether `list` has the word's lowercase form.
+    #[inline]
     fn word(&self, list: List, w: &WordInfo) -> bool {
+        self.memo(list as u32, w, || list.contains(&w.lower))
+    }
+
+    /// Whether the word's surface starts a gazetteer name of several words (`starts_a_name`).
+    fn starts_a_name(&self, gaz: &Gazetteer, w: &WordInfo, surface: &str) -> bool {
+        const SLOT: u32 = List::FirstName as u32 + 1;
+        self.memo(SLOT, w, || gaz.starts_a_name(&alias_key(surface)))
+    }
+
+    /// `answer` for the word's surface, asked once: `slot` (< 32) says which question.
+    #[inline]
+    fn memo(&self, slot: u32, w: &WordInfo, answer: impl FnOnce() -> bool) -> bool {
         let cell = &self.bits[w.surface_id as usize];
-        let asked = 1u64 << (2 * list as u32);
+        let asked = 1u64 << (2 * slot);
         let bits = cell.get();
         if bits & asked != 0 {
             return bits & asked << 1 != 0;
         }
-        let yes = list.contains(&w.lower);
+        let yes = answer();
         cell.set(bits | asked | if yes { asked << 1 } else { 0 });
         yes
     }
@@ -726,7 +736,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
 
     // Group mentions by key; remember context evidence.
     #[derive(Default)]
-    struct Group {
+    struct Group<'t> {
         kind: Option<EntityKind>,
         gaz: Option<usize>,
         person_cue: bool,
@@ -743,7 +753,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         leader_of: bool,
         mentions: Vec<Span>,
         demonyms: Vec<Span>,
-        surfaces: FxHashMap<String, usize>,
+        /// Written forms and how often each is written (a group has few: a list, no hashing).
+        surfaces: Vec<(Cow<'t, str>, usize)>,
         n_words: usize,
     }
     // A gazetteer entry, or an unknown name by its alias key (no `format!` per mention).
@@ -753,7 +764,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         Name(String),
     }
     // Groups in order of first mention; `group_index` finds a key's group.
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group<'_>> = Vec::new();
     let mut group_index: FxHashMap<GroupKey, usize> = FxHashMap::default();
     let mut group_of = |key: GroupKey, gaz_hit: Option<usize>, n_words: usize, groups: &mut Vec<Group>| -> usize {
         *group_index.entry(key).or_insert_with(|| {
@@ -919,7 +930,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
                 let g = &mut groups[g];
                 g.mentions.push(t.span);
-                *g.surfaces.entry(display_name(i)).or_insert(0) += 0;
+                let name = display_name(i);
+                if !g.surfaces.iter().any(|(s, _)| *s == name) {
+                    g.surfaces.push((Cow::Owned(name), 0));
+                }
             }
         }
     }
@@ -927,7 +941,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     let mut entities: Vec<Entity> = groups
         .iter()
         .map(|g| {
-            let acronym = !g.surfaces.is_empty() && !g.surfaces.keys().any(|s| s.chars().any(char::is_lowercase));
+            let acronym = !g.surfaces.is_empty() && !g.surfaces.iter().any(|(s, _)| s.chars().any(char::is_lowercase));
             let kind = g.kind.unwrap_or(if g.event_word || (g.has_digit && !g.org_word) {
                 EntityKind::Other
             } else if g.org_word || g.org_cue || g.inner_acronym || (acronym && g.n_words == 1) {
@@ -936,7 +950,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 EntityKind::Place
             } else if g.person_cue || g.first_name {
                 EntityKind::Person
-            } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-')))) {
+            } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.iter().all(|(s, _)| s.contains('-')))) {
                 EntityKind::Place
             } else if g.title_article {
                 // "Le Monde", "La Croix": a paper or a company, unless a place preposition says otherwise.
@@ -951,13 +965,14 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             } else {
                 EntityKind::Other
             });
-            let mut s: Vec<(&String, &usize)> = g.surfaces.iter().collect();
-            crate::sort::sort_by(&mut s, |a, b| b.1.cmp(a.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| a.0.cmp(b.0)));
-            let text = match (g.gaz, s.first()) {
+            // The most written form (the longest, then the first in order, among equals); the forms
+            // differ, so there is one.
+            let first = g.surfaces.iter().min_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| a.0.cmp(&b.0)));
+            let text = match (g.gaz, first) {
                 // The display name follows the text when it names the entity, else the French name.
-                (Some(_), Some(first)) if *first.1 > 0 => first.0.clone(),
+                (Some(_), Some(first)) if first.1 > 0 => first.0.to_string(),
                 (Some(i), _) => display_name(i),
-                (None, Some(first)) => first.0.clone(),
+                (None, Some(first)) => first.0.to_string(),
                 (None, None) => String::new(),
             };
             let mut mentions = g.mentions.clone();
@@ -1016,13 +1031,11 @@ fn sort_spans(spans: &mut [Span]) {
     }
 }
 
-/// Counts one mention's written form; the string is copied only the first time it is seen.
-fn count_surface(surfaces: &mut FxHashMap<String, usize>, surface: &str) {
-    match surfaces.get_mut(surface) {
-        Some(n) => *n += 1,
-        None => {
-            surfaces.insert(surface.to_string(), 1);
-        }
+/// Counts one mention's written form.
+fn count_surface<'t>(surfaces: &mut Vec<(Cow<'t, str>, usize)>, surface: &'t str) {
+    match surfaces.iter_mut().find(|(s, _)| s == surface) {
+        Some((_, n)) => *n += 1,
+        None => surfaces.push((Cow::Borrowed(surface), 1)),
     }
 }
 
@@ -1208,22 +1221,26 @@ fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
+#[inline]
 pub(crate) fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
     match &words[k] {
         Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
-        None => {
-            let t = doc.tokens[k].span.of(&doc.text);
-            // Most are punctuation: one ASCII byte, no letter to lower (an apostrophe alone is no elision).
-            if let [b] = t.as_bytes() {
-                if !b.is_ascii_uppercase() {
-                    return std::borrow::Cow::Borrowed(t);
-                }
-            }
-            match elision_lower(t) {
-                Some(l) => std::borrow::Cow::Borrowed(l),
-                None => crate::normalize::lowercased(t),
-            }
+        None => other_token_lower(doc.tokens[k].span.of(&doc.text)),
+    }
+}
+
+/// `token_lower` of a token with no `WordInfo`: punctuation, an elision, a URL...
+#[inline(never)]
+fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
+    // Most are punctuation: one ASCII byte, no letter to lower (an apostrophe alone is no elision).
+    if let [b] = t.as_bytes() {
+        if !b.is_ascii_uppercase() {
+            return std::borrow::Cow::Borrowed(t);
         }
+    }
+    match elision_lower(t) {
+        Some(l) => std::borrow::Cow::Borrowed(l),
+        None => crate::normalize::lowercased(t),
     }
 }
 
@@ -1308,9 +1325,14 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             let core = if core == members.len() { 0 } else { core };
             // "Nations unies", "Émirats arabes unis", "République démocratique du Congo": a known name
             // with lowercase words is taken whole, the longest the gazetteer knows.
-            let known_end = if j < b {
+            // (Asked only after a lowercase word, of a word that starts some known name.)
+            let first_word = words[members[core]].as_ref();
+            let lowercase_next = j < b && doc.tokens[j].kind == TokenKind::Word && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop);
+            let known_end = if lowercase_next
+                && first_word.is_some_and(|w| lists.starts_a_name(gaz, w, doc.tokens[members[core]].span.of(&doc.text)))
+            {
                 let read = Span::new(doc.tokens[members[core]].span.start, doc.tokens[b.min(j + 5) - 1].span.end);
-                known_ends.entry(read.of(&doc.text)).or_insert_with(|| known_name_end(doc, words, gaz, members[core], j, b).map(|e| e - j)).map(|d| j + d)
+                known_ends.entry(read.of(&doc.text)).or_insert_with(|| known_name_end(doc, gaz, members[core], j, b).map(|e| e - j)).map(|d| j + d)
             } else {
                 None
             };
