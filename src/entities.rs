@@ -633,6 +633,7 @@ impl ListAnswers {
     }
 
     /// Whether `list` has a word before a name.
+    #[inline]
     fn prev(&self, list: List, p: &PrevWord) -> bool {
         match p.word {
             Some(w) => self.word(list, w),
@@ -1247,13 +1248,33 @@ fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
 /// `lower` of an elided word ("l’", "Qu'", "’s"), without an allocation: elisions have no
 /// `WordInfo` and are read around most words.
 fn elision_lower(t: &str) -> Option<&'static str> {
-    const FORMS: &[&str] = &[
-        "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'",
-    ];
     let last = t.chars().next_back()?;
     if crate::text::is_apostrophe(last) {
-        let head = &t[..t.len() - last.len_utf8()];
-        return FORMS.iter().copied().find(|f| f.len() == head.len() + 1 && f[..head.len()].eq_ignore_ascii_case(head));
+        // The part before the apostrophe, ASCII-lowercased in place (a `match` on it compares by
+        // length first: no scan of the forms).
+        let head = &t.as_bytes()[..t.len() - last.len_utf8()];
+        let mut buf = [0u8; 6];
+        let low = buf.get_mut(..head.len())?;
+        low.copy_from_slice(head);
+        low.make_ascii_lowercase();
+        return Some(match &*low {
+            b"l" => "l'",
+            b"d" => "d'",
+            b"j" => "j'",
+            b"m" => "m'",
+            b"n" => "n'",
+            b"s" => "s'",
+            b"t" => "t'",
+            b"c" => "c'",
+            b"qu" => "qu'",
+            b"jusqu" => "jusqu'",
+            b"lorsqu" => "lorsqu'",
+            b"puisqu" => "puisqu'",
+            b"quoiqu" => "quoiqu'",
+            b"presqu" => "presqu'",
+            b"quelqu" => "quelqu'",
+            _ => return None,
+        });
     }
     let first = t.chars().next()?;
     (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
@@ -1516,6 +1537,34 @@ mod tests {
         let got = front_decoded(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")));
         assert_eq!(got.lines().collect::<Vec<_>>(), want);
         assert!(is_first_name("jean") && is_first_name("jean-marc") && !is_first_name("maison"));
+    }
+
+    /// The byte-level `elision_lower` and `is_roman_numeral` answer as their plain definitions do.
+    #[test]
+    fn elisions_and_numerals_match_their_definitions() {
+        const FORMS: &[&str] = &["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"];
+        let elision = |t: &str| -> Option<&'static str> {
+            let last = t.chars().next_back()?;
+            if crate::text::is_apostrophe(last) {
+                let head = &t[..t.len() - last.len_utf8()];
+                return FORMS.iter().copied().find(|f| f.len() == head.len() + 1 && f[..head.len()].eq_ignore_ascii_case(head));
+            }
+            let first = t.chars().next()?;
+            (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
+        };
+        let numeral = |s: &str| {
+            let core = s.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e');
+            !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        };
+        let words = [
+            "", "'", "’", "l'", "L’", "D'", "qu’", "Qu'", "JUSQU'", "lorsqu'", "quelqu’", "presqu'", "aujourd'", "é'", "xl'",
+            "'s", "’S", "'t", "XVII", "XXe", "IIIème", "IIIeme", "Ier", "Le", "Les", "Macron", "Mme", "MIe", "Xème", "VIerer",
+            "ème", "e", "Cie", "DC", "CD-ROM", "Mer", "Lee", "Île",
+        ];
+        for w in words {
+            assert_eq!(elision_lower(w), elision(w), "{w:?}");
+            assert_eq!(is_roman_numeral(w), numeral(w), "{w:?}");
+        }
     }
 
     #[test]
