@@ -689,25 +689,41 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
     };
     let text = doc.text.as_str();
-    // Tokens of one surface share one `lower` string: hash each string's address once per
-    // token, and its text once per surface.
-    // (Each surface's string is hashed once, at its first token: `WordInfo::surface_id` marks the rest.)
-    let surfaces = words.iter().flatten().map(|w| w.surface_id as usize + 1).max().unwrap_or(0);
-    let mut seen = vec![false; surfaces];
-    let lower_forms: FxHashSet<&str> = words
-        .iter()
-        .flatten()
-        .filter(|w| !w.cap && !w.sentence_initial && !std::mem::replace(&mut seen[w.surface_id as usize], true))
-        .map(|w| w.lower.as_str())
-        .collect();
-    // Words capitalised inside a sentence somewhere: names, whatever their frequency.
-    let mut seen = vec![false; surfaces];
-    let mid_sentence_caps: FxHashSet<&str> = words
-        .iter()
-        .flatten()
-        .filter(|w| w.cap && !w.sentence_initial && !std::mem::replace(&mut seen[w.surface_id as usize], true))
-        .map(|w| w.lower.as_str())
-        .collect();
+    // One pass over the words, each fact found once per surface (`WordInfo::surface_id`): the
+    // forms written lowercase inside sentences, those capitalised there (names, whatever their
+    // frequency), and the demonyms ("japonais"), which refer to their country.
+    #[derive(Clone, Default)]
+    struct Seen {
+        lower: bool,
+        mid_sentence_cap: bool,
+        demonym: Option<Option<usize>>,
+    }
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut lower_forms: FxHashSet<&str> = FxHashSet::default();
+    let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
+    // (token, gazetteer entry) of each demonym, in text order.
+    let mut demonym_tokens: Vec<(usize, usize)> = Vec::new();
+    for (ti, w) in words.iter().enumerate() {
+        let Some(w) = w else { continue };
+        let id = w.surface_id as usize;
+        if id >= seen.len() {
+            seen.resize(id + 1, Seen::default());
+        }
+        let seen = &mut seen[id];
+        if !w.sentence_initial {
+            let flag = if w.cap { &mut seen.mid_sentence_cap } else { &mut seen.lower };
+            if !std::mem::replace(flag, true) {
+                let set = if w.cap { &mut mid_sentence_caps } else { &mut lower_forms };
+                set.insert(w.lower.as_str());
+            }
+        }
+        if !w.cap && !w.stop {
+            if let Some(i) = *seen.demonym.get_or_insert_with(|| gaz.demonym(&w.lower)) {
+                demonym_tokens.push((ti, i));
+            }
+        }
+    }
+    let surfaces = seen.len();
     let mut cands = Vec::new();
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
@@ -908,18 +924,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         count_surface(&mut g.surfaces, surface);
     }
 
-    // Demonyms ("japonais") refer to their country.
-    // Looked up once per surface (`WordInfo::surface_id`).
-    let mut demonym_of: Vec<Option<Option<usize>>> = vec![None; surfaces];
-    for (ti, w) in words.iter().enumerate() {
-        let Some(w) = w else { continue };
-        if w.cap || w.stop {
-            continue;
-        }
-        if let Some(i) = *demonym_of[w.surface_id as usize].get_or_insert_with(|| gaz.demonym(&w.lower)) {
-            let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
-            groups[g].demonyms.push(doc.tokens[ti].span);
-        }
+    // Demonyms ("japonais") refer to their country (found in the first pass).
+    for (ti, i) in demonym_tokens {
+        let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+        groups[g].demonyms.push(doc.tokens[ti].span);
     }
 
     // A dateline ("TOKYO (AP) –") names a place and an agency the gazetteer knows.
@@ -1313,7 +1321,9 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                 // abbreviations of place names: "St. Petersburg", "Mt. Everest".
                 let initial = |k: usize| doc.tokens[k].span.len() == 1 && doc.tokens[k].span.of(&doc.text).starts_with(|c: char| c.is_ascii_uppercase());
                 let abbreviation = |k: usize| matches!(doc.tokens[k].span.of(&doc.text), "St" | "Mt" | "Ft");
-                if j + 1 < b && ((members.len() >= 2 && initial(j - 1)) || abbreviation(j - 1)) && doc.tokens[j].span.of(&doc.text) == "."
+                // (The period first: it rules out most candidates' ends with one byte read.)
+                let period = |k: usize| doc.tokens[k].span.len() == 1 && doc.text.as_bytes()[doc.tokens[k].span.start] == b'.';
+                if j + 1 < b && period(j) && ((members.len() >= 2 && initial(j - 1)) || abbreviation(j - 1))
                     && doc.tokens[j].span.start == doc.tokens[j - 1].span.end && is_cap(j + 1)
                     && doc.tokens[j + 1].span.start == doc.tokens[j].span.end + 1
                 {
