@@ -566,6 +566,9 @@ enum List {
     MonthAbbreviation,
     CommonAcronym,
     FirstName,
+    Calendar,
+    /// `is_common_word`; the last list (`ListAnswers`' other questions come after it).
+    Common,
 }
 
 impl List {
@@ -589,6 +592,8 @@ impl List {
             List::MonthAbbreviation => &MONTH_ABBREVIATIONS,
             List::CommonAcronym => &COMMON_ACRONYMS,
             List::FirstName => return is_first_name(lower),
+            List::Calendar => return crate::keywords::is_calendar_word(lower),
+            List::Common => return is_common_word(lower),
         };
         list.contains(&lower)
     }
@@ -612,10 +617,21 @@ impl ListAnswers {
         self.memo(list as u32, w, || list.contains(&w.lower))
     }
 
+    /// `memo` slots of the questions other than the lists.
+    const STARTS_A_NAME: u32 = List::Common as u32 + 1;
+    const LOWER_FORM: u32 = Self::STARTS_A_NAME + 1;
+    const MID_SENTENCE_CAP: u32 = Self::LOWER_FORM + 1;
+    const NAME_TAIL: u32 = Self::MID_SENTENCE_CAP + 1;
+
     /// Whether the word's surface starts a gazetteer name of several words (`starts_a_name`).
     fn starts_a_name(&self, gaz: &Gazetteer, w: &WordInfo, surface: &str) -> bool {
-        const SLOT: u32 = List::FirstName as u32 + 1;
-        self.memo(SLOT, w, || gaz.starts_a_name(&alias_key(surface)))
+        self.memo(Self::STARTS_A_NAME, w, || gaz.starts_a_name(&alias_key(surface)))
+    }
+
+    /// Whether `set` (one of the document's sets of lowercase forms, each with its own `slot`)
+    /// has the word's lowercase form.
+    fn in_set(&self, slot: u32, set: &FxHashSet<&str>, w: &WordInfo) -> bool {
+        self.memo(slot, w, || set.contains(w.lower.as_str()))
     }
 
     /// `answer` for the word's surface, asked once: `slot` (< 32) says which question.
@@ -649,6 +665,9 @@ impl ListAnswers {
         }
     }
 }
+
+// Two bits a question in a `u64`.
+const _: () = assert!(ListAnswers::NAME_TAIL < 32);
 
 /// What a candidate's surface gives, computed once per distinct surface.
 struct SurfaceKey {
@@ -797,7 +816,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         if single
             && (w0.stop
                 || (w0.lower.chars().count() < 3 && !w0.acronym)
-                || crate::keywords::is_calendar_word(&w0.lower)
+                || lists.word(List::Calendar, w0)
                 || lists.word(List::MonthAbbreviation, w0)
                 || lists.word(List::CommonAcronym, w0)
                 || is_roman_numeral(surface))
@@ -859,12 +878,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
             continue;
         }
-        let surname = single && gaz_hit.is_none() && name_tails.contains(w0.lower.as_str());
+        let surname = single && gaz_hit.is_none() && lists.in_set(ListAnswers::NAME_TAIL, &name_tails, w0);
         if single && gaz_hit.is_none() && !w0.acronym {
             // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
             // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
             // (A lone lowercase word, an institution head left alone, is no name either.)
-            if lists.word(List::Role, w0) || surface.rsplit('-').next().is_some_and(|t| t.starts_with(char::is_lowercase)) {
+            if lists.word(List::Role, w0) || last_part(surface).starts_with(char::is_lowercase) {
                 continue;
             }
             // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
@@ -875,9 +894,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let listed_common = w0.zipf >= COMMON_ZIPF_SENTENCE_START && w0.zipf > crate::words::unseen_zipf(lang);
             let unsupported = !listed_common
                 && (common_noun_shape(surface, &w0.lower)
-                    || !(mid_sentence_caps.contains(w0.lower.as_str()) || speaks_next(doc, words, &lists, c_words[0])));
+                    || !(lists.in_set(ListAnswers::MID_SENTENCE_CAP, &mid_sentence_caps, w0) || speaks_next(doc, words, &lists, c_words[0])));
             if w0.sentence_initial
-                && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || (listed_common && !surname) || unsupported)
+                && (lists.in_set(ListAnswers::LOWER_FORM, &lower_forms, w0) || lists.word(List::Common, w0) || (listed_common && !surname) || unsupported)
             {
                 continue;
             }
@@ -917,7 +936,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
         g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w));
-        g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
+        g.has_digit |= surface.bytes().any(|b| b.is_ascii_digit());
         g.inner_acronym |= !single
             && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
@@ -1144,8 +1163,13 @@ fn is_title_article(w: &WordInfo) -> bool {
 /// ("Celle-ci", "Entre-temps", "Franc-maçonnerie"); names capitalise each part ("Jean-Marc").
 fn common_noun_shape(surface: &str, lower: &str) -> bool {
     const SUFFIXES: &[&str] = &["isme", "ismes", "ment", "ments", "tion", "tions", "sion", "sions", "ité", "ités"];
-    let lowercase_tail = surface.contains('-') && surface.rsplit('-').next().is_some_and(|t| t.starts_with(char::is_lowercase));
+    let lowercase_tail = surface.contains('-') && last_part(surface).starts_with(char::is_lowercase);
     lowercase_tail || (lower.chars().count() > 6 && SUFFIXES.iter().any(|e| lower.ends_with(e)))
+}
+
+/// The part of a hyphenated word after its last hyphen (the whole word if none).
+fn last_part(word: &str) -> &str {
+    word.rfind('-').map_or(word, |i| &word[i + 1..])
 }
 
 /// Common French/English words that start sentences but are not names.
@@ -1205,6 +1229,7 @@ impl<'a> std::ops::Deref for PrevWords<'a> {
 }
 
 /// Lowercase words immediately before token `ti`, nearest first (skipping punctuation); `n` ≤ 6.
+#[inline]
 fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize) -> PrevWords<'a> {
     let n = n.min(6);
     let mut out = PrevWords { words: [PrevWord { lower: "", word: None }; 6], len: 0 };
