@@ -385,8 +385,9 @@ fn court_tail(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) ->
 
 /// "tribunal correctionnel de Nanterre", "cour de Cassation": the lowercase court head before
 /// `start` (a capitalised word after "de"), across its complement.
-fn court_head_before(doc: &Document, words: &[Option<WordInfo>], a: usize, start: usize) -> Option<usize> {
-    if start < a + 2 || !matches!(token_lower(doc, words, start - 1).as_ref(), "de" | "d'" | "du") {
+/// `before`: token `start - 1` lowercased (when `start > a`).
+fn court_head_before(doc: &Document, words: &[Option<WordInfo>], a: usize, start: usize, before: Option<&str>) -> Option<usize> {
+    if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
     }
     let mut k = start - 1;
@@ -683,10 +684,12 @@ struct SurfaceKey {
 impl SurfaceKey {
     /// The entry of `surface`, made at its first ask (`gaz_hit` is `gaz.lookup(surface)`).
     fn of<'m, 't>(by_surface: &'m mut FxHashMap<&'t str, SurfaceKey>, gaz: &Gazetteer, surface: &'t str) -> &'m mut SurfaceKey {
-        by_surface.entry(surface).or_insert_with(|| {
-            let key = alias_key(surface);
-            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
-        })
+        by_surface.entry(surface).or_insert_with(|| SurfaceKey::new(gaz, surface))
+    }
+
+    fn new(gaz: &Gazetteer, surface: &str) -> SurfaceKey {
+        let key = alias_key(surface);
+        SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
     }
 }
 
@@ -748,6 +751,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     let lists = ListAnswers::new(surfaces);
+    let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(surfaces).collect();
     for c in candidates(doc, words, gaz, lang, &lists, &mut members) {
         split_candidate(doc, words, gaz, &lists, &members, &mut by_surface, c, &mut cands);
     }
@@ -823,8 +827,14 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         {
             continue;
         }
-        // Names recur: the key and its gazetteer lookups are made once per distinct surface.
-        let known = SurfaceKey::of(&mut by_surface, gaz, surface);
+        // Names recur: the key and its gazetteer lookups are made once per distinct surface; a
+        // one-word name's surface is its word's (by `surface_id`, no string hashed). (Another entry
+        // for the same surface, by its text, finds the same group: `group_index`.)
+        let known = if single {
+            word_keys[w0.surface_id as usize].get_or_insert_with(|| SurfaceKey::new(gaz, surface))
+        } else {
+            SurfaceKey::of(&mut by_surface, gaz, surface)
+        };
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
         if !w0.acronym && c_words.len() <= 3 {
             if let Some(i) = *known.demonym.get_or_insert_with(|| gaz.demonym_key(&known.key)) {
@@ -1429,9 +1439,15 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             // "ministère de la Défense" too (an article after "de"); a one-word portfolio takes its
             // adjectives ("ministère des Affaires étrangères", "ministère de la Transition écologique").
             let mut first_member = start;
-            let article = start >= a + 3 && matches!(token_lower(doc, words, start - 1).as_ref(), "la" | "l'");
+            // The token before the name, lowercased once for the three rules that read it.
+            let before = (start > a).then(|| token_lower(doc, words, start - 1));
+            let article = start >= a + 3 && matches!(before.as_deref(), Some("la" | "l'"));
             let particle_at = if article { start - 2 } else { start.saturating_sub(1) };
-            let particle = if particle_at > a { token_lower(doc, words, particle_at) } else { "".into() };
+            let particle = match (particle_at > a, article) {
+                (false, _) => "".into(),
+                (true, true) => token_lower(doc, words, particle_at),
+                (true, false) => before.clone().unwrap_or_default(),
+            };
             if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
                 && (!article || particle == "de")
                 && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && lists.word(List::InstitutionHead, h))
@@ -1445,7 +1461,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its
             // complement before the place.
             if first_member == start {
-                if let Some(head) = court_head_before(doc, words, a, start) {
+                if let Some(head) = court_head_before(doc, words, a, start, before.as_deref()) {
                     first_member = head;
                 }
             }
