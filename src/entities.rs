@@ -812,6 +812,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             groups.len() - 1
         })
     };
+    // Reused for every candidate: no list of six words set up and copied out each time.
+    let mut prev4 = PrevWords { words: [PrevWord { lower: "", word: None }; 6], len: 0 };
     for c in cands {
         let c_words = &members[c.words.clone()];
         let surface = c.span.of(text);
@@ -870,7 +872,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
         }
         // The four words before (`after_place_head` reads four, the rest three).
-        let prev4 = prev_words(doc, words, c.first_token, 4);
+        prev_words(doc, words, c.first_token, 4, &mut prev4);
         let prev = &prev4[..prev4.len().min(3)];
         // "président de la République": a title, not the state.
         let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
@@ -1238,11 +1240,12 @@ impl<'a> std::ops::Deref for PrevWords<'a> {
     }
 }
 
-/// Lowercase words immediately before token `ti`, nearest first (skipping punctuation); `n` ≤ 6.
+/// Lowercase words immediately before token `ti`, nearest first (skipping punctuation), into
+/// `out`; `n` ≤ 6.
 #[inline]
-fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize) -> PrevWords<'a> {
+fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize, out: &mut PrevWords<'a>) {
     let n = n.min(6);
-    let mut out = PrevWords { words: [PrevWord { lower: "", word: None }; 6], len: 0 };
+    out.len = 0;
     let mut i = ti;
     while i > 0 && out.len() < n {
         i -= 1;
@@ -1261,7 +1264,6 @@ fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n
             }
         }
     }
-    out
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
