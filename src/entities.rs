@@ -1293,33 +1293,35 @@ fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
 /// `lower` of an elided word ("l’", "Qu'", "’s"), without an allocation: elisions have no
 /// `WordInfo` and are read around most words.
 fn elision_lower(t: &str) -> Option<&'static str> {
-    let last = t.chars().next_back()?;
-    if crate::text::is_apostrophe(last) {
-        // The part before the apostrophe, ASCII-lowercased in place (a `match` on it compares by
-        // length first: no scan of the forms).
-        let head = &t.as_bytes()[..t.len() - last.len_utf8()];
-        let mut buf = [0u8; 6];
-        let low = buf.get_mut(..head.len())?;
-        low.copy_from_slice(head);
-        low.make_ascii_lowercase();
-        return Some(match &*low {
-            b"l" => "l'",
-            b"d" => "d'",
-            b"j" => "j'",
-            b"m" => "m'",
-            b"n" => "n'",
-            b"s" => "s'",
-            b"t" => "t'",
-            b"c" => "c'",
-            b"qu" => "qu'",
-            b"jusqu" => "jusqu'",
-            b"lorsqu" => "lorsqu'",
-            b"puisqu" => "puisqu'",
-            b"quoiqu" => "quoiqu'",
-            b"presqu" => "presqu'",
-            b"quelqu" => "quelqu'",
-            _ => return None,
-        });
+    // The apostrophe, read from the last bytes: ' (1 byte), ʼ (2), ’ or ‘ (3). No `char` decoded.
+    let b = t.as_bytes();
+    let apostrophe = if b.ends_with(b"'") {
+        1
+    } else if b.ends_with("ʼ".as_bytes()) {
+        2
+    } else if b.ends_with("’".as_bytes()) || b.ends_with("‘".as_bytes()) {
+        3
+    } else {
+        0
+    };
+    if apostrophe > 0 {
+        let head = &b[..b.len() - apostrophe];
+        // Most heads are one letter; the longer forms are few (compared ignoring ASCII case).
+        let is = |form: &str| head.eq_ignore_ascii_case(&form.as_bytes()[..form.len() - 1]);
+        return match head {
+            [c] => match c.to_ascii_lowercase() {
+                b'l' => Some("l'"),
+                b'd' => Some("d'"),
+                b'j' => Some("j'"),
+                b'm' => Some("m'"),
+                b'n' => Some("n'"),
+                b's' => Some("s'"),
+                b't' => Some("t'"),
+                b'c' => Some("c'"),
+                _ => None,
+            },
+            _ => ["qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"].into_iter().find(|f| is(f)),
+        };
     }
     let first = t.chars().next()?;
     (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
