@@ -1043,12 +1043,12 @@ fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
     // only one that can contain it. Demonyms are few and names many: rather than sorting the
     // names, each goes to the first demonym start at or after its own, and a running maximum
     // over those starts gives each demonym its last name.
-    let mut starts: Vec<usize> = entities.iter().flat_map(|e| e.demonyms.iter().map(|d| d.start)).collect();
-    crate::sort::sort_by_packed(&mut starts, |&s| Some(s as u128), usize::cmp);
-    starts.dedup();
+    let mut starts: Vec<Span> = entities.iter().flat_map(|e| e.demonyms.iter().copied()).collect();
+    sort_spans(&mut starts);
+    starts.dedup_by_key(|d| d.start);
     let mut last_name: Vec<Option<Span>> = vec![None; starts.len()];
     for n in entities.iter().flat_map(|e| &e.mentions) {
-        let i = starts.partition_point(|&s| s < n.start);
+        let i = starts.partition_point(|s| s.start < n.start);
         if let Some(best) = last_name.get_mut(i) {
             *best = (*best).max(Some(*n));
         }
@@ -1056,18 +1056,18 @@ fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
     for i in 1..last_name.len() {
         last_name[i] = last_name[i].max(last_name[i - 1]);
     }
-    let inside = |d: &Span| last_name[starts.partition_point(|&s| s < d.start)].is_some_and(|n| n.end >= d.end);
+    let inside = |d: &Span| last_name[starts.partition_point(|s| s.start < d.start)].is_some_and(|n| n.end >= d.end);
     for e in entities.iter_mut() {
         e.demonyms.retain(|d| !inside(d));
     }
     entities.retain(|e| !e.mentions.is_empty() || !e.demonyms.is_empty());
 }
 
-/// Sorts spans by start, then end. Mentions are mostly found in text order: a sorted list is
-/// only checked; others sort as integers (thousands of mentions for the main names).
+/// Sorts spans by start, then end. Mentions are mostly found in text order (thousands for the
+/// main names): a sorted list is only checked.
 fn sort_spans(spans: &mut [Span]) {
     if !spans.is_sorted() {
-        crate::sort::sort_by_packed(spans, |s| Some(u128::from(u32::try_from(s.start).ok()?) << 32 | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+        crate::sort::sort(spans);
     }
 }
 
