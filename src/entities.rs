@@ -57,9 +57,11 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// Start of the first reference, name or demonym.
+    /// Start of the first reference, name or demonym. Both lists are kept sorted (`sort_spans`):
+    /// their first items are enough (a scan of thousands of mentions per comparison was not).
     fn first_start(&self) -> usize {
-        self.mentions.iter().chain(&self.demonyms).map(|m| m.start).min().unwrap_or(usize::MAX)
+        let first = |v: &[Span]| v.first().map_or(usize::MAX, |m| m.start);
+        first(&self.mentions).min(first(&self.demonyms))
     }
 }
 
@@ -291,12 +293,14 @@ static COMMON_ACRONYMS: WordList = WordList::new(&[
 ]);
 /// Roman numerals and centuries ("XVII", "XXe", "IIIème"): not names on their own.
 fn is_roman_numeral(surface: &str) -> bool {
-    // Most words do not start with a numeral letter: no suffix trimming for them.
-    if !surface.starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
-        return false;
-    }
-    let core = surface.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e');
-    !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    // The numeral letters lead; the rest must trim away as an ordinal suffix. (The suffixes are
+    // lowercase, so trimming never reaches the letters: this is trimming the whole word.)
+    let letters = surface.bytes().take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M')).count();
+    let suffix = &surface[letters..];
+    // ("Macron": a byte no suffix has ends it before any trimming.)
+    letters > 0
+        && suffix.bytes().all(|b| matches!(b, b'e' | b'r' | b'm' | 0xC3 | 0xA8))
+        && (suffix.is_empty() || suffix.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e').is_empty())
 }
 /// Abbreviated month names ("27 Feb 2006").
 static MONTH_ABBREVIATIONS: WordList = WordList::new(&[
@@ -381,8 +385,9 @@ fn court_tail(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) ->
 
 /// "tribunal correctionnel de Nanterre", "cour de Cassation": the lowercase court head before
 /// `start` (a capitalised word after "de"), across its complement.
-fn court_head_before(doc: &Document, words: &[Option<WordInfo>], a: usize, start: usize) -> Option<usize> {
-    if start < a + 2 || !matches!(token_lower(doc, words, start - 1).as_ref(), "de" | "d'" | "du") {
+/// `before`: token `start - 1` lowercased (when `start > a`).
+fn court_head_before(doc: &Document, words: &[Option<WordInfo>], a: usize, start: usize, before: Option<&str>) -> Option<usize> {
+    if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
     }
     let mut k = start - 1;
@@ -413,11 +418,8 @@ fn looks_adjective(w: &str) -> bool {
 /// A gazetteer name running on from the capitalised words `first..j` through lowercase words:
 /// its last token, if the word after the capitals is a lowercase word and some run of up to five
 /// more tokens makes a name the gazetteer knows (the longest).
-fn known_name_end(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, first: usize, j: usize, b: usize) -> Option<usize> {
-    let lowercase_word = |k: usize| doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap && !w.stop);
-    if j >= b || !lowercase_word(j) || !gaz.starts_a_name(&alias_key(doc.tokens[first].span.of(&doc.text))) {
-        return None;
-    }
+/// (The caller has checked that `first` starts a name and that a lowercase word follows.)
+fn known_name_end(doc: &Document, gaz: &Gazetteer, first: usize, j: usize, b: usize) -> Option<usize> {
     let start = doc.tokens[first].span.start;
     let mut found = None;
     for k in j..b.min(j + 5) {
@@ -544,6 +546,130 @@ const COMMON_ZIPF_SENTENCE_START: f32 = 3.0;
 const COMMON_MIDDLE_NAME_ZIPF: f32 = 4.0;
 static PLACE_PREPOSITIONS: WordList = WordList::new(&["à", "en", "au", "aux", "in", "at", "from", "vers", "depuis", "near"]);
 
+/// The word lists the rules ask about words, for `ListAnswers`.
+#[derive(Clone, Copy)]
+enum List {
+    Role,
+    Particle,
+    ParticleArticle,
+    PersonCue,
+    PersonCueAdjacent,
+    SpeechVerb,
+    Leader,
+    OrgCue,
+    PlacePreposition,
+    PlaceHead,
+    OrgWord,
+    EventWord,
+    PlaceWord,
+    EventAdjective,
+    InstitutionHead,
+    MonthAbbreviation,
+    CommonAcronym,
+    FirstName,
+    Calendar,
+    /// `is_common_word`; the last list (`ListAnswers`' other questions come after it).
+    Common,
+}
+
+impl List {
+    fn contains(self, lower: &str) -> bool {
+        let list = match self {
+            List::Role => &ROLE_WORDS,
+            List::Particle => &PARTICLES,
+            List::ParticleArticle => &PARTICLE_ARTICLES,
+            List::PersonCue => &PERSON_CUES,
+            List::PersonCueAdjacent => &PERSON_CUES_ADJACENT,
+            List::SpeechVerb => &SPEECH_VERBS,
+            List::Leader => &LEADERS,
+            List::OrgCue => &ORG_CUES,
+            List::PlacePreposition => &PLACE_PREPOSITIONS,
+            List::PlaceHead => &PLACE_HEADS,
+            List::OrgWord => &ORG_WORDS,
+            List::EventWord => &EVENT_WORDS,
+            List::PlaceWord => &PLACE_WORDS,
+            List::EventAdjective => &EVENT_ADJECTIVES,
+            List::InstitutionHead => &INSTITUTION_HEADS,
+            List::MonthAbbreviation => &MONTH_ABBREVIATIONS,
+            List::CommonAcronym => &COMMON_ACRONYMS,
+            List::FirstName => return is_first_name(lower),
+            List::Calendar => return crate::keywords::is_calendar_word(lower),
+            List::Common => return is_common_word(lower),
+        };
+        list.contains(&lower)
+    }
+}
+
+/// The lists' answers for each distinct surface (`WordInfo::surface_id`), found at the first ask:
+/// the rules ask the same few lists about the same words over and over, and a fresh answer hashes
+/// the word. Two bits a list: asked, and the answer.
+struct ListAnswers {
+    bits: Vec<std::cell::Cell<u64>>,
+}
+
+impl ListAnswers {
+    fn new(surfaces: usize) -> ListAnswers {
+        ListAnswers { bits: vec![std::cell::Cell::new(0); surfaces] }
+    }
+
+    /// Whether `list` has the word's lowercase form.
+    #[inline]
+    fn word(&self, list: List, w: &WordInfo) -> bool {
+        self.memo(list as u32, w, || list.contains(&w.lower))
+    }
+
+    /// `memo` slots of the questions other than the lists.
+    const STARTS_A_NAME: u32 = List::Common as u32 + 1;
+    const LOWER_FORM: u32 = Self::STARTS_A_NAME + 1;
+    const MID_SENTENCE_CAP: u32 = Self::LOWER_FORM + 1;
+    const NAME_TAIL: u32 = Self::MID_SENTENCE_CAP + 1;
+
+    /// Whether the word's surface starts a gazetteer name of several words (`starts_a_name`).
+    fn starts_a_name(&self, gaz: &Gazetteer, w: &WordInfo, surface: &str) -> bool {
+        self.memo(Self::STARTS_A_NAME, w, || gaz.starts_a_name(&alias_key(surface)))
+    }
+
+    /// Whether `set` (one of the document's sets of lowercase forms, each with its own `slot`)
+    /// has the word's lowercase form.
+    fn in_set(&self, slot: u32, set: &FxHashSet<&str>, w: &WordInfo) -> bool {
+        self.memo(slot, w, || set.contains(w.lower.as_str()))
+    }
+
+    /// `answer` for the word's surface, asked once: `slot` (< 32) says which question.
+    #[inline]
+    fn memo(&self, slot: u32, w: &WordInfo, answer: impl FnOnce() -> bool) -> bool {
+        let cell = &self.bits[w.surface_id as usize];
+        let asked = 1u64 << (2 * slot);
+        let bits = cell.get();
+        if bits & asked != 0 {
+            return bits & asked << 1 != 0;
+        }
+        let yes = answer();
+        cell.set(bits | asked | if yes { asked << 1 } else { 0 });
+        yes
+    }
+
+    /// Whether `list` has a word before a name.
+    #[inline]
+    fn prev(&self, list: List, p: &PrevWord) -> bool {
+        match p.word {
+            Some(w) => self.word(list, w),
+            None => list.contains(p.lower),
+        }
+    }
+
+    /// Whether `list` has token `k` lowercased (`token_lower`).
+    fn token(&self, list: List, doc: &Document, words: &[Option<WordInfo>], k: usize) -> bool {
+        match &words[k] {
+            Some(w) => self.word(list, w),
+            None => list.contains(&token_lower(doc, words, k)),
+        }
+    }
+}
+
+// Two bits a question in a `u64`.
+const _: () = assert!(ListAnswers::NAME_TAIL < 32);
+
 /// What a candidate's surface gives, computed once per distinct surface.
 struct SurfaceKey {
     key: String,
@@ -558,10 +684,12 @@ struct SurfaceKey {
 impl SurfaceKey {
     /// The entry of `surface`, made at its first ask (`gaz_hit` is `gaz.lookup(surface)`).
     fn of<'m, 't>(by_surface: &'m mut FxHashMap<&'t str, SurfaceKey>, gaz: &Gazetteer, surface: &'t str) -> &'m mut SurfaceKey {
-        by_surface.entry(surface).or_insert_with(|| {
-            let key = alias_key(surface);
-            SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
-        })
+        by_surface.entry(surface).or_insert_with(|| SurfaceKey::new(gaz, surface))
+    }
+
+    fn new(gaz: &Gazetteer, surface: &str) -> SurfaceKey {
+        let key = alias_key(surface);
+        SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
     }
 }
 
@@ -583,31 +711,49 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
     };
     let text = doc.text.as_str();
-    // Tokens of one surface share one `lower` string: hash each string's address once per
-    // token, and its text once per surface.
-    // (Each surface's string is hashed once, at its first token: `WordInfo::surface_id` marks the rest.)
-    let surfaces = words.iter().flatten().map(|w| w.surface_id as usize + 1).max().unwrap_or(0);
-    let mut seen = vec![false; surfaces];
-    let lower_forms: FxHashSet<&str> = words
-        .iter()
-        .flatten()
-        .filter(|w| !w.cap && !w.sentence_initial && !std::mem::replace(&mut seen[w.surface_id as usize], true))
-        .map(|w| w.lower.as_str())
-        .collect();
-    // Words capitalised inside a sentence somewhere: names, whatever their frequency.
-    let mut seen = vec![false; surfaces];
-    let mid_sentence_caps: FxHashSet<&str> = words
-        .iter()
-        .flatten()
-        .filter(|w| w.cap && !w.sentence_initial && !std::mem::replace(&mut seen[w.surface_id as usize], true))
-        .map(|w| w.lower.as_str())
-        .collect();
+    // One pass over the words, each fact found once per surface (`WordInfo::surface_id`): the
+    // forms written lowercase inside sentences, those capitalised there (names, whatever their
+    // frequency), and the demonyms ("japonais"), which refer to their country.
+    #[derive(Clone, Default)]
+    struct Seen {
+        lower: bool,
+        mid_sentence_cap: bool,
+        demonym: Option<Option<usize>>,
+    }
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut lower_forms: FxHashSet<&str> = FxHashSet::default();
+    let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
+    // (token, gazetteer entry) of each demonym, in text order.
+    let mut demonym_tokens: Vec<(usize, usize)> = Vec::new();
+    for (ti, w) in words.iter().enumerate() {
+        let Some(w) = w else { continue };
+        let id = w.surface_id as usize;
+        if id >= seen.len() {
+            seen.resize(id + 1, Seen::default());
+        }
+        let seen = &mut seen[id];
+        if !w.sentence_initial {
+            let flag = if w.cap { &mut seen.mid_sentence_cap } else { &mut seen.lower };
+            if !std::mem::replace(flag, true) {
+                let set = if w.cap { &mut mid_sentence_caps } else { &mut lower_forms };
+                set.insert(w.lower.as_str());
+            }
+        }
+        if !w.cap && !w.stop {
+            if let Some(i) = *seen.demonym.get_or_insert_with(|| gaz.demonym(&w.lower)) {
+                demonym_tokens.push((ti, i));
+            }
+        }
+    }
+    let surfaces = seen.len();
     let mut cands = Vec::new();
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
-    for c in candidates(doc, words, gaz, lang, &mut members) {
-        split_candidate(doc, words, gaz, &members, &mut by_surface, c, &mut cands);
+    let lists = ListAnswers::new(surfaces);
+    let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(surfaces).collect();
+    for c in candidates(doc, words, gaz, lang, &lists, &mut members) {
+        split_candidate(doc, words, gaz, &lists, &members, &mut by_surface, c, &mut cands);
     }
     // A person's name: a given name that is no demonym ("French Marseille"), no common word in the
     // middle ("Rock Performance Grammy"), and a last word that names no institution or event.
@@ -618,9 +764,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             return false;
         }
         let w = |k: usize| words[ts[k]].as_ref().unwrap();
-        is_first_name(&w(0).lower)
+        lists.word(List::FirstName, w(0))
             && (1..n - 1).all(|k| w(k).zipf < COMMON_MIDDLE_NAME_ZIPF)
-            && ![&ORG_WORDS, &EVENT_WORDS, &PLACE_WORDS].iter().any(|l| l.contains(&w(n - 1).lower.as_str()))
+            && ![List::OrgWord, List::EventWord, List::PlaceWord].into_iter().any(|l| lists.word(l, w(n - 1)))
             && gaz.demonym(&w(0).lower).is_none()
     };
     // Surnames after a given name ("Poutine" in "Vladimir Poutine"): alone, even at a sentence
@@ -630,7 +776,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
 
     // Group mentions by key; remember context evidence.
     #[derive(Default)]
-    struct Group {
+    struct Group<'t> {
         kind: Option<EntityKind>,
         gaz: Option<usize>,
         person_cue: bool,
@@ -647,7 +793,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         leader_of: bool,
         mentions: Vec<Span>,
         demonyms: Vec<Span>,
-        surfaces: FxHashMap<String, usize>,
+        /// Written forms and how often each is written (a group has few: a list, no hashing).
+        surfaces: Vec<(Cow<'t, str>, usize)>,
         n_words: usize,
     }
     // A gazetteer entry, or an unknown name by its alias key (no `format!` per mention).
@@ -657,7 +804,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         Name(String),
     }
     // Groups in order of first mention; `group_index` finds a key's group.
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group<'_>> = Vec::new();
     let mut group_index: FxHashMap<GroupKey, usize> = FxHashMap::default();
     let mut group_of = |key: GroupKey, gaz_hit: Option<usize>, n_words: usize, groups: &mut Vec<Group>| -> usize {
         *group_index.entry(key).or_insert_with(|| {
@@ -665,6 +812,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             groups.len() - 1
         })
     };
+    // Reused for every candidate: no list of six words set up and copied out each time.
+    let mut prev4 = PrevWords { words: [PrevWord { lower: "", word: None }; 6], len: 0 };
     for c in cands {
         let c_words = &members[c.words.clone()];
         let surface = c.span.of(text);
@@ -673,15 +822,21 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         if single
             && (w0.stop
                 || (w0.lower.chars().count() < 3 && !w0.acronym)
-                || crate::keywords::is_calendar_word(&w0.lower)
-                || MONTH_ABBREVIATIONS.contains(&w0.lower.as_str())
-                || COMMON_ACRONYMS.contains(&w0.lower.as_str())
+                || lists.word(List::Calendar, w0)
+                || lists.word(List::MonthAbbreviation, w0)
+                || lists.word(List::CommonAcronym, w0)
                 || is_roman_numeral(surface))
         {
             continue;
         }
-        // Names recur: the key and its gazetteer lookups are made once per distinct surface.
-        let known = SurfaceKey::of(&mut by_surface, gaz, surface);
+        // Names recur: the key and its gazetteer lookups are made once per distinct surface; a
+        // one-word name's surface is its word's (by `surface_id`, no string hashed). (Another entry
+        // for the same surface, by its text, finds the same group: `group_index`.)
+        let known = if single {
+            word_keys[w0.surface_id as usize].get_or_insert_with(|| SurfaceKey::new(gaz, surface))
+        } else {
+            SurfaceKey::of(&mut by_surface, gaz, surface)
+        };
         // "Japonais" (the people) refers to Japon, like "japonais"; so does "South Korean".
         if !w0.acronym && c_words.len() <= 3 {
             if let Some(i) = *known.demonym.get_or_insert_with(|| gaz.demonym_key(&known.key)) {
@@ -717,7 +872,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
         }
         // The four words before (`after_place_head` reads four, the rest three).
-        let prev4 = prev_words(doc, words, c.first_token, 4);
+        prev_words(doc, words, c.first_token, 4, &mut prev4);
         let prev = &prev4[..prev4.len().min(3)];
         // "président de la République": a title, not the state.
         let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
@@ -735,12 +890,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             }
             continue;
         }
-        let surname = single && gaz_hit.is_none() && name_tails.contains(w0.lower.as_str());
+        let surname = single && gaz_hit.is_none() && lists.in_set(ListAnswers::NAME_TAIL, &name_tails, w0);
         if single && gaz_hit.is_none() && !w0.acronym {
             // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
             // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
             // (A lone lowercase word, an institution head left alone, is no name either.)
-            if ROLE_WORDS.contains(&w0.lower.as_str()) || surface.rsplit('-').next().is_some_and(|t| t.starts_with(char::is_lowercase)) {
+            if lists.word(List::Role, w0) || last_part(surface).starts_with(char::is_lowercase) {
                 continue;
             }
             // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
@@ -751,9 +906,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let listed_common = w0.zipf >= COMMON_ZIPF_SENTENCE_START && w0.zipf > crate::words::unseen_zipf(lang);
             let unsupported = !listed_common
                 && (common_noun_shape(surface, &w0.lower)
-                    || !(mid_sentence_caps.contains(w0.lower.as_str()) || speaks_next(doc, words, c_words[0])));
+                    || !(lists.in_set(ListAnswers::MID_SENTENCE_CAP, &mid_sentence_caps, w0) || speaks_next(doc, words, &lists, c_words[0])));
             if w0.sentence_initial
-                && (lower_forms.contains(w0.lower.as_str()) || is_common_word(&w0.lower) || (listed_common && !surname) || unsupported)
+                && (lists.in_set(ListAnswers::LOWER_FORM, &lower_forms, w0) || lists.word(List::Common, w0) || (listed_common && !surname) || unsupported)
             {
                 continue;
             }
@@ -775,43 +930,35 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let member_lowers = || c_words.iter().map(|&t| words[t].as_ref().unwrap());
         // "directeur de Thomson": the head of something; "fils de René Imbot": kin go on naming people.
         let of_leader = prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "du" | "d'" | "des"))
-            && prev[1..].iter().any(|p| LEADERS.contains(&p.as_str()));
+            && prev[1..].iter().any(|p| lists.prev(List::Leader, p));
         g.leader_of |= of_leader;
-        g.person_cue |= (!of_leader && prev.iter().any(|p| PERSON_CUES.contains(&p.as_str())))
-            || prev.first().is_some_and(|p| SPEECH_VERBS.contains(&p.as_str()) || PERSON_CUES_ADJACENT.contains(&p.as_str()))
-            || speaks_next(doc, words, *c_words.last().unwrap());
-        g.first_name |= is_first_name(&w0.lower);
+        g.person_cue |= (!of_leader && prev.iter().any(|p| lists.prev(List::PersonCue, p)))
+            || prev.first().is_some_and(|p| lists.prev(List::SpeechVerb, p) || lists.prev(List::PersonCueAdjacent, p))
+            || speaks_next(doc, words, &lists, *c_words.last().unwrap());
+        g.first_name |= lists.word(List::FirstName, w0);
         g.title_article |= !single && is_title_article(w0);
-        g.place_head |= after_place_head(&prev4);
-        g.org_cue |= c.maker || prev.first().is_some_and(|p| ORG_CUES.contains(&p.as_str()));
+        g.place_head |= after_place_head(&lists, &prev4);
+        g.org_cue |= c.maker || prev.first().is_some_and(|p| lists.prev(List::OrgCue, p));
         // "at Obama's efforts": after "Barack Obama", a preposition does not make the surname a place.
-        g.place_prep |= !surname && prev.first().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()));
-        g.org_word |= member_lowers().any(|w| ORG_WORDS.contains(&w.lower.as_str()));
+        g.place_prep |= !surname && prev.first().is_some_and(|p| lists.prev(List::PlacePreposition, p));
+        g.org_word |= member_lowers().any(|w| lists.word(List::OrgWord, w));
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
-        g.event_word |= member_lowers().any(|w| w.cap && EVENT_WORDS.contains(&w.lower.as_str()));
+        g.event_word |= member_lowers().any(|w| w.cap && lists.word(List::EventWord, w));
         // "St. Louis", "Mt. Everest": an abbreviated saint or mount names a place.
         g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
-        g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| PLACE_WORDS.contains(&w.lower.as_str()));
-        g.has_digit |= surface.chars().any(|ch| ch.is_ascii_digit());
+        g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w));
+        g.has_digit |= surface.bytes().any(|b| b.is_ascii_digit());
         g.inner_acronym |= !single
             && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
         count_surface(&mut g.surfaces, surface);
     }
 
-    // Demonyms ("japonais") refer to their country.
-    // Looked up once per surface (`WordInfo::surface_id`).
-    let mut demonym_of: Vec<Option<Option<usize>>> = vec![None; surfaces];
-    for (ti, w) in words.iter().enumerate() {
-        let Some(w) = w else { continue };
-        if w.cap || w.stop {
-            continue;
-        }
-        if let Some(i) = *demonym_of[w.surface_id as usize].get_or_insert_with(|| gaz.demonym(&w.lower)) {
-            let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
-            groups[g].demonyms.push(doc.tokens[ti].span);
-        }
+    // Demonyms ("japonais") refer to their country (found in the first pass).
+    for (ti, i) in demonym_tokens {
+        let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
+        groups[g].demonyms.push(doc.tokens[ti].span);
     }
 
     // A dateline ("TOKYO (AP) –") names a place and an agency the gazetteer knows.
@@ -823,7 +970,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
                 let g = &mut groups[g];
                 g.mentions.push(t.span);
-                *g.surfaces.entry(display_name(i)).or_insert(0) += 0;
+                let name = display_name(i);
+                if !g.surfaces.iter().any(|(s, _)| *s == name) {
+                    g.surfaces.push((Cow::Owned(name), 0));
+                }
             }
         }
     }
@@ -831,7 +981,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     let mut entities: Vec<Entity> = groups
         .iter()
         .map(|g| {
-            let acronym = !g.surfaces.is_empty() && !g.surfaces.keys().any(|s| s.chars().any(char::is_lowercase));
+            let acronym = !g.surfaces.is_empty() && !g.surfaces.iter().any(|(s, _)| s.chars().any(char::is_lowercase));
             let kind = g.kind.unwrap_or(if g.event_word || (g.has_digit && !g.org_word) {
                 EntityKind::Other
             } else if g.org_word || g.org_cue || g.inner_acronym || (acronym && g.n_words == 1) {
@@ -840,7 +990,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
                 EntityKind::Place
             } else if g.person_cue || g.first_name {
                 EntityKind::Person
-            } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.keys().all(|s| s.contains('-')))) {
+            } else if g.place_head || (g.n_words == 1 && (g.place_prep || g.surfaces.iter().all(|(s, _)| s.contains('-')))) {
                 EntityKind::Place
             } else if g.title_article {
                 // "Le Monde", "La Croix": a paper or a company, unless a place preposition says otherwise.
@@ -855,20 +1005,21 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             } else {
                 EntityKind::Other
             });
-            let mut s: Vec<(&String, &usize)> = g.surfaces.iter().collect();
-            crate::sort::sort_by(&mut s, |a, b| b.1.cmp(a.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| a.0.cmp(b.0)));
-            let text = match (g.gaz, s.first()) {
+            // The most written form (the longest, then the first in order, among equals); the forms
+            // differ, so there is one.
+            let first = g.surfaces.iter().min_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| a.0.cmp(&b.0)));
+            let text = match (g.gaz, first) {
                 // The display name follows the text when it names the entity, else the French name.
-                (Some(_), Some(first)) if *first.1 > 0 => first.0.clone(),
+                (Some(_), Some(first)) if first.1 > 0 => first.0.to_string(),
                 (Some(i), _) => display_name(i),
-                (None, Some(first)) => first.0.clone(),
+                (None, Some(first)) => first.0.to_string(),
                 (None, None) => String::new(),
             };
             let mut mentions = g.mentions.clone();
-            crate::sort::sort(&mut mentions);
+            sort_spans(&mut mentions);
             mentions.dedup();
             let mut demonyms = g.demonyms.clone();
-            crate::sort::sort(&mut demonyms);
+            sort_spans(&mut demonyms);
             demonyms.dedup();
             Entity { text, kind, wikidata: g.gaz.and_then(|i| gaz.entries[i].wikidata.as_deref().map(str::to_string)), mentions, demonyms }
         })
@@ -888,45 +1039,63 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
 /// "Union européenne", "Parti communiste chinois": an adjective inside a name is part of that name,
 /// not a reference to Europe or China. Entities left with no reference go.
 fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
-    let mut names: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
-    crate::sort::sort(&mut names);
     // Names do not overlap one another, so the last name starting at or before a demonym is the
-    // only one that can contain it.
-    let inside = |d: &Span| {
-        let i = names.partition_point(|n| n.start <= d.start);
-        i > 0 && names[i - 1].end >= d.end
-    };
+    // only one that can contain it. Demonyms are few and names many: rather than sorting the
+    // names, each goes to the first demonym start at or after its own, and a running maximum
+    // over those starts gives each demonym its last name.
+    let mut starts: Vec<Span> = entities.iter().flat_map(|e| e.demonyms.iter().copied()).collect();
+    sort_spans(&mut starts);
+    starts.dedup_by_key(|d| d.start);
+    let mut last_name: Vec<Option<Span>> = vec![None; starts.len()];
+    for n in entities.iter().flat_map(|e| &e.mentions) {
+        let i = starts.partition_point(|s| s.start < n.start);
+        if let Some(best) = last_name.get_mut(i) {
+            *best = (*best).max(Some(*n));
+        }
+    }
+    for i in 1..last_name.len() {
+        last_name[i] = last_name[i].max(last_name[i - 1]);
+    }
+    let inside = |d: &Span| last_name[starts.partition_point(|s| s.start < d.start)].is_some_and(|n| n.end >= d.end);
     for e in entities.iter_mut() {
         e.demonyms.retain(|d| !inside(d));
     }
     entities.retain(|e| !e.mentions.is_empty() || !e.demonyms.is_empty());
 }
 
-/// Counts one mention's written form; the string is copied only the first time it is seen.
-fn count_surface(surfaces: &mut FxHashMap<String, usize>, surface: &str) {
-    match surfaces.get_mut(surface) {
-        Some(n) => *n += 1,
-        None => {
-            surfaces.insert(surface.to_string(), 1);
-        }
+/// Sorts spans by start, then end. Mentions are mostly found in text order (thousands for the
+/// main names): a sorted list is only checked.
+fn sort_spans(spans: &mut [Span]) {
+    if !spans.is_sorted() {
+        crate::sort::sort(spans);
+    }
+}
+
+/// Counts one mention's written form.
+fn count_surface<'t>(surfaces: &mut Vec<(Cow<'t, str>, usize)>, surface: &'t str) {
+    match surfaces.iter_mut().find(|(s, _)| s == surface) {
+        Some((_, n)) => *n += 1,
+        None => surfaces.push((Cow::Borrowed(surface), 1)),
     }
 }
 
 /// "Nakatani a déclaré", "Rutte said": a verb of saying follows the name.
-fn speaks_next(doc: &Document, words: &[Option<WordInfo>], last: usize) -> bool {
-    let lower_at = |k: usize| words.get(k).and_then(|w| w.as_ref()).map(|w| w.lower.as_str());
-    match lower_at(last + 1) {
-        Some("a" | "avait" | "aurait" | "has" | "had") => lower_at(last + 2).is_some_and(|v| SPEECH_VERBS.contains(&v)),
-        Some(v) => SPEECH_VERBS.contains(&v) && doc.tokens[last + 1].span.start == doc.tokens[last].span.end + 1,
+fn speaks_next(doc: &Document, words: &[Option<WordInfo>], lists: &ListAnswers, last: usize) -> bool {
+    let word_at = |k: usize| words.get(k).and_then(|w| w.as_ref());
+    match word_at(last + 1) {
+        Some(w) if matches!(w.lower.as_str(), "a" | "avait" | "aurait" | "has" | "had") => {
+            word_at(last + 2).is_some_and(|v| lists.word(List::SpeechVerb, v))
+        }
+        Some(v) => lists.word(List::SpeechVerb, v) && doc.tokens[last + 1].span.start == doc.tokens[last].span.end + 1,
         None => false,
     }
 }
 
 /// "village de Souain", "base aérienne japonaise d'Iruma": a place noun, maybe adjectives, then "de".
 /// `prev`: the four words before the name (`prev_words`).
-fn after_place_head(prev: &[PrevWord]) -> bool {
+fn after_place_head(lists: &ListAnswers, prev: &[PrevWord]) -> bool {
     prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "d'" | "du" | "des"))
-        && prev[1..].iter().any(|p| PLACE_HEADS.contains(&p.as_str()))
+        && prev[1..].iter().any(|p| lists.prev(List::PlaceHead, p))
 }
 
 /// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
@@ -944,6 +1113,7 @@ fn split_candidate<'t>(
     doc: &'t Document,
     words: &[Option<WordInfo>],
     gaz: &Gazetteer,
+    lists: &ListAnswers,
     members: &[usize],
     by_surface: &mut FxHashMap<&'t str, SurfaceKey>,
     c: Candidate,
@@ -965,20 +1135,20 @@ fn split_candidate<'t>(
     for k in 1..c_words.len() {
         let adjacent = c_words[k] == c_words[k - 1] + 1;
         // (Not when the tail holds an organisation word: "New York Times" is no person "York Times".)
-        let org_tail = || c_words[k..].iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str()));
-        if adjacent && k + 1 < c_words.len() && is_first_name(&w(k).lower) && !is_first_name(&w(k - 1).lower) && !w(k - 1).stop && !org_tail() {
+        let org_tail = || c_words[k..].iter().any(|&t| lists.word(List::OrgWord, words[t].as_ref().unwrap()));
+        if adjacent && k + 1 < c_words.len() && lists.word(List::FirstName, w(k)) && !lists.word(List::FirstName, w(k - 1)) && !w(k - 1).stop && !org_tail() {
             let head_span = Span::new(c.span.start, doc.tokens[c_words[k - 1]].span.end);
             let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
             out.push(Candidate { span: head_span, first_token: c.first_token, words: head(k), maker: false });
             let rest = Candidate { span: tail_span, first_token: c_words[k], words: tail(k), maker: false };
-            return split_candidate(doc, words, gaz, members, by_surface, rest, out);
+            return split_candidate(doc, words, gaz, lists, members, by_surface, rest, out);
         }
     }
     for k in 1..c_words.len() {
         if c_words[k] == c_words[k - 1] + 1 {
             continue; // adjacent words, no particle between
         }
-        if c_words[..k].iter().any(|&t| ORG_WORDS.contains(&words[t].as_ref().unwrap().lower.as_str())) {
+        if c_words[..k].iter().any(|&t| lists.word(List::OrgWord, words[t].as_ref().unwrap())) {
             break;
         }
         let tail_span = Span::new(doc.tokens[c_words[k]].span.start, c.span.end);
@@ -1005,8 +1175,13 @@ fn is_title_article(w: &WordInfo) -> bool {
 /// ("Celle-ci", "Entre-temps", "Franc-maçonnerie"); names capitalise each part ("Jean-Marc").
 fn common_noun_shape(surface: &str, lower: &str) -> bool {
     const SUFFIXES: &[&str] = &["isme", "ismes", "ment", "ments", "tion", "tions", "sion", "sions", "ité", "ités"];
-    let lowercase_tail = surface.contains('-') && surface.rsplit('-').next().is_some_and(|t| t.starts_with(char::is_lowercase));
+    let lowercase_tail = surface.contains('-') && last_part(surface).starts_with(char::is_lowercase);
     lowercase_tail || (lower.chars().count() > 6 && SUFFIXES.iter().any(|e| lower.ends_with(e)))
+}
+
+/// The part of a hyphenated word after its last hyphen (the whole word if none).
+fn last_part(word: &str) -> &str {
+    word.rfind('-').map_or(word, |i| &word[i + 1..])
 }
 
 /// Common French/English words that start sentences but are not names.
@@ -1022,25 +1197,28 @@ fn is_common_word(w: &str) -> bool {
     COMMON.contains(&w)
 }
 
-/// A lowercase word before a candidate: borrowed from its `WordInfo` (asked for every
-/// candidate, a `String` each was a tenth of the entity pass), owned for an elision only.
-#[derive(Default)]
-struct PrevWord<'a>(std::borrow::Cow<'a, str>);
+/// A lowercase word before a candidate: its `WordInfo` if it has one (the list answers go by
+/// it), its lowercase form in any case (an elision's is static: `elision_lower`). Borrowed only:
+/// no allocation or drop per candidate.
+#[derive(Clone, Copy)]
+struct PrevWord<'a> {
+    lower: &'a str,
+    word: Option<&'a WordInfo>,
+}
 
 impl PrevWord<'_> {
     fn as_str(&self) -> &str {
-        &self.0
+        self.lower
     }
 }
 
 impl PartialEq<str> for PrevWord<'_> {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        self.lower == other
     }
 }
 
 /// Up to six `PrevWord`s, inline (no allocation per candidate); reads as a slice.
-#[derive(Default)]
 struct PrevWords<'a> {
     words: [PrevWord<'a>; 6],
     len: usize,
@@ -1062,18 +1240,21 @@ impl<'a> std::ops::Deref for PrevWords<'a> {
     }
 }
 
-/// Lowercase words immediately before token `ti`, nearest first (skipping punctuation); `n` ≤ 6.
-fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize) -> PrevWords<'a> {
+/// Lowercase words immediately before token `ti`, nearest first (skipping punctuation), into
+/// `out`; `n` ≤ 6.
+#[inline]
+fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize, out: &mut PrevWords<'a>) {
     let n = n.min(6);
-    let mut out = PrevWords::default();
+    out.len = 0;
     let mut i = ti;
     while i > 0 && out.len() < n {
         i -= 1;
         match &words[i] {
-            Some(w) => out.push(PrevWord(std::borrow::Cow::Borrowed(w.lower.as_str()))),
+            Some(w) => out.push(PrevWord { lower: w.lower.as_str(), word: Some(w) }),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
-                    out.push(PrevWord(token_lower(doc, words, i)));
+                    // The tokeniser makes elisions of the forms `elision_lower` knows only.
+                    out.push(PrevWord { lower: elision_lower(doc.tokens[i].span.of(&doc.text)).unwrap_or(""), word: None });
                 } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
@@ -1083,33 +1264,64 @@ fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n
             }
         }
     }
-    out
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
+#[inline]
 pub(crate) fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
     match &words[k] {
         Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
-        None => {
-            let t = doc.tokens[k].span.of(&doc.text);
-            match elision_lower(t) {
-                Some(l) => std::borrow::Cow::Borrowed(l),
-                None => crate::normalize::lowercased(t),
-            }
+        None => other_token_lower(doc.tokens[k].span.of(&doc.text)),
+    }
+}
+
+/// `token_lower` of a token with no `WordInfo`: punctuation, an elision, a URL...
+#[inline(never)]
+fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
+    // Most are punctuation: one ASCII byte, no letter to lower (an apostrophe alone is no elision).
+    if let [b] = t.as_bytes() {
+        if !b.is_ascii_uppercase() {
+            return std::borrow::Cow::Borrowed(t);
         }
+    }
+    match elision_lower(t) {
+        Some(l) => std::borrow::Cow::Borrowed(l),
+        None => crate::normalize::lowercased(t),
     }
 }
 
 /// `lower` of an elided word ("l’", "Qu'", "’s"), without an allocation: elisions have no
 /// `WordInfo` and are read around most words.
 fn elision_lower(t: &str) -> Option<&'static str> {
-    const FORMS: &[&str] = &[
-        "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'",
-    ];
-    let last = t.chars().next_back()?;
-    if crate::text::is_apostrophe(last) {
-        let head = &t[..t.len() - last.len_utf8()];
-        return FORMS.iter().copied().find(|f| f.len() == head.len() + 1 && f[..head.len()].eq_ignore_ascii_case(head));
+    // The apostrophe, read from the last bytes: ' (1 byte), ʼ (2), ’ or ‘ (3). No `char` decoded.
+    let b = t.as_bytes();
+    let apostrophe = if b.ends_with(b"'") {
+        1
+    } else if b.ends_with("ʼ".as_bytes()) {
+        2
+    } else if b.ends_with("’".as_bytes()) || b.ends_with("‘".as_bytes()) {
+        3
+    } else {
+        0
+    };
+    if apostrophe > 0 {
+        let head = &b[..b.len() - apostrophe];
+        // Most heads are one letter; the longer forms are few (compared ignoring ASCII case).
+        let is = |form: &str| head.eq_ignore_ascii_case(&form.as_bytes()[..form.len() - 1]);
+        return match head {
+            [c] => match c.to_ascii_lowercase() {
+                b'l' => Some("l'"),
+                b'd' => Some("d'"),
+                b'j' => Some("j'"),
+                b'm' => Some("m'"),
+                b'n' => Some("n'"),
+                b's' => Some("s'"),
+                b't' => Some("t'"),
+                b'c' => Some("c'"),
+                _ => None,
+            },
+            _ => ["qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"].into_iter().find(|f| is(f)),
+        };
     }
     let first = t.chars().next()?;
     (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
@@ -1117,7 +1329,7 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 
 /// Runs of capitalised words inside sentences, joined across particles.
 /// `all_members` receives every candidate's words, one candidate after the other.
-fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang, all_members: &mut Vec<usize>) -> Vec<Candidate> {
+fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();
     // `known_name_end` by the text it reads (names recur): tokens past `j`, if a name ends there.
@@ -1128,7 +1340,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
         while i < b {
             let is_cap = |k: usize| {
                 doc.tokens[k].kind == TokenKind::Word
-                    && words[k].as_ref().is_some_and(|w| w.cap && !ROLE_WORDS.contains(&w.lower.as_str()))
+                    && words[k].as_ref().is_some_and(|w| w.cap && !lists.word(List::Role, w))
             };
             if !is_cap(i) {
                 i += 1;
@@ -1148,7 +1360,9 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                 // abbreviations of place names: "St. Petersburg", "Mt. Everest".
                 let initial = |k: usize| doc.tokens[k].span.len() == 1 && doc.tokens[k].span.of(&doc.text).starts_with(|c: char| c.is_ascii_uppercase());
                 let abbreviation = |k: usize| matches!(doc.tokens[k].span.of(&doc.text), "St" | "Mt" | "Ft");
-                if j + 1 < b && ((members.len() >= 2 && initial(j - 1)) || abbreviation(j - 1)) && doc.tokens[j].span.of(&doc.text) == "."
+                // (The period first: it rules out most candidates' ends with one byte read.)
+                let period = |k: usize| doc.tokens[k].span.len() == 1 && doc.text.as_bytes()[doc.tokens[k].span.start] == b'.';
+                if j + 1 < b && period(j) && ((members.len() >= 2 && initial(j - 1)) || abbreviation(j - 1))
                     && doc.tokens[j].span.start == doc.tokens[j - 1].span.end && is_cap(j + 1)
                     && doc.tokens[j + 1].span.start == doc.tokens[j].span.end + 1
                 {
@@ -1161,9 +1375,8 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                 let mut joiners = 0;
                 while k < b && joiners < 2 {
                     let t = doc.tokens[k];
-                    let low = token_lower(doc, words, k);
-                    let allowed = if joiners == 0 { &PARTICLES } else { &PARTICLE_ARTICLES };
-                    let is_particle = allowed.contains(&low.as_ref()) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
+                    let allowed = if joiners == 0 { List::Particle } else { List::ParticleArticle };
+                    let is_particle = lists.token(allowed, doc, words, k) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
                     if !is_particle {
                         break;
                     }
@@ -1182,9 +1395,14 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             let core = if core == members.len() { 0 } else { core };
             // "Nations unies", "Émirats arabes unis", "République démocratique du Congo": a known name
             // with lowercase words is taken whole, the longest the gazetteer knows.
-            let known_end = if j < b {
+            // (Asked only after a lowercase word, of a word that starts some known name.)
+            let first_word = words[members[core]].as_ref();
+            let lowercase_next = j < b && doc.tokens[j].kind == TokenKind::Word && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop);
+            let known_end = if lowercase_next
+                && first_word.is_some_and(|w| lists.starts_a_name(gaz, w, doc.tokens[members[core]].span.of(&doc.text)))
+            {
                 let read = Span::new(doc.tokens[members[core]].span.start, doc.tokens[b.min(j + 5) - 1].span.end);
-                known_ends.entry(read.of(&doc.text)).or_insert_with(|| known_name_end(doc, words, gaz, members[core], j, b).map(|e| e - j)).map(|d| j + d)
+                known_ends.entry(read.of(&doc.text)).or_insert_with(|| known_name_end(doc, gaz, members[core], j, b).map(|e| e - j)).map(|d| j + d)
             } else {
                 None
             };
@@ -1218,19 +1436,25 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             }
             // "Parti socialiste", "Organisation mondiale de la santé", "Rassemblement pour la République":
             // an organisation word takes adjectives and complements.
-            if lang == Lang::Fr && !court && lone_head && head.is_some_and(|w| ORG_WORDS.contains(&w.lower.as_str())) {
+            if lang == Lang::Fr && !court && lone_head && head.is_some_and(|w| lists.word(List::OrgWord, w)) {
                 j = org_tail(doc, words, j, b, &mut members);
             }
             // "mairie de Paris", "ministère du Budget": a lowercase institution heads the name.
             // "ministère de la Défense" too (an article after "de"); a one-word portfolio takes its
             // adjectives ("ministère des Affaires étrangères", "ministère de la Transition écologique").
             let mut first_member = start;
-            let article = start >= a + 3 && matches!(token_lower(doc, words, start - 1).as_ref(), "la" | "l'");
+            // The token before the name, lowercased once for the three rules that read it.
+            let before = (start > a).then(|| token_lower(doc, words, start - 1));
+            let article = start >= a + 3 && matches!(before.as_deref(), Some("la" | "l'"));
             let particle_at = if article { start - 2 } else { start.saturating_sub(1) };
-            let particle = if particle_at > a { token_lower(doc, words, particle_at) } else { "".into() };
+            let particle = match (particle_at > a, article) {
+                (false, _) => "".into(),
+                (true, true) => token_lower(doc, words, particle_at),
+                (true, false) => before.clone().unwrap_or_default(),
+            };
             if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
                 && (!article || particle == "de")
-                && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && INSTITUTION_HEADS.contains(&h.lower.as_str()))
+                && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && lists.word(List::InstitutionHead, h))
             {
                 first_member = particle_at - 1;
                 let portfolio = words[first_member].as_ref().is_some_and(|h| PORTFOLIO_HEADS.contains(&h.lower.as_str()));
@@ -1241,7 +1465,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its
             // complement before the place.
             if first_member == start {
-                if let Some(head) = court_head_before(doc, words, a, start) {
+                if let Some(head) = court_head_before(doc, words, a, start, before.as_deref()) {
                     first_member = head;
                 }
             }
@@ -1250,8 +1474,8 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             }
             // "Seconde Guerre mondiale": an event word may take one lowercase adjective.
             let last = *members.last().unwrap();
-            if j < b && words[last].as_ref().is_some_and(|w| EVENT_WORDS.contains(&w.lower.as_str())) {
-                if words[j].as_ref().is_some_and(|w| EVENT_ADJECTIVES.contains(&w.lower.as_str())) {
+            if j < b && words[last].as_ref().is_some_and(|w| lists.word(List::EventWord, w)) {
+                if words[j].as_ref().is_some_and(|w| lists.word(List::EventAdjective, w)) {
                     members.push(j);
                     j += 1;
                 }
@@ -1304,7 +1528,7 @@ fn join_bracketed_given_names(entities: &mut Vec<Entity>, text: &str) {
         let full_name = format!("{} {}", entities[i].text, entities[j].text);
         entities[j].text = full_name;
         entities[j].mentions.push(mention);
-        crate::sort::sort(&mut entities[j].mentions);
+        sort_spans(&mut entities[j].mentions);
         entities[i].mentions.retain(|m| *m != mention);
         if entities[i].mentions.is_empty() && entities[i].demonyms.is_empty() {
             entities.remove(i);
@@ -1344,7 +1568,7 @@ fn join_surnames(entities: &mut Vec<Entity>, _text: &str) {
             if t != i {
                 let mentions = entities[i].mentions.clone();
                 entities[t].mentions.extend(mentions);
-                crate::sort::sort(&mut entities[t].mentions);
+                sort_spans(&mut entities[t].mentions);
                 absorbed[i] = true;
             }
         }
@@ -1368,6 +1592,34 @@ mod tests {
         let got = front_decoded(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")));
         assert_eq!(got.lines().collect::<Vec<_>>(), want);
         assert!(is_first_name("jean") && is_first_name("jean-marc") && !is_first_name("maison"));
+    }
+
+    /// The byte-level `elision_lower` and `is_roman_numeral` answer as their plain definitions do.
+    #[test]
+    fn elisions_and_numerals_match_their_definitions() {
+        const FORMS: &[&str] = &["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"];
+        let elision = |t: &str| -> Option<&'static str> {
+            let last = t.chars().next_back()?;
+            if crate::text::is_apostrophe(last) {
+                let head = &t[..t.len() - last.len_utf8()];
+                return FORMS.iter().copied().find(|f| f.len() == head.len() + 1 && f[..head.len()].eq_ignore_ascii_case(head));
+            }
+            let first = t.chars().next()?;
+            (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
+        };
+        let numeral = |s: &str| {
+            let core = s.trim_end_matches("ème").trim_end_matches("eme").trim_end_matches("er").trim_end_matches('e');
+            !core.is_empty() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        };
+        let words = [
+            "", "'", "’", "l'", "L’", "D'", "qu’", "Qu'", "JUSQU'", "lorsqu'", "quelqu’", "presqu'", "aujourd'", "é'", "xl'",
+            "'s", "’S", "'t", "XVII", "XXe", "IIIème", "IIIeme", "Ier", "Le", "Les", "Macron", "Mme", "MIe", "Xème", "VIerer",
+            "ème", "e", "Cie", "DC", "CD-ROM", "Mer", "Lee", "Île",
+        ];
+        for w in words {
+            assert_eq!(elision_lower(w), elision(w), "{w:?}");
+            assert_eq!(is_roman_numeral(w), numeral(w), "{w:?}");
+        }
     }
 
     #[test]
