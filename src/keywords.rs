@@ -72,20 +72,20 @@ const EARLY_BONUS: f32 = 2.0;
 const NAME_BONUS: f32 = 1.2;
 
 /// Prepositions that may link two parts of a noun phrase.
-static LINKERS: WordList = WordList::new(&["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"]);
+const LINKERS: &[&str] = &["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"];
 /// Articles allowed right after a linker.
-static LINK_ARTICLES: WordList = WordList::new(&["la", "l'", "le", "les", "the"]);
+const LINK_ARTICLES: &[&str] = &["la", "l'", "le", "les", "the"];
 /// Words after which the next word is a verb: clitics, auxiliaries, negation.
-static VERB_CUES: WordList = WordList::new(&[
+const VERB_CUES: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "ne", "n'", "se", "s'", "qui", "y", "a", "ont",
     "avait", "avaient", "aura", "auront", "est", "sont", "était", "étaient", "sera", "seront", "été", "va",
     "vont", "peut", "peuvent", "doit", "doivent", "pourrait", "devrait", "he", "she", "they", "we", "has",
     "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does",
     "was", "were", "is", "are", "been", "not",
-]);
+];
 /// Degree adverbs: the word after them is an adjective or an adverb ("plus capables", "très proche"),
 /// not a noun. (English "more"/"most"/"less" also go before nouns: not listed.)
-static DEGREE_ADVERBS: WordList = WordList::new(&["plus", "moins", "très", "trop", "assez", "aussi", "very"]);
+const DEGREE_ADVERBS: &[&str] = &["plus", "moins", "très", "trop", "assez", "aussi", "very"];
 /// Month and day names: dates are never keyphrases.
 static CALENDAR: WordList = WordList::new(&[
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -109,8 +109,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
     let english = lang == Lang::En;
     // What each distinct word's own form says, computed at its first occurrence.
     let mut shapes: Vec<u16> = Vec::new();
-    let lists = &Lists::new(words);
-    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, lists, ti, &mut shapes, english)).collect();
+    let f = &Facts::new(doc, words);
+    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(f, ti, &mut shapes, english)).collect();
     // Word keys as small ids (`WordInfo::key_id`, numbered in order of appearance).
     let mut term_keys: Vec<&str> = Vec::new();
     let term: Vec<u32> = words
@@ -152,36 +152,38 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             let mut n = 0;
             let mut j = i;
             let mut linked = false;
-            let capitalised = words[i].as_ref().is_some_and(|w| (w.cap && !w.sentence_initial) || w.acronym);
+            let capitalised = f.bits[i] & (CAP | SENTENCE_INITIAL) == CAP || f.has(i, ACRONYM);
             // "président Macron", "Minister Fumio Kishida": the name is the keyphrase, not the title.
-            let titles_name = words[i].as_ref().is_some_and(|w| lists.word_in(w, List::Roles)) && introduces_name(words, lists, doc, i, b);
+            let titles_name = f.has(i, ROLE) && introduces_name(f, i, b);
             while j < b && n < MAX_CONTENT_WORDS {
                 if content[j] {
-                    let w = words[j].as_ref().unwrap();
+                    // (A content token has a `WordInfo`.)
+                    let x = f.bits[j];
+                    let capital = x & (CAP | ACRONYM) != 0;
                     // A name followed by a lowercase word: a verb or a new phrase ("Minitel enregistrait").
-                    let prev_cap = j > i && content[j - 1] && words[j - 1].as_ref().is_some_and(|p| p.cap || p.acronym);
-                    if prev_cap && !w.cap && doc.tokens[j].kind == TokenKind::Word {
+                    let prev_cap = j > i && content[j - 1] && f.bits[j - 1] & (CAP | ACRONYM) != 0;
+                    if prev_cap && x & (CAP | WORD) == WORD {
                         break;
                     }
                     // English puts modifiers before a name, not common words: "hopes" | "Mongolia".
-                    let prev_lower = j > i && content[j - 1] && words[j - 1].as_ref().is_some_and(|p| !p.cap && !p.acronym);
-                    if english && prev_lower && (w.cap || w.acronym) && doc.tokens[j].kind == TokenKind::Word {
+                    let prev_lower = j > i && content[j - 1] && f.bits[j - 1] & (CAP | ACRONYM) == 0;
+                    if english && prev_lower && capital && x & WORD != 0 {
                         break;
                     }
                     // A phrase does not run into a title or a person's name ("NATO Secretary-General",
                     // "Économie Bruno Le Maire"), nor continue from a title into the name.
-                    if j > i && (titles_name || starts_person(words, lists, j) || is_title_before_name(doc, words, lists, j)) {
+                    if j > i && (titles_name || starts_person(f, j) || is_title_before_name(f, j)) {
                         break;
                     }
                     // A capitalised title alone ("Premier", "Minister") is not a keyphrase either.
-                    if j == i && titles_name && w.cap {
+                    if j == i && titles_name && x & CAP != 0 {
                         break;
                     }
                     key[n] = term[j];
                     tokens[n] = j as u32;
                     n += 1;
                     // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
-                    if cuts_name(doc, words, lists, i, j) || w.stop {
+                    if cuts_name(f, i, j) || x & STOP != 0 {
                         j += 1;
                         continue;
                     }
@@ -192,7 +194,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     });
                     cands[ci].mentions.push(span);
                     cands[ci].capitalised += u32::from(capitalised);
-                    cands[ci].before_head += u32::from(english && before_english_head(doc, words, &content, j, b));
+                    cands[ci].before_head += u32::from(english && before_english_head(f, &content, j, b));
                     j += 1;
                     continue;
                 }
@@ -201,12 +203,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     break;
                 }
                 linked = true;
-                let Some(after) = linker_end(doc, words, lists, j, b) else { break };
+                let Some(after) = linker_end(f, j, b) else { break };
                 if after >= b || !content[after] || doc.tokens[after].kind != TokenKind::Word {
                     break;
                 }
                 // "hôtel à Kaboul", "minitel en France": a place complement, not part of the phrase.
-                if words[after].as_ref().is_some_and(|w| w.cap) && PLACE_LINKERS.contains(&token_lower(doc, words, j).as_ref()) {
+                if f.has(after, CAP) && f.has(j, PLACE_LINKER) {
                     break;
                 }
                 j = after;
@@ -336,12 +338,13 @@ const CUT_BEFORE_HEAD_PENALTY: f32 = 0.9;
 /// English: lowercase token `j` is directly followed, in the same sentence, by a lowercase content
 /// word that does not look like a verb: `j` modifies it ("national" security, "flu" vaccine).
 /// Words in -s or -ed after `j` may be verbs ("the report suggests"): not counted.
-fn before_english_head(doc: &Document, words: &[Option<WordInfo>], content: &[bool], j: usize, b: usize) -> bool {
-    let lowercase_word = |k: usize| doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap && !w.acronym);
+fn before_english_head(f: &Facts, content: &[bool], j: usize, b: usize) -> bool {
+    let doc = f.doc;
+    let lowercase_word = |k: usize| f.bits[k] & (WORD | INFO | CAP | ACRONYM) == WORD | INFO;
     let k = j + 1;
     k < b && lowercase_word(j) && lowercase_word(k) && content[k]
         && doc.text[doc.tokens[j].span.end..doc.tokens[k].span.start].bytes().all(|c| c == b' ')
-        && words[k].as_ref().is_some_and(|w| {
+        && f.words[k].as_ref().is_some_and(|w| {
             let l = w.lower.as_str();
             !(l.ends_with("ed") || (l.ends_with('s') && !l.ends_with("ss")) || EN_IRREGULAR_PAST.contains(&l))
         })
@@ -374,8 +377,7 @@ fn is_demonym(words: &[Option<WordInfo>], ti: usize) -> bool {
 }
 
 /// Titles and roles that stand before a person's name ("président", "comédien", "Minister").
-/// (A `WordList`: tested for most content words, a slice scan was 10% of the analysis.)
-static ROLE_WORDS: WordList = WordList::new(&[
+const ROLE_WORDS: &[&str] = &[
     "président", "présidente", "ministre", "premier", "première", "secrétaire", "secrétaire-général",
     "général", "chef", "chancelier", "chancelière", "roi", "reine", "prince", "princesse", "pape", "juge",
     "maire", "député", "députée", "sénateur", "sénatrice", "candidat", "candidate", "rival", "rivale",
@@ -386,56 +388,56 @@ static ROLE_WORDS: WordList = WordList::new(&[
     "m", "mme", "mlle", "dr", "president", "minister", "prime", "secretary", "secretary-general",
     "chancellor", "senator", "governor", "king", "queen", "actor", "actress", "singer", "mr", "mrs", "ms",
     "société", "groupe", "entreprise", "firme", "constructeur", "compagnie", "quotidien", "hebdomadaire",
-]);
+];
 
 /// Token `j` is a given name after a word that is not one: a person's name starts there
 /// ("Économie" | "Bruno Le Maire", "japonais" | "Fumio Kishida").
-fn starts_person(words: &[Option<WordInfo>], lists: &Lists, j: usize) -> bool {
-    let given = |k: usize| words[k].as_ref().is_some_and(|w| w.cap && lists.word_in(w, List::FirstNames));
-    j > 0 && given(j) && !given(j - 1) && words[j - 1].as_ref().is_some_and(|w| !w.stop)
+fn starts_person(f: &Facts, j: usize) -> bool {
+    let given = |k: usize| f.has(k, CAP) && f.first_name(k);
+    j > 0 && given(j) && !given(j - 1) && f.bits[j - 1] & (INFO | STOP) == INFO
 }
 
 /// A capitalised title right before a capitalised word ("Secretary-General Jens"), not a
 /// surname that looks like one ("Bruno Le Maire").
-fn is_title_before_name(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, k: usize) -> bool {
-    words[k].as_ref().is_some_and(|w| w.cap && lists.word_in(w, List::Roles))
-        && doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
-        && words.get(k + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap)
+fn is_title_before_name(f: &Facts, k: usize) -> bool {
+    f.has(k, CAP | ROLE) && k + 1 < f.bits.len() && f.has(k + 1, WORD | CAP)
 }
 
 /// Token `i` is followed by a capitalised word, directly or after a title ("Premier ministre Fumio")
 /// or a linker ("ministre d'Hosni Moubarak").
-fn introduces_name(words: &[Option<WordInfo>], lists: &Lists, doc: &Document, i: usize, b: usize) -> bool {
+fn introduces_name(f: &Facts, i: usize, b: usize) -> bool {
     // Skip titles, stop words and up to two adjectives ("Premier ministre japonais Fumio Kishida").
     let mut k = i + 1;
     let mut adjectives = 0;
     while k < b {
-        let Some(w) = words[k].as_ref() else { break };
-        if lists.word_in(w, List::Roles) || (w.stop && !w.cap) {
+        let x = f.bits[k];
+        if x & INFO == 0 {
+            break;
+        }
+        if x & ROLE != 0 || x & (STOP | CAP) == STOP {
             k += 1;
-        } else if !w.cap && adjectives < 2 {
+        } else if x & CAP == 0 && adjectives < 2 {
             adjectives += 1;
             k += 1;
         } else {
             break;
         }
     }
-    k < b && k > i && doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop)
+    k < b && k > i && f.bits[k] & (WORD | CAP | STOP) == WORD | CAP
 }
 
 /// Linkers that introduce a place complement when a name follows.
 const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
 
 /// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
-fn cuts_name(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, i: usize, j: usize) -> bool {
+fn cuts_name(f: &Facts, i: usize, j: usize) -> bool {
     let name_word = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word
-            && words[k].as_ref().is_some_and(|w| w.cap && (!w.sentence_initial || lists.word_in(w, List::FirstNames)))
-            && !is_title_before_name(doc, words, lists, k)
+        f.has(k, WORD | CAP) && (!f.has(k, SENTENCE_INITIAL) || f.first_name(k)) && !is_title_before_name(f, k)
     };
+    let doc = f.doc;
     let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
-    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1) && !starts_person(words, lists, j + 1))
-        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i) && !starts_person(words, lists, i))
+    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1) && !starts_person(f, j + 1))
+        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i) && !starts_person(f, i))
 }
 
 /// A phrase's word ids, `NO_TERM` after its last word.
@@ -460,27 +462,31 @@ fn covered(inner: &[Span], outer: &[Span]) -> usize {
 
 /// A content word: a word or number that is not a stop word and does not look like a verb.
 /// Numbers count only after a word ("Falcon 9"). `shapes` caches `surface_shape` by `WordInfo::surface_id`.
-fn is_content(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize, shapes: &mut Vec<u16>, english: bool) -> bool {
-    let Some(w) = &words[ti] else { return false };
-    match doc.tokens[ti].kind {
-        TokenKind::Number => {
-            return ti > 0 && doc.tokens[ti - 1].kind == TokenKind::Word && words[ti - 1].as_ref().is_some_and(|p| !p.stop && p.cap)
-        }
-        TokenKind::Word => {}
-        _ => return false,
+fn is_content(f: &Facts, ti: usize, shapes: &mut Vec<u16>, english: bool) -> bool {
+    let (doc, x) = (f.doc, f.bits[ti]);
+    if x & INFO == 0 {
+        return false;
     }
+    if x & NUMBER != 0 {
+        return ti > 0 && f.bits[ti - 1] & (WORD | INFO | STOP | CAP) == WORD | INFO | CAP;
+    }
+    if x & WORD == 0 {
+        return false;
+    }
+    let next = |bits: u32| ti + 1 < f.bits.len() && f.has(ti + 1, bits);
+    let next_adjacent = || doc.tokens[ti + 1].span.start == doc.tokens[ti].span.end + 1;
     // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
-    let name_particle = w.stop
-        && w.cap
-        && !w.sentence_initial
-        && doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word && t.span.start == doc.tokens[ti].span.end + 1)
-        && words.get(ti + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap && !n.stop);
+    let name_particle = x & (STOP | CAP | SENTENCE_INITIAL) == STOP | CAP
+        && next(WORD)
+        && next_adjacent()
+        && f.bits[ti + 1] & (INFO | CAP | STOP) == INFO | CAP;
     if name_particle {
         return true;
     }
-    if w.stop {
+    if x & STOP != 0 {
         return false;
     }
+    let w = f.words[ti].as_ref().unwrap();
     let si = w.surface_id as usize;
     if si >= shapes.len() {
         shapes.resize(si + 1, UNKNOWN_SHAPE);
@@ -493,37 +499,33 @@ fn is_content(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usi
         return false;
     }
     // (A capitalised word is content whatever precedes or follows it.)
-    if w.cap {
+    if x & CAP != 0 {
         return true;
     }
     if shape & (VERB_ENDING | INVERTED_VERB) != 0
-        || (shape & INFINITIVE != 0 && is_infinitive_after_cue(doc, words, ti))
-        || (shape & OTHER_INFINITIVE != 0 && before_object_article(doc, words, lists, ti) && is_infinitive_after_cue(doc, words, ti))
-        || (shape & PARTICIPLE != 0 && is_participle_before_agent(doc, words, ti))
+        || (shape & INFINITIVE != 0 && is_infinitive_after_cue(f, ti))
+        || (shape & OTHER_INFINITIVE != 0 && before_object_article(f, ti) && is_infinitive_after_cue(f, ti))
+        || (shape & PARTICIPLE != 0 && is_participle_before_agent(f, ti))
     {
         return false;
     }
-    let after_verb_cue = || ti > 0
-        && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
-        && lists.token_in(doc, words, ti - 1, List::VerbCues);
+    // (List bits are set on words and elisions only.)
+    let after_verb_cue = ti > 0 && f.has(ti - 1, VERB_CUE);
     // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
-    let before_article = || shape & FINITE != 0 && before_object_article(doc, words, lists, ti);
+    let before_article = || shape & FINITE != 0 && before_object_article(f, ti);
     // English nouns never take a bare article after them either ("met the", "said a").
-    let next_is = |set: &WordList| ti + 1 < doc.tokens.len() && doc.tokens[ti + 1].kind == TokenKind::Word && lower_token_in(doc, words, ti + 1, set);
-    let before_english_article = || next_is(if english { &EN_OBJECT_OPENERS } else { &EN_ARTICLES });
+    let before_english_article = || next(WORD | if english { EN_OBJECT_OPENER } else { EN_ARTICLE });
     // "announced", "dropped": an English past tense, unless it opens a noun phrase and modifies the
     // noun after it ("the armed forces"; but "officials expected delays").
     let english_past = || {
-        let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
-        let modifier = ti + 1 < doc.tokens.len()
-            && word(ti + 1)
-            && doc.tokens[ti + 1].span.start == doc.tokens[ti].span.end + 1
-            && words[ti + 1].as_ref().is_some_and(|n| !n.stop && !n.cap)
-            && !(ti > 0 && word(ti - 1) && words[ti - 1].as_ref().is_some_and(|p| !p.stop));
+        let modifier = next(WORD)
+            && next_adjacent()
+            && f.bits[ti + 1] & (INFO | STOP | CAP) == INFO
+            && !(ti > 0 && f.bits[ti - 1] & (WORD | INFO | STOP) == WORD | INFO);
         english && shape & EN_PAST != 0 && !modifier
     };
-    !(after_verb_cue() || after_degree_adverb(doc, words, lists, ti) || before_article() || before_english_article() || english_past())
+    !(after_verb_cue || after_degree_adverb(f, ti) || before_article() || before_english_article() || english_past())
 }
 
 // Bits of `surface_shape`: what a lowercase word's own letters say.
@@ -586,20 +588,15 @@ pub(crate) fn has_participle_ending(lower: &str) -> bool {
 }
 
 /// "exige les résultats", "étendre ses exercices": an object article right after the word.
-fn before_object_article(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize) -> bool {
-    ti + 1 < doc.tokens.len()
-        && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
-        && lists.token_in(doc, words, ti + 1, List::VerbObjectArticles)
+fn before_object_article(f: &Facts, ti: usize) -> bool {
+    // (List bits are set on words and elisions only.)
+    ti + 1 < f.bits.len() && f.has(ti + 1, OBJECT_ARTICLE)
 }
 
 /// "des liens plus solides": an adjective after a degree adverb. "les plus pauvres" is a noun
 /// phrase (the poorest), so not after an article.
-fn after_degree_adverb(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize) -> bool {
-    let word_at = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
-    ti > 0
-        && word_at(ti - 1)
-        && lists.token_in(doc, words, ti - 1, List::DegreeAdverbs)
-        && !(ti > 1 && word_at(ti - 2) && lists.token_in(doc, words, ti - 2, List::LinkArticles))
+fn after_degree_adverb(f: &Facts, ti: usize) -> bool {
+    ti > 0 && f.has(ti - 1, DEGREE_ADVERB) && !(ti > 1 && f.has(ti - 2, LINK_ARTICLE))
 }
 
 /// "explique-t-il", "dit-elle", "faut-il": a verb with its subject pronoun after it.
@@ -613,15 +610,14 @@ fn is_inverted_verb(lower: &str) -> bool {
 /// (-er) after a preposition or "faut" is a verb; so is "d'étendre les …". Nouns in -ier ("papier", "quartier") and
 /// short words ("fer", "mer", "hiver") are left alone.
 /// (The word's own shape is `INFINITIVE` or `OTHER_INFINITIVE` in `surface_shape`; this reads the context.)
-fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+fn is_infinitive_after_cue(f: &Facts, ti: usize) -> bool {
+    let doc = f.doc;
     // Skip an opening quote: à « embaucher ».
     let mut k = ti;
     while k > 0 {
         k -= 1;
         match doc.tokens[k].kind {
-            TokenKind::Word | TokenKind::Elision => {
-                return matches!(token_lower(doc, words, k).as_ref(), "de" | "d'" | "à" | "pour" | "sans" | "afin" | "faut")
-            }
+            TokenKind::Word | TokenKind::Elision => return f.has(k, INFINITIVE_CUE),
             _ if matches!(doc.tokens[k].span.of(&doc.text), "«" | "\"" | "“") => continue,
             _ => return false,
         }
@@ -629,108 +625,178 @@ fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize
     false
 }
 
+/// Words before which a first-group infinitive is a verb.
+const INFINITIVE_CUES: &[&str] = &["de", "d'", "à", "pour", "sans", "afin", "faut"];
+
 /// "adopté par le Sénat": a past participle (`PARTICIPLE` in `surface_shape`) before the agent's "par".
-fn is_participle_before_agent(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
-    doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word)
-        && token_lower(doc, words, ti + 1).as_ref() == "par"
+fn is_participle_before_agent(f: &Facts, ti: usize) -> bool {
+    ti + 1 < f.bits.len() && f.has(ti + 1, WORD | AGENT_PAR)
 }
 
 /// Articles that open a verb's object.
-static VERB_OBJECT_ARTICLES: WordList = WordList::new(&[
+const VERB_OBJECT_ARTICLES: &[&str] = &[
     "le", "la", "les", "l'", "un", "une",
     // Possessives and demonstratives open an object too ("renforcent leurs liens").
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
-]);
-
-/// Whether token `ti`, lowercased, is one of `set` (for lists asked about few words; the hot
-/// ones are remembered per distinct word in `Lists`).
-fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {
-    set.contains(&token_lower(doc, words, ti).as_ref())
-}
+];
 
 /// English articles: a noun is not followed by one.
-static EN_ARTICLES: WordList = WordList::new(&["the", "an"]);
+const EN_ARTICLES: &[&str] = &["the", "an"];
 /// What opens an English verb's object ("create a", "wearing his"); used when the text is English,
 /// where "a" is not the French verb.
-static EN_OBJECT_OPENERS: WordList = WordList::new(&[
+const EN_OBJECT_OPENERS: &[&str] = &[
     "the", "an", "a", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-]);
+];
 
-/// The word lists the rules read, for [`Lists`].
-#[derive(Clone, Copy)]
-enum List {
-    Linkers,
-    LinkArticles,
-    VerbCues,
-    DegreeAdverbs,
-    VerbObjectArticles,
-    /// Titles and roles ("ministre", "President"): `ROLE_WORDS`.
-    Roles,
-    /// Given names (`entities::is_first_name`).
-    FirstNames,
+// Bits of `Facts`: what the rules ask about a token.
+const WORD: u32 = 1;
+const NUMBER: u32 = 1 << 1;
+const ELISION: u32 = 1 << 2;
+/// The token has a `WordInfo` (words and numbers); the next four are its flags.
+const INFO: u32 = 1 << 3;
+const CAP: u32 = 1 << 4;
+const ACRONYM: u32 = 1 << 5;
+const STOP: u32 = 1 << 6;
+const SENTENCE_INITIAL: u32 = 1 << 7;
+// The lists a word's or an elision's lowercase form is in (see `list_bits`).
+const LINKER: u32 = 1 << 8;
+const LINK_ARTICLE: u32 = 1 << 9;
+const VERB_CUE: u32 = 1 << 10;
+const DEGREE_ADVERB: u32 = 1 << 11;
+const OBJECT_ARTICLE: u32 = 1 << 12;
+/// Titles and roles ("ministre", "President"): `ROLE_WORDS`.
+const ROLE: u32 = 1 << 13;
+/// A preposition before an infinitive (see `is_infinitive_after_cue`).
+const INFINITIVE_CUE: u32 = 1 << 14;
+/// "par", which introduces an agent.
+const AGENT_PAR: u32 = 1 << 15;
+const PLACE_LINKER: u32 = 1 << 16;
+const EN_ARTICLE: u32 = 1 << 17;
+const EN_OBJECT_OPENER: u32 = 1 << 18;
+/// Marks a cached `list_bits` answer.
+const LISTS_KNOWN: u32 = 1 << 31;
+
+/// The rules ask about each token and its neighbours again and again (as a phrase's word, as
+/// the word before or after another): its kind, flags and list memberships are gathered once
+/// per token into bits, the list lookups once per distinct word (`WordInfo::surface_id`).
+struct Facts<'a> {
+    doc: &'a Document,
+    words: &'a [Option<WordInfo>],
+    bits: Vec<u32>,
+    /// Per distinct word: 0 not asked yet, 1 not a given name, 2 a given name (asked for few words).
+    first_names: Vec<Cell<u8>>,
 }
 
-/// Per distinct word (`WordInfo::surface_id`), the lists it was looked up in and the answers,
-/// two bits per [`List`]: the rules ask about the same words again and again (as a phrase's
-/// word, as a neighbour), and each list lookup hashes the word.
-struct Lists(Vec<Cell<u16>>);
-
-impl Lists {
-    fn new(words: &[Option<WordInfo>]) -> Lists {
-        let surfaces = words.iter().flatten().map(|w| w.surface_id as usize + 1).max().unwrap_or(0);
-        Lists(vec![Cell::new(0); surfaces])
+impl<'a> Facts<'a> {
+    fn new(doc: &'a Document, words: &'a [Option<WordInfo>]) -> Facts<'a> {
+        let mut by_surface: Vec<u32> = Vec::new();
+        // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by text.
+        let mut elisions: FxHashMap<&str, u32> = FxHashMap::default();
+        let bits = doc
+            .tokens
+            .iter()
+            .zip(words)
+            .enumerate()
+            .map(|(k, (t, w))| {
+                let kind = match t.kind {
+                    TokenKind::Word => WORD,
+                    TokenKind::Number => NUMBER,
+                    TokenKind::Elision => ELISION,
+                    _ => return 0,
+                };
+                match w {
+                    Some(w) => {
+                        let flags = kind
+                            | INFO
+                            | if w.cap { CAP } else { 0 }
+                            | if w.acronym { ACRONYM } else { 0 }
+                            | if w.stop { STOP } else { 0 }
+                            | if w.sentence_initial { SENTENCE_INITIAL } else { 0 };
+                        if kind == NUMBER {
+                            return flags;
+                        }
+                        let si = w.surface_id as usize;
+                        if si >= by_surface.len() {
+                            by_surface.resize(si + 1, 0);
+                        }
+                        if by_surface[si] == 0 {
+                            by_surface[si] = LISTS_KNOWN | list_bits(&w.lower);
+                        }
+                        flags | (by_surface[si] & !LISTS_KNOWN)
+                    }
+                    None if kind == NUMBER => kind,
+                    None => {
+                        let lists = |k: usize| list_bits(&token_lower(doc, words, k));
+                        kind | if kind == ELISION { *elisions.entry(t.span.of(&doc.text)).or_insert_with(|| lists(k)) } else { lists(k) }
+                    }
+                }
+            })
+            .collect();
+        Facts { doc, words, bits, first_names: vec![Cell::new(0); by_surface.len()] }
     }
 
-    /// Whether word `w`'s lowercase form is in `list`.
-    fn word_in(&self, w: &WordInfo, list: List) -> bool {
-        let cell = &self.0[w.surface_id as usize];
-        let shift = 2 * list as u16;
-        let bits = cell.get() >> shift;
-        if bits & 1 != 0 {
-            return bits & 2 != 0;
-        }
-        let yes = match list_words(list) {
-            Some(set) => set.contains(&w.lower.as_str()),
-            None => crate::entities::is_first_name(&w.lower),
-        };
-        cell.set(cell.get() | (1 | u16::from(yes) << 1) << shift);
-        yes
+    /// Token `k` has all of `bits`.
+    fn has(&self, k: usize, bits: u32) -> bool {
+        self.bits[k] & bits == bits
     }
 
-    /// Whether token `ti`'s lowercase form is in `list`; a token with no `WordInfo` (an
-    /// elision: never a given name) is lowercased and looked up each time.
-    fn token_in(&self, doc: &Document, words: &[Option<WordInfo>], ti: usize, list: List) -> bool {
-        match &words[ti] {
-            Some(w) => self.word_in(w, list),
-            None => list_words(list).is_some_and(|set| set.contains(&token_lower(doc, words, ti).as_ref())),
+    /// Token `k`, a word, is a given name (`entities::is_first_name`).
+    fn first_name(&self, k: usize) -> bool {
+        let Some(w) = &self.words[k] else { return false };
+        let cell = &self.first_names[w.surface_id as usize];
+        if cell.get() == 0 {
+            cell.set(1 + u8::from(crate::entities::is_first_name(&w.lower)));
         }
+        cell.get() == 2
     }
 }
 
-/// A list's words; `None` for given names (the gazetteer's table, not a `WordList`).
-fn list_words(list: List) -> Option<&'static WordList> {
-    Some(match list {
-        List::Linkers => &LINKERS,
-        List::LinkArticles => &LINK_ARTICLES,
-        List::VerbCues => &VERB_CUES,
-        List::DegreeAdverbs => &DEGREE_ADVERBS,
-        List::VerbObjectArticles => &VERB_OBJECT_ARTICLES,
-        List::Roles => &ROLE_WORDS,
-        List::FirstNames => return None,
-    })
+/// The `Facts` list bits of a lowercase word: one lookup for all the lists.
+fn list_bits(lower: &str) -> u32 {
+    struct Table {
+        bits: FxHashMap<&'static str, u32>,
+        /// Bit `min(len, 31)` of entry `b`: some listed word starts with byte `b` and has that
+        /// length; most words are in no list, and this rejects them without hashing.
+        first_byte_lengths: [u32; 256],
+    }
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u32); 11] = [
+            (LINKERS, LINKER),
+            (LINK_ARTICLES, LINK_ARTICLE),
+            (VERB_CUES, VERB_CUE),
+            (DEGREE_ADVERBS, DEGREE_ADVERB),
+            (VERB_OBJECT_ARTICLES, OBJECT_ARTICLE),
+            (ROLE_WORDS, ROLE),
+            (INFINITIVE_CUES, INFINITIVE_CUE),
+            (&["par"], AGENT_PAR),
+            (PLACE_LINKERS, PLACE_LINKER),
+            (EN_ARTICLES, EN_ARTICLE),
+            (EN_OBJECT_OPENERS, EN_OBJECT_OPENER),
+        ];
+        let mut table = Table { bits: FxHashMap::default(), first_byte_lengths: [0; 256] };
+        for (list, bit) in lists {
+            for w in list {
+                *table.bits.entry(w).or_insert(0) |= bit;
+                table.first_byte_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(31);
+            }
+        }
+        table
+    });
+    match lower.as_bytes().first() {
+        Some(&b) if table.first_byte_lengths[usize::from(b)] & (1 << lower.len().min(31)) != 0 => table.bits.get(lower).copied().unwrap_or(0),
+        _ => 0,
+    }
 }
 
 /// If a linker starts at token `j`, the index of the token after it (and its article).
-fn linker_end(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, j: usize, b: usize) -> Option<usize> {
-    let is_linker_token = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
-    if !is_linker_token(j) || words[j].as_ref().is_some_and(|w| w.cap) {
-        return None;
-    }
-    if !lists.token_in(doc, words, j, List::Linkers) {
+fn linker_end(f: &Facts, j: usize, b: usize) -> Option<usize> {
+    // (List bits are set on words and elisions only.)
+    if f.bits[j] & (LINKER | CAP) != LINKER {
         return None;
     }
     let mut k = j + 1;
-    if k < b && is_linker_token(k) && lists.token_in(doc, words, k, List::LinkArticles) {
+    if k < b && f.has(k, LINK_ARTICLE) {
         k += 1;
     }
     Some(k)
