@@ -109,24 +109,14 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
     let english = lang == Lang::En;
     // What each distinct word's own form says, computed at its first occurrence.
     let mut shapes: Vec<u16> = Vec::new();
-    let f = &Facts::new(doc, words);
-    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(f, ti, &mut shapes, english)).collect();
-    // Word keys as small ids (`WordInfo::key_id`, numbered in order of appearance).
-    let mut term_keys: Vec<&str> = Vec::new();
-    let term: Vec<u32> = words
-        .iter()
-        .map(|w| match w {
-            Some(w) => {
-                let id = w.key_id as usize;
-                if id >= term_keys.len() {
-                    term_keys.resize(id + 1, "");
-                }
-                term_keys[id] = w.key.as_str();
-                w.key_id
-            }
-            None => NO_TERM,
-        })
-        .collect();
+    let mut f = Facts::new(doc, words);
+    for ti in 0..words.len() {
+        if is_content(&f, ti, &mut shapes, english) {
+            f.bits[ti] |= CONTENT;
+        }
+    }
+    let f = &f;
+    let content = |k: usize| f.bits[k] & CONTENT != 0;
 
     struct Cand {
         key: PhraseKey,
@@ -139,34 +129,41 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         /// English mentions cut before their head noun (see `before_english_head`).
         before_head: u32,
     }
-    let mut index: FxHashMap<PhraseKey, usize> = FxHashMap::default();
+    // Phrases are paths in a trie of word keys (`WordInfo::key_id`): a phrase's node is found from
+    // its first word's node and its next word, never by hashing the whole phrase.
+    let mut word_nodes: Vec<u32> = Vec::new();
+    let mut child_nodes: FxHashMap<u64, u32> = FxHashMap::default();
+    // Per node: its candidate (index into `cands`), `NONE` until one is recorded.
+    let mut node_cands: Vec<u32> = Vec::new();
+    const NONE: u32 = u32::MAX;
     let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
         for i in a..b {
-            if !content[i] || doc.tokens[i].kind != TokenKind::Word {
+            if f.bits[i] & (CONTENT | WORD) != CONTENT | WORD {
                 continue;
             }
             let mut key: PhraseKey = [NO_TERM; MAX_CONTENT_WORDS];
             let mut tokens: PhraseKey = [NO_TERM; MAX_CONTENT_WORDS];
             let mut n = 0;
+            let mut node = NONE;
             let mut j = i;
             let mut linked = false;
             let capitalised = f.bits[i] & (CAP | SENTENCE_INITIAL) == CAP || f.has(i, ACRONYM);
             // "président Macron", "Minister Fumio Kishida": the name is the keyphrase, not the title.
             let titles_name = f.has(i, ROLE) && introduces_name(f, i, b);
             while j < b && n < MAX_CONTENT_WORDS {
-                if content[j] {
+                if content(j) {
                     // (A content token has a `WordInfo`.)
                     let x = f.bits[j];
                     let capital = x & (CAP | ACRONYM) != 0;
                     // A name followed by a lowercase word: a verb or a new phrase ("Minitel enregistrait").
-                    let prev_cap = j > i && content[j - 1] && f.bits[j - 1] & (CAP | ACRONYM) != 0;
+                    let prev_cap = j > i && content(j - 1) && f.bits[j - 1] & (CAP | ACRONYM) != 0;
                     if prev_cap && x & (CAP | WORD) == WORD {
                         break;
                     }
                     // English puts modifiers before a name, not common words: "hopes" | "Mongolia".
-                    let prev_lower = j > i && content[j - 1] && f.bits[j - 1] & (CAP | ACRONYM) == 0;
+                    let prev_lower = j > i && content(j - 1) && f.bits[j - 1] & (CAP | ACRONYM) == 0;
                     if english && prev_lower && capital && x & WORD != 0 {
                         break;
                     }
@@ -179,22 +176,40 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     if j == i && titles_name && x & CAP != 0 {
                         break;
                     }
-                    key[n] = term[j];
+                    let w = words[j].as_ref().unwrap();
+                    key[n] = w.key_id;
                     tokens[n] = j as u32;
                     n += 1;
+                    let next_node = |nodes: &mut Vec<u32>| {
+                        nodes.push(NONE);
+                        nodes.len() as u32 - 1
+                    };
+                    node = if node == NONE {
+                        let id = w.key_id as usize;
+                        if id >= word_nodes.len() {
+                            word_nodes.resize(id + 1, NONE);
+                        }
+                        if word_nodes[id] == NONE {
+                            word_nodes[id] = next_node(&mut node_cands);
+                        }
+                        word_nodes[id]
+                    } else {
+                        *child_nodes.entry(u64::from(node) << 32 | u64::from(w.key_id)).or_insert_with(|| next_node(&mut node_cands))
+                    };
                     // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
                     if cuts_name(f, i, j) || x & STOP != 0 {
                         j += 1;
                         continue;
                     }
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
-                    let ci = *index.entry(key).or_insert_with(|| {
+                    if node_cands[node as usize] == NONE {
+                        node_cands[node as usize] = cands.len() as u32;
                         cands.push(Cand { key, mentions: Vec::new(), first_sentence: si, tokens, capitalised: 0, before_head: 0 });
-                        cands.len() - 1
-                    });
+                    }
+                    let ci = node_cands[node as usize] as usize;
                     cands[ci].mentions.push(span);
                     cands[ci].capitalised += u32::from(capitalised);
-                    cands[ci].before_head += u32::from(english && before_english_head(f, &content, j, b));
+                    cands[ci].before_head += u32::from(english && before_english_head(f, j, b));
                     j += 1;
                     continue;
                 }
@@ -204,7 +219,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                 }
                 linked = true;
                 let Some(after) = linker_end(f, j, b) else { break };
-                if after >= b || !content[after] || doc.tokens[after].kind != TokenKind::Word {
+                if after >= b || f.bits[after] & (CONTENT | WORD) != CONTENT | WORD {
                     break;
                 }
                 // "hôtel à Kaboul", "minitel en France": a place complement, not part of the phrase.
@@ -228,6 +243,16 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             _ => general,
         }
     };
+    // Each candidate word's key text, by key id (the first mentions' words carry them).
+    let mut term_keys: Vec<&str> = Vec::new();
+    for c in &cands {
+        for (&t, &ti) in c.key.iter().zip(&c.tokens).take_while(|(&t, _)| t != NO_TERM) {
+            if t as usize >= term_keys.len() {
+                term_keys.resize(t as usize + 1, "");
+            }
+            term_keys[t as usize] = words[ti as usize].as_ref().map_or("", |w| w.key.as_str());
+        }
+    }
     let mut idf_of: Vec<Option<f32>> = vec![None; term_keys.len()];
     let mut scores: Vec<f32> = cands
         .iter()
@@ -240,7 +265,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                 }
                 let w = words[ti].as_ref().unwrap();
                 n_scored += 1.0;
-                sum_idf += *idf_of[term[ti] as usize].get_or_insert_with(|| idf(&w.key, w.zipf));
+                sum_idf += *idf_of[w.key_id as usize].get_or_insert_with(|| idf(&w.key, w.zipf));
             }
             let tf = c.mentions.len() as f32;
             let mean_idf = sum_idf / n_scored.max(1.0);
@@ -338,11 +363,11 @@ const CUT_BEFORE_HEAD_PENALTY: f32 = 0.9;
 /// English: lowercase token `j` is directly followed, in the same sentence, by a lowercase content
 /// word that does not look like a verb: `j` modifies it ("national" security, "flu" vaccine).
 /// Words in -s or -ed after `j` may be verbs ("the report suggests"): not counted.
-fn before_english_head(f: &Facts, content: &[bool], j: usize, b: usize) -> bool {
+fn before_english_head(f: &Facts, j: usize, b: usize) -> bool {
     let doc = f.doc;
     let lowercase_word = |k: usize| f.bits[k] & (WORD | INFO | CAP | ACRONYM) == WORD | INFO;
     let k = j + 1;
-    k < b && lowercase_word(j) && lowercase_word(k) && content[k]
+    k < b && lowercase_word(j) && lowercase_word(k) && f.has(k, CONTENT)
         && doc.text[doc.tokens[j].span.end..doc.tokens[k].span.start].bytes().all(|c| c == b' ')
         && f.words[k].as_ref().is_some_and(|w| {
             let l = w.lower.as_str();
@@ -658,6 +683,8 @@ const CAP: u32 = 1 << 4;
 const ACRONYM: u32 = 1 << 5;
 const STOP: u32 = 1 << 6;
 const SENTENCE_INITIAL: u32 = 1 << 7;
+/// A content word (see `is_content`), set once all tokens' other bits are known.
+const CONTENT: u32 = 1 << 30;
 // The lists a word's or an elision's lowercase form is in (see `list_bits`).
 const LINKER: u32 = 1 << 8;
 const LINK_ARTICLE: u32 = 1 << 9;
