@@ -342,9 +342,14 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             continue;
         }
         // Display form: the most frequent surface, then the first in sort order.
-        let mut surfaces: FxHashMap<&str, u32> = FxHashMap::default();
+        // (A key has few spellings: a list is cheaper than a hash map.)
+        let mut surfaces: Vec<(&str, u32)> = Vec::new();
         for m in &c.mentions {
-            *surfaces.entry(m.of(&doc.text)).or_insert(0) += 1;
+            let s = m.of(&doc.text);
+            match surfaces.iter_mut().find(|(t, _)| *t == s) {
+                Some((_, n)) => *n += 1,
+                None => surfaces.push((s, 1)),
+            }
         }
         let text = surfaces.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0))).map(|s| s.0.to_string());
         out.push(Keyword {
@@ -500,16 +505,9 @@ fn is_content(f: &Facts, ti: usize, shapes: &mut Vec<u16>, english: bool) -> boo
     }
     let next = |bits: u32| ti + 1 < f.bits.len() && f.has(ti + 1, bits);
     let next_adjacent = || doc.tokens[ti + 1].span.start == doc.tokens[ti].span.end + 1;
-    // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
-    let name_particle = x & (STOP | CAP | SENTENCE_INITIAL) == STOP | CAP
-        && next(WORD)
-        && next_adjacent()
-        && f.bits[ti + 1] & (INFO | CAP | STOP) == INFO | CAP;
-    if name_particle {
-        return true;
-    }
     if x & STOP != 0 {
-        return false;
+        // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
+        return x & (CAP | SENTENCE_INITIAL) == CAP && next(WORD) && next_adjacent() && f.bits[ti + 1] & (INFO | CAP | STOP) == INFO | CAP;
     }
     let w = f.words[ti].as_ref().unwrap();
     let si = w.surface_id as usize;
@@ -700,8 +698,6 @@ const AGENT_PAR: u32 = 1 << 15;
 const PLACE_LINKER: u32 = 1 << 16;
 const EN_ARTICLE: u32 = 1 << 17;
 const EN_OBJECT_OPENER: u32 = 1 << 18;
-/// Marks a cached `list_bits` answer.
-const LISTS_KNOWN: u32 = 1 << 31;
 
 /// The rules ask about each token and its neighbours again and again (as a phrase's word, as
 /// the word before or after another): its kind, flags and list memberships are gathered once
@@ -716,49 +712,35 @@ struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     fn new(doc: &'a Document, words: &'a [Option<WordInfo>]) -> Facts<'a> {
+        // A word's flags and lists depend on its text only: gathered once per distinct surface
+        // (0 until then; the bits of a word are never 0).
         let mut by_surface: Vec<u32> = Vec::new();
         // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by text.
         let mut elisions: FxHashMap<&str, u32> = FxHashMap::default();
-        let bits = doc
-            .tokens
-            .iter()
-            .zip(words)
-            .enumerate()
-            .map(|(k, (t, w))| {
-                let kind = match t.kind {
-                    TokenKind::Word => WORD,
-                    TokenKind::Number => NUMBER,
-                    TokenKind::Elision => ELISION,
-                    _ => return 0,
-                };
-                match w {
-                    Some(w) => {
-                        let flags = kind
-                            | INFO
-                            | if w.cap { CAP } else { 0 }
-                            | if w.acronym { ACRONYM } else { 0 }
-                            | if w.stop { STOP } else { 0 }
-                            | if w.sentence_initial { SENTENCE_INITIAL } else { 0 };
-                        if kind == NUMBER {
-                            return flags;
-                        }
-                        let si = w.surface_id as usize;
-                        if si >= by_surface.len() {
-                            by_surface.resize(si + 1, 0);
-                        }
-                        if by_surface[si] == 0 {
-                            by_surface[si] = LISTS_KNOWN | list_bits(&w.lower);
-                        }
-                        flags | (by_surface[si] & !LISTS_KNOWN)
+        let lists = |k: usize| list_bits(&token_lower(doc, words, k));
+        let mut bits = Vec::with_capacity(words.len());
+        for (k, (t, w)) in doc.tokens.iter().zip(words).enumerate() {
+            bits.push(match w {
+                Some(w) => {
+                    let si = w.surface_id as usize;
+                    if si >= by_surface.len() {
+                        by_surface.resize(si + 1, 0);
                     }
-                    None if kind == NUMBER => kind,
-                    None => {
-                        let lists = |k: usize| list_bits(&token_lower(doc, words, k));
-                        kind | if kind == ELISION { *elisions.entry(t.span.of(&doc.text)).or_insert_with(|| lists(k)) } else { lists(k) }
+                    if by_surface[si] == 0 {
+                        let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
+                        let kind = if t.kind == TokenKind::Number { NUMBER } else { WORD | list_bits(&w.lower) };
+                        by_surface[si] = kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP);
                     }
+                    by_surface[si] | if w.sentence_initial { SENTENCE_INITIAL } else { 0 }
                 }
-            })
-            .collect();
+                None => match t.kind {
+                    TokenKind::Word => WORD | lists(k),
+                    TokenKind::Elision => ELISION | *elisions.entry(t.span.of(&doc.text)).or_insert_with(|| lists(k)),
+                    TokenKind::Number => NUMBER,
+                    _ => 0,
+                },
+            });
+        }
         Facts { doc, words, bits, first_names: vec![Cell::new(0); by_surface.len()] }
     }
 
