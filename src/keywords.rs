@@ -120,8 +120,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
 
     struct Cand {
         key: PhraseKey,
-        /// Sorted by start (candidates are found left to right).
-        mentions: Vec<Span>,
+        /// Where its mentions are in `mentions` (`mention_at`), once grouped.
+        first_mention: usize,
+        mention_count: usize,
         first_sentence: usize,
         /// The content tokens of the first mention.
         tokens: PhraseKey,
@@ -137,6 +138,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
     let mut node_cands: Vec<u32> = Vec::new();
     const NONE: u32 = u32::MAX;
     let mut cands: Vec<Cand> = Vec::new();
+    // (candidate, mention) in text order.
+    let mut found: Vec<(u32, Span)> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
         for i in a..b {
@@ -204,10 +207,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
                     if node_cands[node as usize] == NONE {
                         node_cands[node as usize] = cands.len() as u32;
-                        cands.push(Cand { key, mentions: Vec::new(), first_sentence: si, tokens, capitalised: 0, before_head: 0 });
+                        cands.push(Cand { key, first_mention: 0, mention_count: 0, first_sentence: si, tokens, capitalised: 0, before_head: 0 });
                     }
                     let ci = node_cands[node as usize] as usize;
-                    cands[ci].mentions.push(span);
+                    found.push((ci as u32, span));
+                    cands[ci].mention_count += 1;
                     cands[ci].capitalised += u32::from(capitalised);
                     cands[ci].before_head += u32::from(english && before_english_head(f, j, b));
                     j += 1;
@@ -243,6 +247,20 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             _ => general,
         }
     };
+    // Each candidate's mentions, grouped in text order (one list, not a growing Vec per candidate).
+    let mut mentions = vec![Span::default(); found.len()];
+    let mut next_slot: Vec<usize> = Vec::with_capacity(cands.len());
+    let mut total = 0;
+    for c in &mut cands {
+        c.first_mention = total;
+        next_slot.push(total);
+        total += c.mention_count;
+    }
+    for (ci, span) in found {
+        mentions[next_slot[ci as usize]] = span;
+        next_slot[ci as usize] += 1;
+    }
+    let mentions_of = |c: &Cand| &mentions[c.first_mention..c.first_mention + c.mention_count];
     // Each candidate word's key text, by key id (the first mentions' words carry them).
     let mut term_keys: Vec<&str> = Vec::new();
     for c in &cands {
@@ -267,10 +285,10 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                 n_scored += 1.0;
                 sum_idf += *idf_of[w.key_id as usize].get_or_insert_with(|| idf(&w.key, w.zipf));
             }
-            let tf = c.mentions.len() as f32;
+            let tf = c.mention_count as f32;
             let mean_idf = sum_idf / n_scored.max(1.0);
             let position = 1.0 + EARLY_BONUS / (1.0 + c.first_sentence as f32);
-            let casing = if c.capitalised * 2 >= c.mentions.len() as u32 { NAME_BONUS } else { 1.0 };
+            let casing = if c.capitalised as usize * 2 >= c.mention_count { NAME_BONUS } else { 1.0 };
             // "française", "Américains" alone: the country or the people, said in passing; readers
             // tag the country or the phrase ("armée française"), rarely the adjective.
             let nationality = if c.key[1] == NO_TERM && is_demonym(words, c.tokens[0] as usize) { DEMONYM_WEIGHT } else { 1.0 };
@@ -298,12 +316,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             continue;
         }
         let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
-            let mut outer: Vec<Span> = longer.iter().flat_map(|&li| cands[li].mentions.iter().copied()).collect();
+            let mut outer: Vec<Span> = longer.iter().flat_map(|&li| mentions_of(&cands[li]).iter().copied()).collect();
             // Integer keys (start, end): no comparator call per comparison.
             crate::sort::sort_by_packed(&mut outer, |s| Some(u128::from(u32::try_from(s.start).ok()?) << 32 | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
-            covered(&c.mentions, &outer)
+            covered(mentions_of(c), &outer)
         });
-        if inside * 4 >= c.mentions.len() * 3 {
+        if inside * 4 >= c.mention_count * 3 {
             scores[ci] *= 0.5;
         }
     }
@@ -344,7 +362,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         // Display form: the most frequent surface, then the first in sort order.
         // (A key has few spellings: a list is cheaper than a hash map.)
         let mut surfaces: Vec<(&str, u32)> = Vec::new();
-        for m in &c.mentions {
+        for m in mentions_of(c) {
             let s = m.of(&doc.text);
             match surfaces.iter_mut().find(|(t, _)| *t == s) {
                 Some((_, n)) => *n += 1,
@@ -355,7 +373,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         out.push(Keyword {
             text: text.unwrap_or_default(),
             score: (scores[ci] / best).clamp(0.0, 1.0),
-            mentions: c.mentions.clone(),
+            mentions: mentions_of(c).to_vec(),
             key,
         });
     }
