@@ -107,11 +107,9 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 /// of the documents analysed together (this one included).
 pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
     let english = lang == Lang::En;
-    // What each distinct word's own form says, computed at its first occurrence.
-    let mut shapes: Vec<u16> = Vec::new();
     let mut f = Facts::new(doc, words);
     for ti in 0..words.len() {
-        if is_content(&f, ti, &mut shapes, english) {
+        if is_content(&f, ti, english) {
             f.bits[ti] |= CONTENT;
         }
     }
@@ -509,8 +507,8 @@ fn covered(inner: &[Span], outer: &[Span]) -> usize {
 }
 
 /// A content word: a word or number that is not a stop word and does not look like a verb.
-/// Numbers count only after a word ("Falcon 9"). `shapes` caches `surface_shape` by `WordInfo::surface_id`.
-fn is_content(f: &Facts, ti: usize, shapes: &mut Vec<u16>, english: bool) -> bool {
+/// Numbers count only after a word ("Falcon 9").
+fn is_content(f: &Facts, ti: usize, english: bool) -> bool {
     let (doc, x) = (f.doc, f.bits[ti]);
     if x & INFO == 0 {
         return false;
@@ -527,15 +525,7 @@ fn is_content(f: &Facts, ti: usize, shapes: &mut Vec<u16>, english: bool) -> boo
         // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
         return x & (CAP | SENTENCE_INITIAL) == CAP && next(WORD) && next_adjacent() && f.bits[ti + 1] & (INFO | CAP | STOP) == INFO | CAP;
     }
-    let w = f.words[ti].as_ref().unwrap();
-    let si = w.surface_id as usize;
-    if si >= shapes.len() {
-        shapes.resize(si + 1, UNKNOWN_SHAPE);
-    }
-    if shapes[si] == UNKNOWN_SHAPE {
-        shapes[si] = surface_shape(&w.lower);
-    }
-    let shape = shapes[si];
+    let shape = (x >> SHAPE_SHIFT) as u16;
     if shape & NOT_A_TERM != 0 {
         return false;
     }
@@ -570,7 +560,6 @@ fn is_content(f: &Facts, ti: usize, shapes: &mut Vec<u16>, english: bool) -> boo
 }
 
 // Bits of `surface_shape`: what a lowercase word's own letters say.
-const UNKNOWN_SHAPE: u16 = 0x8000;
 /// Under two characters, or a month or day name: never a keyphrase word.
 const NOT_A_TERM: u16 = 1;
 /// Ends like a French conjugated verb ("-ait", "-eront"), when lowercase.
@@ -699,6 +688,8 @@ const CAP: u32 = 1 << 4;
 const ACRONYM: u32 = 1 << 5;
 const STOP: u32 = 1 << 6;
 const SENTENCE_INITIAL: u32 = 1 << 7;
+/// Where a non-stop word's `surface_shape` bits start.
+const SHAPE_SHIFT: u32 = 19;
 /// A content word (see `is_content`), set once all tokens' other bits are known.
 const CONTENT: u32 = 1 << 30;
 // The lists a word's or an elision's lowercase form is in (see `list_bits`).
@@ -746,7 +737,13 @@ impl<'a> Facts<'a> {
                     }
                     if by_surface[si] == 0 {
                         let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
-                        let kind = if t.kind == TokenKind::Number { NUMBER } else { WORD | list_bits(&w.lower) };
+                        let kind = if t.kind == TokenKind::Number {
+                            NUMBER
+                        } else {
+                            // (Only content-word candidates have their shape read.)
+                            let shape = if w.stop { 0 } else { u32::from(surface_shape(&w.lower)) << SHAPE_SHIFT };
+                            WORD | list_bits(&w.lower) | shape
+                        };
                         by_surface[si] = kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP);
                     }
                     by_surface[si] | if w.sentence_initial { SENTENCE_INITIAL } else { 0 }
