@@ -12,7 +12,6 @@
 //!    across its documents; early and capitalised mentions count more.
 //!    Scores are scaled to 0..1 (the best keyphrase scores 1).
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -118,7 +117,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
 
     struct Cand {
         key: PhraseKey,
-        /// Where its mentions are in `mentions` (`mention_at`), once grouped.
+        /// Where its mentions are in `mentions`, once grouped (`mentions_of`).
         first_mention: usize,
         mention_count: usize,
         first_sentence: usize,
@@ -439,7 +438,7 @@ const ROLE_WORDS: &[&str] = &[
 /// Token `j` is a given name after a word that is not one: a person's name starts there
 /// ("Économie" | "Bruno Le Maire", "japonais" | "Fumio Kishida").
 fn starts_person(f: &Facts, j: usize) -> bool {
-    let given = |k: usize| f.has(k, CAP) && f.first_name(k);
+    let given = |k: usize| f.has(k, CAP | FIRST_NAME);
     j > 0 && given(j) && !given(j - 1) && f.bits[j - 1] & (INFO | STOP) == INFO
 }
 
@@ -478,7 +477,7 @@ const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
 /// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
 fn cuts_name(f: &Facts, i: usize, j: usize) -> bool {
     let name_word = |k: usize| {
-        f.has(k, WORD | CAP) && (!f.has(k, SENTENCE_INITIAL) || f.first_name(k)) && !is_title_before_name(f, k)
+        f.has(k, WORD | CAP) && (!f.has(k, SENTENCE_INITIAL) || f.has(k, FIRST_NAME)) && !is_title_before_name(f, k)
     };
     let doc = f.doc;
     let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
@@ -690,6 +689,8 @@ const STOP: u32 = 1 << 6;
 const SENTENCE_INITIAL: u32 = 1 << 7;
 /// Where a non-stop word's `surface_shape` bits start.
 const SHAPE_SHIFT: u32 = 19;
+/// A capitalised given name (`entities::is_first_name`).
+const FIRST_NAME: u32 = 1 << 27;
 /// A content word (see `is_content`), set once all tokens' other bits are known.
 const CONTENT: u32 = 1 << 30;
 // The lists a word's or an elision's lowercase form is in (see `list_bits`).
@@ -715,8 +716,6 @@ struct Facts<'a> {
     doc: &'a Document,
     words: &'a [Option<WordInfo>],
     bits: Vec<u32>,
-    /// Per distinct word: 0 not asked yet, 1 not a given name, 2 a given name (asked for few words).
-    first_names: Vec<Cell<u8>>,
 }
 
 impl<'a> Facts<'a> {
@@ -742,7 +741,9 @@ impl<'a> Facts<'a> {
                         } else {
                             // (Only content-word candidates have their shape read.)
                             let shape = if w.stop { 0 } else { u32::from(surface_shape(&w.lower)) << SHAPE_SHIFT };
-                            WORD | list_bits(&w.lower) | shape
+                            // (Only capitalised words are asked whether they are given names.)
+                            let first_name = flag(w.cap && crate::entities::is_first_name(&w.lower), FIRST_NAME);
+                            WORD | list_bits(&w.lower) | shape | first_name
                         };
                         by_surface[si] = kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP);
                     }
@@ -756,22 +757,12 @@ impl<'a> Facts<'a> {
                 },
             });
         }
-        Facts { doc, words, bits, first_names: vec![Cell::new(0); by_surface.len()] }
+        Facts { doc, words, bits }
     }
 
     /// Token `k` has all of `bits`.
     fn has(&self, k: usize, bits: u32) -> bool {
         self.bits[k] & bits == bits
-    }
-
-    /// Token `k`, a word, is a given name (`entities::is_first_name`).
-    fn first_name(&self, k: usize) -> bool {
-        let Some(w) = &self.words[k] else { return false };
-        let cell = &self.first_names[w.surface_id as usize];
-        if cell.get() == 0 {
-            cell.set(1 + u8::from(crate::entities::is_first_name(&w.lower)));
-        }
-        cell.get() == 2
     }
 }
 
