@@ -245,7 +245,9 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         }
     };
     // Each candidate's mentions, grouped in text order (one list, not a growing Vec per candidate).
-    let mut mentions = vec![Span::default(); found.len()];
+    // `found` is in text order, sorted by (start, end) with no two equal: a mention's position
+    // in it orders mentions as their spans do.
+    let mut positions = vec![0; found.len()];
     let mut next_slot: Vec<usize> = Vec::with_capacity(cands.len());
     let mut total = 0;
     for c in &mut cands {
@@ -253,11 +255,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         next_slot.push(total);
         total += c.mention_count;
     }
-    for (ci, span) in found {
-        mentions[next_slot[ci as usize]] = span;
+    for (position, &(ci, _)) in found.iter().enumerate() {
+        positions[next_slot[ci as usize]] = position;
         next_slot[ci as usize] += 1;
     }
-    let mentions_of = |c: &Cand| &mentions[c.first_mention..c.first_mention + c.mention_count];
+    let mentions_of = |c: &Cand| positions[c.first_mention..c.first_mention + c.mention_count].iter().map(|&p| found[p].1);
     // Each candidate word's key text, by key id (the first mentions' words carry them).
     let mut term_keys: Vec<&str> = Vec::new();
     for c in &cands {
@@ -313,9 +315,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             continue;
         }
         let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
-            let mut outer: Vec<Span> = longer.iter().flat_map(|&li| mentions_of(&cands[li]).iter().copied()).collect();
-            // Integer keys (start, end): no comparator call per comparison.
-            crate::sort::sort_by_packed(&mut outer, |s| Some(u128::from(u32::try_from(s.start).ok()?) << 32 | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+            let mut outer: Vec<usize> = Vec::new();
+            for &li in longer {
+                outer.extend_from_slice(&positions[cands[li].first_mention..][..cands[li].mention_count]);
+            }
+            // Sorting positions sorts the spans (as `OffsetMapper` does: one instantiation of the sort).
+            outer.sort_unstable();
+            let outer: Vec<Span> = outer.into_iter().map(|p| found[p].1).collect();
             covered(mentions_of(c), &outer)
         });
         if inside * 4 >= c.mention_count * 3 {
@@ -370,7 +376,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         out.push(Keyword {
             text: text.unwrap_or_default(),
             score: (scores[ci] / best).clamp(0.0, 1.0),
-            mentions: mentions_of(c).to_vec(),
+            mentions: mentions_of(c).collect(),
             key,
         });
     }
@@ -490,7 +496,7 @@ type PhraseKey = [u32; MAX_CONTENT_WORDS];
 const NO_TERM: u32 = u32::MAX;
 
 /// How many of `inner` (sorted) lie inside one of `outer` (sorted, disjoint starts).
-fn covered(inner: &[Span], outer: &[Span]) -> usize {
+fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
     let mut count = 0;
     let mut o = 0;
     for m in inner {
