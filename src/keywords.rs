@@ -152,6 +152,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             let capitalised = f.bits[i] & (CAP | SENTENCE_INITIAL) == CAP || f.has(i, ACRONYM);
             // "président Macron", "Minister Fumio Kishida": the name is the keyphrase, not the title.
             let titles_name = f.has(i, ROLE) && introduces_name(f, i, b);
+            // Never cut a name: "Secretary-General Jens" | "Stoltenberg" (see `name_runs_on`).
+            let inside_name = i > 0 && name_runs_on(f, i - 1);
             while j < b && n < MAX_CONTENT_WORDS {
                 if content(j) {
                     // (A content token has a `WordInfo`.)
@@ -194,10 +196,13 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                         }
                         word_nodes[id]
                     } else {
-                        *child_nodes.entry(u64::from(node) << 32 | u64::from(w.key_id)).or_insert_with(|| next_node(&mut node_cands))
+                        let edge = u64::from(node) << 32 | u64::from(w.key_id);
+                        match child_nodes.get(&edge) {
+                            Some(&child) => child,
+                            None => *child_nodes.entry(edge).or_insert(next_node(&mut node_cands)),
+                        }
                     };
-                    // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
-                    if cuts_name(f, i, j) || x & STOP != 0 {
+                    if name_runs_on(f, j) || inside_name || x & STOP != 0 {
                         j += 1;
                         continue;
                     }
@@ -450,6 +455,7 @@ fn starts_person(f: &Facts, j: usize) -> bool {
 
 /// A capitalised title right before a capitalised word ("Secretary-General Jens"), not a
 /// surname that looks like one ("Bruno Le Maire").
+#[inline]
 fn is_title_before_name(f: &Facts, k: usize) -> bool {
     f.has(k, CAP | ROLE) && k + 1 < f.bits.len() && f.has(k + 1, WORD | CAP)
 }
@@ -480,15 +486,24 @@ fn introduces_name(f: &Facts, i: usize, b: usize) -> bool {
 /// Linkers that introduce a place complement when a name follows.
 const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
 
-/// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
-fn cuts_name(f: &Facts, i: usize, j: usize) -> bool {
+/// Token `k` is a capitalised name word that runs on into token `k + 1` ("Jens" | "Stoltenberg"),
+/// which is no start of another person's name: a phrase may not end at `k`, nor start at `k + 1`.
+#[inline(always)]
+fn name_runs_on(f: &Facts, k: usize) -> bool {
+    // (Most words are lowercase: this first test is all they cost.)
+    f.has(k, WORD | CAP) && name_run_continues(f, k)
+}
+
+fn name_run_continues(f: &Facts, k: usize) -> bool {
     let name_word = |k: usize| {
         f.has(k, WORD | CAP) && (!f.has(k, SENTENCE_INITIAL) || f.has(k, FIRST_NAME)) && !is_title_before_name(f, k)
     };
     let doc = f.doc;
-    let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
-    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1) && !starts_person(f, j + 1))
-        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i) && !starts_person(f, i))
+    k + 1 < doc.tokens.len()
+        && name_word(k)
+        && name_word(k + 1)
+        && doc.text[doc.tokens[k].span.end..doc.tokens[k + 1].span.start].chars().all(|c| c == ' ')
+        && !starts_person(f, k + 1)
 }
 
 /// A phrase's word ids, `NO_TERM` after its last word.
@@ -518,17 +533,20 @@ fn is_content(f: &Facts, ti: usize, english: bool) -> bool {
     if x & INFO == 0 {
         return false;
     }
+    // The neighbours' bits; 0 past either end (no kind, in no list). List bits are set on
+    // words and elisions only.
+    let prev = if ti > 0 { f.bits[ti - 1] } else { 0 };
+    let next = f.bits.get(ti + 1).copied().unwrap_or(0);
     if x & NUMBER != 0 {
-        return ti > 0 && f.bits[ti - 1] & (WORD | INFO | STOP | CAP) == WORD | INFO | CAP;
+        return prev & (WORD | INFO | STOP | CAP) == WORD | INFO | CAP;
     }
     if x & WORD == 0 {
         return false;
     }
-    let next = |bits: u32| ti + 1 < f.bits.len() && f.has(ti + 1, bits);
     let next_adjacent = || doc.tokens[ti + 1].span.start == doc.tokens[ti].span.end + 1;
     if x & STOP != 0 {
         // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
-        return x & (CAP | SENTENCE_INITIAL) == CAP && next(WORD) && next_adjacent() && f.bits[ti + 1] & (INFO | CAP | STOP) == INFO | CAP;
+        return x & (CAP | SENTENCE_INITIAL) == CAP && next & (WORD | INFO | CAP | STOP) == WORD | INFO | CAP && next_adjacent();
     }
     let shape = (x >> SHAPE_SHIFT) as u16;
     if shape & NOT_A_TERM != 0 {
@@ -538,30 +556,35 @@ fn is_content(f: &Facts, ti: usize, english: bool) -> bool {
     if x & CAP != 0 {
         return true;
     }
+    // "exige les résultats", "étendre ses exercices": an object article right after the word.
+    let before_object_article = next & OBJECT_ARTICLE != 0;
     if shape & (VERB_ENDING | INVERTED_VERB) != 0
         || (shape & INFINITIVE != 0 && is_infinitive_after_cue(f, ti))
-        || (shape & OTHER_INFINITIVE != 0 && before_object_article(f, ti) && is_infinitive_after_cue(f, ti))
-        || (shape & PARTICIPLE != 0 && is_participle_before_agent(f, ti))
+        || (shape & OTHER_INFINITIVE != 0 && before_object_article && is_infinitive_after_cue(f, ti))
+        // "adopté par le Sénat": a past participle before the agent's "par".
+        || (shape & PARTICIPLE != 0 && next & (WORD | AGENT_PAR) == WORD | AGENT_PAR)
     {
         return false;
     }
-    // (List bits are set on words and elisions only.)
-    let after_verb_cue = ti > 0 && f.has(ti - 1, VERB_CUE);
+    let after_verb_cue = prev & VERB_CUE != 0;
+    // "des liens plus solides": an adjective after a degree adverb. "les plus pauvres" is a noun
+    // phrase (the poorest), so not after an article.
+    let after_degree_adverb = prev & DEGREE_ADVERB != 0 && !(ti > 1 && f.has(ti - 2, LINK_ARTICLE));
     // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
-    let before_article = || shape & FINITE != 0 && before_object_article(f, ti);
+    let before_article = shape & FINITE != 0 && before_object_article;
     // English nouns never take a bare article after them either ("met the", "said a").
-    let before_english_article = || next(WORD | if english { EN_OBJECT_OPENER } else { EN_ARTICLE });
+    let article = if english { EN_OBJECT_OPENER } else { EN_ARTICLE };
+    let before_english_article = next & (WORD | article) == WORD | article;
     // "announced", "dropped": an English past tense, unless it opens a noun phrase and modifies the
     // noun after it ("the armed forces"; but "officials expected delays").
     let english_past = || {
-        let modifier = next(WORD)
+        let modifier = next & (WORD | INFO | STOP | CAP) == WORD | INFO
             && next_adjacent()
-            && f.bits[ti + 1] & (INFO | STOP | CAP) == INFO
-            && !(ti > 0 && f.bits[ti - 1] & (WORD | INFO | STOP) == WORD | INFO);
+            && prev & (WORD | INFO | STOP) != WORD | INFO;
         english && shape & EN_PAST != 0 && !modifier
     };
-    !(after_verb_cue || after_degree_adverb(f, ti) || before_article() || before_english_article() || english_past())
+    !(after_verb_cue || after_degree_adverb || before_article || before_english_article || english_past())
 }
 
 // Bits of `surface_shape`: what a lowercase word's own letters say.
@@ -573,7 +596,7 @@ const VERB_ENDING: u16 = 2;
 const INVERTED_VERB: u16 = 4;
 /// A first-group infinitive shape (see `is_infinitive_after_cue`).
 const INFINITIVE: u16 = 8;
-/// A past participle shape (see `is_participle_before_agent`).
+/// A past participle shape ("adopté par le Sénat": a verb before the agent's "par", see `is_content`).
 const PARTICIPLE: u16 = 16;
 /// Shaped like a present-tense verb ("-e", "-ent", not "-dre", "-tre", "-ire") or a present participle ("-ant").
 const FINITE: u16 = 32;
@@ -622,18 +645,6 @@ pub(crate) fn has_participle_ending(lower: &str) -> bool {
     ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
 }
 
-/// "exige les résultats", "étendre ses exercices": an object article right after the word.
-fn before_object_article(f: &Facts, ti: usize) -> bool {
-    // (List bits are set on words and elisions only.)
-    ti + 1 < f.bits.len() && f.has(ti + 1, OBJECT_ARTICLE)
-}
-
-/// "des liens plus solides": an adjective after a degree adverb. "les plus pauvres" is a noun
-/// phrase (the poorest), so not after an article.
-fn after_degree_adverb(f: &Facts, ti: usize) -> bool {
-    ti > 0 && f.has(ti - 1, DEGREE_ADVERB) && !(ti > 1 && f.has(ti - 2, LINK_ARTICLE))
-}
-
 /// "explique-t-il", "dit-elle", "faut-il": a verb with its subject pronoun after it.
 fn is_inverted_verb(lower: &str) -> bool {
     lower.rsplit_once('-').is_some_and(|(head, tail)| {
@@ -662,11 +673,6 @@ fn is_infinitive_after_cue(f: &Facts, ti: usize) -> bool {
 
 /// Words before which a first-group infinitive is a verb.
 const INFINITIVE_CUES: &[&str] = &["de", "d'", "à", "pour", "sans", "afin", "faut"];
-
-/// "adopté par le Sénat": a past participle (`PARTICIPLE` in `surface_shape`) before the agent's "par".
-fn is_participle_before_agent(f: &Facts, ti: usize) -> bool {
-    ti + 1 < f.bits.len() && f.has(ti + 1, WORD | AGENT_PAR)
-}
 
 /// Articles that open a verb's object.
 const VERB_OBJECT_ARTICLES: &[&str] = &[
@@ -729,8 +735,9 @@ impl<'a> Facts<'a> {
         // A word's flags and lists depend on its text only: gathered once per distinct surface
         // (0 until then; the bits of a word are never 0).
         let mut by_surface: Vec<u32> = Vec::new();
-        // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by text.
-        let mut elisions: FxHashMap<&str, u32> = FxHashMap::default();
+        // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by their
+        // bytes, packed in an integer.
+        let mut elisions: FxHashMap<u64, u32> = FxHashMap::default();
         let lists = |k: usize| list_bits(&token_lower(doc, words, k));
         let mut bits = Vec::with_capacity(words.len());
         for (k, (t, w)) in doc.tokens.iter().zip(words).enumerate() {
@@ -757,7 +764,16 @@ impl<'a> Facts<'a> {
                 }
                 None => match t.kind {
                     TokenKind::Word => WORD | lists(k),
-                    TokenKind::Elision => ELISION | *elisions.entry(t.span.of(&doc.text)).or_insert_with(|| lists(k)),
+                    TokenKind::Elision => {
+                        let text = t.span.of(&doc.text).as_bytes();
+                        let packed = text.iter().fold(text.len() as u64, |key, &b| key << 8 | u64::from(b));
+                        ELISION
+                            | match elisions.get(&packed) {
+                                Some(&bits) => bits,
+                                None if text.len() < 8 => *elisions.entry(packed).or_insert(lists(k)),
+                                None => lists(k),
+                            }
+                    }
                     TokenKind::Number => NUMBER,
                     _ => 0,
                 },
