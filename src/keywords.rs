@@ -71,20 +71,20 @@ const EARLY_BONUS: f32 = 2.0;
 const NAME_BONUS: f32 = 1.2;
 
 /// Prepositions that may link two parts of a noun phrase.
-const LINKERS: &[&str] = &["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"];
+static LINKERS: WordList = WordList::new(&["de", "du", "des", "d'", "à", "au", "aux", "en", "of", "for"]);
 /// Articles allowed right after a linker.
-const LINK_ARTICLES: &[&str] = &["la", "l'", "le", "les", "the"];
+static LINK_ARTICLES: WordList = WordList::new(&["la", "l'", "le", "les", "the"]);
 /// Words after which the next word is a verb: clitics, auxiliaries, negation.
-const VERB_CUES: &[&str] = &[
+static VERB_CUES: WordList = WordList::new(&[
     "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "ne", "n'", "se", "s'", "qui", "y", "a", "ont",
     "avait", "avaient", "aura", "auront", "est", "sont", "était", "étaient", "sera", "seront", "été", "va",
     "vont", "peut", "peuvent", "doit", "doivent", "pourrait", "devrait", "he", "she", "they", "we", "has",
     "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does",
     "was", "were", "is", "are", "been", "not",
-];
+]);
 /// Degree adverbs: the word after them is an adjective or an adverb ("plus capables", "très proche"),
 /// not a noun. (English "more"/"most"/"less" also go before nouns: not listed.)
-const DEGREE_ADVERBS: &[&str] = &["plus", "moins", "très", "trop", "assez", "aussi", "very"];
+static DEGREE_ADVERBS: WordList = WordList::new(&["plus", "moins", "très", "trop", "assez", "aussi", "very"]);
 /// Month and day names: dates are never keyphrases.
 static CALENDAR: WordList = WordList::new(&[
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -196,11 +196,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                         }
                         word_nodes[id]
                     } else {
-                        let edge = u64::from(node) << 32 | u64::from(w.key_id);
-                        match child_nodes.get(&edge) {
-                            Some(&child) => child,
-                            None => *child_nodes.entry(edge).or_insert(next_node(&mut node_cands)),
-                        }
+                        *child_nodes.entry(u64::from(node) << 32 | u64::from(w.key_id)).or_insert_with(|| next_node(&mut node_cands))
                     };
                     if name_runs_on(f, j) || inside_name || x & STOP != 0 {
                         j += 1;
@@ -320,12 +316,8 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             continue;
         }
         let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
-            let mut outer: Vec<usize> = Vec::new();
-            for &li in longer {
-                outer.extend_from_slice(&positions[cands[li].first_mention..][..cands[li].mention_count]);
-            }
-            // Sorting positions sorts the spans (as `OffsetMapper` does: one instantiation of the sort).
-            outer.sort_unstable();
+            // Each candidate's positions are sorted: merged, they order the spans.
+            let outer = merge_sorted(longer.iter().map(|&li| positions[cands[li].first_mention..][..cands[li].mention_count].to_vec()).collect());
             let outer: Vec<Span> = outer.into_iter().map(|p| found[p].1).collect();
             covered(mentions_of(c), &outer)
         });
@@ -433,7 +425,7 @@ fn is_demonym(words: &[Option<WordInfo>], ti: usize) -> bool {
 }
 
 /// Titles and roles that stand before a person's name ("président", "comédien", "Minister").
-const ROLE_WORDS: &[&str] = &[
+static ROLE_WORDS: WordList = WordList::new(&[
     "président", "présidente", "ministre", "premier", "première", "secrétaire", "secrétaire-général",
     "général", "chef", "chancelier", "chancelière", "roi", "reine", "prince", "princesse", "pape", "juge",
     "maire", "député", "députée", "sénateur", "sénatrice", "candidat", "candidate", "rival", "rivale",
@@ -444,7 +436,7 @@ const ROLE_WORDS: &[&str] = &[
     "m", "mme", "mlle", "dr", "president", "minister", "prime", "secretary", "secretary-general",
     "chancellor", "senator", "governor", "king", "queen", "actor", "actress", "singer", "mr", "mrs", "ms",
     "société", "groupe", "entreprise", "firme", "constructeur", "compagnie", "quotidien", "hebdomadaire",
-];
+]);
 
 /// Token `j` is a given name after a word that is not one: a person's name starts there
 /// ("Économie" | "Bruno Le Maire", "japonais" | "Fumio Kishida").
@@ -484,7 +476,7 @@ fn introduces_name(f: &Facts, i: usize, b: usize) -> bool {
 }
 
 /// Linkers that introduce a place complement when a name follows.
-const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
+static PLACE_LINKERS: WordList = WordList::new(&["à", "au", "aux", "en"]);
 
 /// Token `k` is a capitalised name word that runs on into token `k + 1` ("Jens" | "Stoltenberg"),
 /// which is no start of another person's name: a phrase may not end at `k`, nor start at `k + 1`.
@@ -509,6 +501,37 @@ fn name_run_continues(f: &Facts, k: usize) -> bool {
 /// A phrase's word ids, `NO_TERM` after its last word.
 type PhraseKey = [u32; MAX_CONTENT_WORDS];
 const NO_TERM: u32 = u32::MAX;
+
+/// The union of sorted lists of distinct numbers, sorted: merged in pairs, round after round
+/// (n log k; and no sort instantiated for it in the shipped module).
+fn merge_sorted(mut lists: Vec<Vec<usize>>) -> Vec<usize> {
+    while lists.len() > 1 {
+        let mut merged = Vec::with_capacity(lists.len().div_ceil(2));
+        let mut pending = lists.into_iter();
+        while let Some(a) = pending.next() {
+            let Some(b) = pending.next() else {
+                merged.push(a);
+                break;
+            };
+            let mut out = Vec::with_capacity(a.len() + b.len());
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                if a[i] < b[j] {
+                    out.push(a[i]);
+                    i += 1;
+                } else {
+                    out.push(b[j]);
+                    j += 1;
+                }
+            }
+            out.extend_from_slice(&a[i..]);
+            out.extend_from_slice(&b[j..]);
+            merged.push(out);
+        }
+        lists = merged;
+    }
+    lists.pop().unwrap_or_default()
+}
 
 /// How many of `inner` (sorted) lie inside one of `outer` (sorted, disjoint starts).
 fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
@@ -671,23 +694,25 @@ fn is_infinitive_after_cue(f: &Facts, ti: usize) -> bool {
     false
 }
 
+/// "par", before an agent.
+static AGENT_WORDS: WordList = WordList::new(&["par"]);
 /// Words before which a first-group infinitive is a verb.
-const INFINITIVE_CUES: &[&str] = &["de", "d'", "à", "pour", "sans", "afin", "faut"];
+static INFINITIVE_CUES: WordList = WordList::new(&["de", "d'", "à", "pour", "sans", "afin", "faut"]);
 
 /// Articles that open a verb's object.
-const VERB_OBJECT_ARTICLES: &[&str] = &[
+static VERB_OBJECT_ARTICLES: WordList = WordList::new(&[
     "le", "la", "les", "l'", "un", "une",
     // Possessives and demonstratives open an object too ("renforcent leurs liens").
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
-];
+]);
 
 /// English articles: a noun is not followed by one.
-const EN_ARTICLES: &[&str] = &["the", "an"];
+static EN_ARTICLES: WordList = WordList::new(&["the", "an"]);
 /// What opens an English verb's object ("create a", "wearing his"); used when the text is English,
 /// where "a" is not the French verb.
-const EN_OBJECT_OPENERS: &[&str] = &[
+static EN_OBJECT_OPENERS: WordList = WordList::new(&[
     "the", "an", "a", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-];
+]);
 
 // Bits of `Facts`: what the rules ask about a token.
 const WORD: u32 = 1;
@@ -768,11 +793,7 @@ impl<'a> Facts<'a> {
                         let text = t.span.of(&doc.text).as_bytes();
                         let packed = text.iter().fold(text.len() as u64, |key, &b| key << 8 | u64::from(b));
                         ELISION
-                            | match elisions.get(&packed) {
-                                Some(&bits) => bits,
-                                None if text.len() < 8 => *elisions.entry(packed).or_insert(lists(k)),
-                                None => lists(k),
-                            }
+                            | if text.len() < 8 { *elisions.entry(packed).or_insert_with(|| lists(k)) } else { lists(k) }
                     }
                     TokenKind::Number => NUMBER,
                     _ => 0,
@@ -788,42 +809,23 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// The `Facts` list bits of a lowercase word: one lookup for all the lists.
+/// The `Facts` list bits of a lowercase word (asked once per distinct word: each list's
+/// first-byte-and-length filter rejects most words without hashing).
 fn list_bits(lower: &str) -> u32 {
-    struct Table {
-        bits: FxHashMap<&'static str, u32>,
-        /// Bit `min(len, 31)` of entry `b`: some listed word starts with byte `b` and has that
-        /// length; most words are in no list, and this rejects them without hashing.
-        first_byte_lengths: [u32; 256],
-    }
-    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let lists: [(&[&'static str], u32); 11] = [
-            (LINKERS, LINKER),
-            (LINK_ARTICLES, LINK_ARTICLE),
-            (VERB_CUES, VERB_CUE),
-            (DEGREE_ADVERBS, DEGREE_ADVERB),
-            (VERB_OBJECT_ARTICLES, OBJECT_ARTICLE),
-            (ROLE_WORDS, ROLE),
-            (INFINITIVE_CUES, INFINITIVE_CUE),
-            (&["par"], AGENT_PAR),
-            (PLACE_LINKERS, PLACE_LINKER),
-            (EN_ARTICLES, EN_ARTICLE),
-            (EN_OBJECT_OPENERS, EN_OBJECT_OPENER),
-        ];
-        let mut table = Table { bits: FxHashMap::default(), first_byte_lengths: [0; 256] };
-        for (list, bit) in lists {
-            for w in list {
-                *table.bits.entry(w).or_insert(0) |= bit;
-                table.first_byte_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(31);
-            }
-        }
-        table
-    });
-    match lower.as_bytes().first() {
-        Some(&b) if table.first_byte_lengths[usize::from(b)] & (1 << lower.len().min(31)) != 0 => table.bits.get(lower).copied().unwrap_or(0),
-        _ => 0,
-    }
+    let lists: [(&WordList, u32); 11] = [
+        (&LINKERS, LINKER),
+        (&LINK_ARTICLES, LINK_ARTICLE),
+        (&VERB_CUES, VERB_CUE),
+        (&DEGREE_ADVERBS, DEGREE_ADVERB),
+        (&VERB_OBJECT_ARTICLES, OBJECT_ARTICLE),
+        (&ROLE_WORDS, ROLE),
+        (&INFINITIVE_CUES, INFINITIVE_CUE),
+        (&AGENT_WORDS, AGENT_PAR),
+        (&PLACE_LINKERS, PLACE_LINKER),
+        (&EN_ARTICLES, EN_ARTICLE),
+        (&EN_OBJECT_OPENERS, EN_OBJECT_OPENER),
+    ];
+    lists.iter().filter(|(list, _)| list.contains(&lower)).fold(0, |bits, (_, bit)| bits | bit)
 }
 
 /// If a linker starts at token `j`, the index of the token after it (and its article).
