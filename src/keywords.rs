@@ -849,3 +849,15 @@ fn similar(a: &str, b: &str) -> bool {
     }
     edit_distance(a, b) * 5 < longest
 }
+
+#[cfg(test)]
+mod tests {
+    use super::merge_sorted;
+
+    #[test]
+    fn merge_sorted_orders_the_union() {
+        let lists = vec![vec![1, 7, 9], vec![], vec![0, 4], vec![2, 3, 8], vec![5]];
+        assert_eq!(merge_sorted(lists), vec![0, 1, 2, 3, 4, 5, 7, 8, 9]);
+        assert_eq!(merge_sorted(Vec::new()), Vec::<usize>::new());
+    }
+}
