@@ -12,7 +12,6 @@
 //!    across its documents; early and capitalised mentions count more.
 //!    Scores are scaled to 0..1 (the best keyphrase scores 1).
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -107,31 +106,20 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 /// of the documents analysed together (this one included).
 pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
     let english = lang == Lang::En;
-    // What each distinct word's own form says, computed at its first occurrence.
-    let mut shapes: Vec<u16> = Vec::new();
-    let lists = &Lists::new(words);
-    let content: Vec<bool> = (0..words.len()).map(|ti| is_content(doc, words, lists, ti, &mut shapes, english)).collect();
-    // Word keys as small ids (`WordInfo::key_id`, numbered in order of appearance).
-    let mut term_keys: Vec<&str> = Vec::new();
-    let term: Vec<u32> = words
-        .iter()
-        .map(|w| match w {
-            Some(w) => {
-                let id = w.key_id as usize;
-                if id >= term_keys.len() {
-                    term_keys.resize(id + 1, "");
-                }
-                term_keys[id] = w.key.as_str();
-                w.key_id
-            }
-            None => NO_TERM,
-        })
-        .collect();
+    let mut f = Facts::new(doc, words);
+    for ti in 0..words.len() {
+        if is_content(&f, ti, english) {
+            f.bits[ti] |= CONTENT;
+        }
+    }
+    let f = &f;
+    let content = |k: usize| f.bits[k] & CONTENT != 0;
 
     struct Cand {
         key: PhraseKey,
-        /// Sorted by start (candidates are found left to right).
-        mentions: Vec<Span>,
+        /// Where its mentions are in `mentions`, once grouped (`mentions_of`).
+        first_mention: usize,
+        mention_count: usize,
         first_sentence: usize,
         /// The content tokens of the first mention.
         tokens: PhraseKey,
@@ -139,60 +127,91 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         /// English mentions cut before their head noun (see `before_english_head`).
         before_head: u32,
     }
-    let mut index: FxHashMap<PhraseKey, usize> = FxHashMap::default();
+    // Phrases are paths in a trie of word keys (`WordInfo::key_id`): a phrase's node is found from
+    // its first word's node and its next word, never by hashing the whole phrase.
+    let mut word_nodes: Vec<u32> = Vec::new();
+    let mut child_nodes: FxHashMap<u64, u32> = FxHashMap::default();
+    // Per node: its candidate (index into `cands`), `NONE` until one is recorded.
+    let mut node_cands: Vec<u32> = Vec::new();
+    const NONE: u32 = u32::MAX;
     let mut cands: Vec<Cand> = Vec::new();
+    // (candidate, mention) in text order.
+    let mut found: Vec<(u32, Span)> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
         for i in a..b {
-            if !content[i] || doc.tokens[i].kind != TokenKind::Word {
+            if f.bits[i] & (CONTENT | WORD) != CONTENT | WORD {
                 continue;
             }
             let mut key: PhraseKey = [NO_TERM; MAX_CONTENT_WORDS];
             let mut tokens: PhraseKey = [NO_TERM; MAX_CONTENT_WORDS];
             let mut n = 0;
+            let mut node = NONE;
             let mut j = i;
             let mut linked = false;
-            let capitalised = words[i].as_ref().is_some_and(|w| (w.cap && !w.sentence_initial) || w.acronym);
+            let capitalised = f.bits[i] & (CAP | SENTENCE_INITIAL) == CAP || f.has(i, ACRONYM);
             // "président Macron", "Minister Fumio Kishida": the name is the keyphrase, not the title.
-            let titles_name = words[i].as_ref().is_some_and(|w| lists.word_in(w, List::Roles)) && introduces_name(words, lists, doc, i, b);
+            let titles_name = f.has(i, ROLE) && introduces_name(f, i, b);
+            // Never cut a name: "Secretary-General Jens" | "Stoltenberg" (see `name_runs_on`).
+            let inside_name = i > 0 && name_runs_on(f, i - 1);
             while j < b && n < MAX_CONTENT_WORDS {
-                if content[j] {
-                    let w = words[j].as_ref().unwrap();
+                if content(j) {
+                    // (A content token has a `WordInfo`.)
+                    let x = f.bits[j];
+                    let capital = x & (CAP | ACRONYM) != 0;
                     // A name followed by a lowercase word: a verb or a new phrase ("Minitel enregistrait").
-                    let prev_cap = j > i && content[j - 1] && words[j - 1].as_ref().is_some_and(|p| p.cap || p.acronym);
-                    if prev_cap && !w.cap && doc.tokens[j].kind == TokenKind::Word {
+                    let prev_cap = j > i && content(j - 1) && f.bits[j - 1] & (CAP | ACRONYM) != 0;
+                    if prev_cap && x & (CAP | WORD) == WORD {
                         break;
                     }
                     // English puts modifiers before a name, not common words: "hopes" | "Mongolia".
-                    let prev_lower = j > i && content[j - 1] && words[j - 1].as_ref().is_some_and(|p| !p.cap && !p.acronym);
-                    if english && prev_lower && (w.cap || w.acronym) && doc.tokens[j].kind == TokenKind::Word {
+                    let prev_lower = j > i && content(j - 1) && f.bits[j - 1] & (CAP | ACRONYM) == 0;
+                    if english && prev_lower && capital && x & WORD != 0 {
                         break;
                     }
                     // A phrase does not run into a title or a person's name ("NATO Secretary-General",
                     // "Économie Bruno Le Maire"), nor continue from a title into the name.
-                    if j > i && (titles_name || starts_person(words, lists, j) || is_title_before_name(doc, words, lists, j)) {
+                    if j > i && (titles_name || starts_person(f, j) || is_title_before_name(f, j)) {
                         break;
                     }
                     // A capitalised title alone ("Premier", "Minister") is not a keyphrase either.
-                    if j == i && titles_name && w.cap {
+                    if j == i && titles_name && x & CAP != 0 {
                         break;
                     }
-                    key[n] = term[j];
+                    let w = words[j].as_ref().unwrap();
+                    key[n] = w.key_id;
                     tokens[n] = j as u32;
                     n += 1;
-                    // Never cut a name: "Secretary-General Jens" | "Stoltenberg".
-                    if cuts_name(doc, words, lists, i, j) || w.stop {
+                    let next_node = |nodes: &mut Vec<u32>| {
+                        nodes.push(NONE);
+                        nodes.len() as u32 - 1
+                    };
+                    node = if node == NONE {
+                        let id = w.key_id as usize;
+                        if id >= word_nodes.len() {
+                            word_nodes.resize(id + 1, NONE);
+                        }
+                        if word_nodes[id] == NONE {
+                            word_nodes[id] = next_node(&mut node_cands);
+                        }
+                        word_nodes[id]
+                    } else {
+                        *child_nodes.entry(u64::from(node) << 32 | u64::from(w.key_id)).or_insert_with(|| next_node(&mut node_cands))
+                    };
+                    if name_runs_on(f, j) || inside_name || x & STOP != 0 {
                         j += 1;
                         continue;
                     }
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
-                    let ci = *index.entry(key).or_insert_with(|| {
-                        cands.push(Cand { key, mentions: Vec::new(), first_sentence: si, tokens, capitalised: 0, before_head: 0 });
-                        cands.len() - 1
-                    });
-                    cands[ci].mentions.push(span);
+                    if node_cands[node as usize] == NONE {
+                        node_cands[node as usize] = cands.len() as u32;
+                        cands.push(Cand { key, first_mention: 0, mention_count: 0, first_sentence: si, tokens, capitalised: 0, before_head: 0 });
+                    }
+                    let ci = node_cands[node as usize] as usize;
+                    found.push((ci as u32, span));
+                    cands[ci].mention_count += 1;
                     cands[ci].capitalised += u32::from(capitalised);
-                    cands[ci].before_head += u32::from(english && before_english_head(doc, words, &content, j, b));
+                    cands[ci].before_head += u32::from(english && before_english_head(f, j, b));
                     j += 1;
                     continue;
                 }
@@ -201,12 +220,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                     break;
                 }
                 linked = true;
-                let Some(after) = linker_end(doc, words, lists, j, b) else { break };
-                if after >= b || !content[after] || doc.tokens[after].kind != TokenKind::Word {
+                let Some(after) = linker_end(f, j, b) else { break };
+                if after >= b || f.bits[after] & (CONTENT | WORD) != CONTENT | WORD {
                     break;
                 }
                 // "hôtel à Kaboul", "minitel en France": a place complement, not part of the phrase.
-                if words[after].as_ref().is_some_and(|w| w.cap) && PLACE_LINKERS.contains(&token_lower(doc, words, j).as_ref()) {
+                if f.has(after, CAP) && f.has(j, PLACE_LINKER) {
                     break;
                 }
                 j = after;
@@ -226,6 +245,32 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             _ => general,
         }
     };
+    // Each candidate's mentions, grouped in text order (one list, not a growing Vec per candidate).
+    // `found` is in text order, sorted by (start, end) with no two equal: a mention's position
+    // in it orders mentions as their spans do.
+    let mut positions = vec![0; found.len()];
+    let mut next_slot: Vec<usize> = Vec::with_capacity(cands.len());
+    let mut total = 0;
+    for c in &mut cands {
+        c.first_mention = total;
+        next_slot.push(total);
+        total += c.mention_count;
+    }
+    for (position, &(ci, _)) in found.iter().enumerate() {
+        positions[next_slot[ci as usize]] = position;
+        next_slot[ci as usize] += 1;
+    }
+    let mentions_of = |c: &Cand| positions[c.first_mention..c.first_mention + c.mention_count].iter().map(|&p| found[p].1);
+    // Each candidate word's key text, by key id (the first mentions' words carry them).
+    let mut term_keys: Vec<&str> = Vec::new();
+    for c in &cands {
+        for (&t, &ti) in c.key.iter().zip(&c.tokens).take_while(|(&t, _)| t != NO_TERM) {
+            if t as usize >= term_keys.len() {
+                term_keys.resize(t as usize + 1, "");
+            }
+            term_keys[t as usize] = words[ti as usize].as_ref().map_or("", |w| w.key.as_str());
+        }
+    }
     let mut idf_of: Vec<Option<f32>> = vec![None; term_keys.len()];
     let mut scores: Vec<f32> = cands
         .iter()
@@ -238,12 +283,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                 }
                 let w = words[ti].as_ref().unwrap();
                 n_scored += 1.0;
-                sum_idf += *idf_of[term[ti] as usize].get_or_insert_with(|| idf(&w.key, w.zipf));
+                sum_idf += *idf_of[w.key_id as usize].get_or_insert_with(|| idf(&w.key, w.zipf));
             }
-            let tf = c.mentions.len() as f32;
+            let tf = c.mention_count as f32;
             let mean_idf = sum_idf / n_scored.max(1.0);
             let position = 1.0 + EARLY_BONUS / (1.0 + c.first_sentence as f32);
-            let casing = if c.capitalised * 2 >= c.mentions.len() as u32 { NAME_BONUS } else { 1.0 };
+            let casing = if c.capitalised as usize * 2 >= c.mention_count { NAME_BONUS } else { 1.0 };
             // "française", "Américains" alone: the country or the people, said in passing; readers
             // tag the country or the phrase ("armée française"), rarely the adjective.
             let nationality = if c.key[1] == NO_TERM && is_demonym(words, c.tokens[0] as usize) { DEMONYM_WEIGHT } else { 1.0 };
@@ -271,12 +316,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             continue;
         }
         let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
-            let mut outer: Vec<Span> = longer.iter().flat_map(|&li| cands[li].mentions.iter().copied()).collect();
-            // Integer keys (start, end): no comparator call per comparison.
-            crate::sort::sort_by_packed(&mut outer, |s| Some(u128::from(u32::try_from(s.start).ok()?) << 32 | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
-            covered(&c.mentions, &outer)
+            // Each candidate's positions are sorted: merged, they order the spans.
+            let outer = merge_sorted(longer.iter().map(|&li| positions[cands[li].first_mention..][..cands[li].mention_count].to_vec()).collect());
+            let outer: Vec<Span> = outer.into_iter().map(|p| found[p].1).collect();
+            covered(mentions_of(c), &outer)
         });
-        if inside * 4 >= c.mentions.len() * 3 {
+        if inside * 4 >= c.mention_count * 3 {
             scores[ci] *= 0.5;
         }
     }
@@ -315,15 +360,20 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             continue;
         }
         // Display form: the most frequent surface, then the first in sort order.
-        let mut surfaces: FxHashMap<&str, u32> = FxHashMap::default();
-        for m in &c.mentions {
-            *surfaces.entry(m.of(&doc.text)).or_insert(0) += 1;
+        // (A key has few spellings: a list is cheaper than a hash map.)
+        let mut surfaces: Vec<(&str, u32)> = Vec::new();
+        for m in mentions_of(c) {
+            let s = m.of(&doc.text);
+            match surfaces.iter_mut().find(|(t, _)| *t == s) {
+                Some((_, n)) => *n += 1,
+                None => surfaces.push((s, 1)),
+            }
         }
         let text = surfaces.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0))).map(|s| s.0.to_string());
         out.push(Keyword {
             text: text.unwrap_or_default(),
             score: (scores[ci] / best).clamp(0.0, 1.0),
-            mentions: c.mentions.clone(),
+            mentions: mentions_of(c).collect(),
             key,
         });
     }
@@ -336,12 +386,13 @@ const CUT_BEFORE_HEAD_PENALTY: f32 = 0.9;
 /// English: lowercase token `j` is directly followed, in the same sentence, by a lowercase content
 /// word that does not look like a verb: `j` modifies it ("national" security, "flu" vaccine).
 /// Words in -s or -ed after `j` may be verbs ("the report suggests"): not counted.
-fn before_english_head(doc: &Document, words: &[Option<WordInfo>], content: &[bool], j: usize, b: usize) -> bool {
-    let lowercase_word = |k: usize| doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap && !w.acronym);
+fn before_english_head(f: &Facts, j: usize, b: usize) -> bool {
+    let doc = f.doc;
+    let lowercase_word = |k: usize| f.bits[k] & (WORD | INFO | CAP | ACRONYM) == WORD | INFO;
     let k = j + 1;
-    k < b && lowercase_word(j) && lowercase_word(k) && content[k]
+    k < b && lowercase_word(j) && lowercase_word(k) && f.has(k, CONTENT)
         && doc.text[doc.tokens[j].span.end..doc.tokens[k].span.start].bytes().all(|c| c == b' ')
-        && words[k].as_ref().is_some_and(|w| {
+        && f.words[k].as_ref().is_some_and(|w| {
             let l = w.lower.as_str();
             !(l.ends_with("ed") || (l.ends_with('s') && !l.ends_with("ss")) || EN_IRREGULAR_PAST.contains(&l))
         })
@@ -374,7 +425,6 @@ fn is_demonym(words: &[Option<WordInfo>], ti: usize) -> bool {
 }
 
 /// Titles and roles that stand before a person's name ("président", "comédien", "Minister").
-/// (A `WordList`: tested for most content words, a slice scan was 10% of the analysis.)
 static ROLE_WORDS: WordList = WordList::new(&[
     "président", "présidente", "ministre", "premier", "première", "secrétaire", "secrétaire-général",
     "général", "chef", "chancelier", "chancelière", "roi", "reine", "prince", "princesse", "pape", "juge",
@@ -390,60 +440,101 @@ static ROLE_WORDS: WordList = WordList::new(&[
 
 /// Token `j` is a given name after a word that is not one: a person's name starts there
 /// ("Économie" | "Bruno Le Maire", "japonais" | "Fumio Kishida").
-fn starts_person(words: &[Option<WordInfo>], lists: &Lists, j: usize) -> bool {
-    let given = |k: usize| words[k].as_ref().is_some_and(|w| w.cap && lists.word_in(w, List::FirstNames));
-    j > 0 && given(j) && !given(j - 1) && words[j - 1].as_ref().is_some_and(|w| !w.stop)
+fn starts_person(f: &Facts, j: usize) -> bool {
+    let given = |k: usize| f.has(k, CAP | FIRST_NAME);
+    j > 0 && given(j) && !given(j - 1) && f.bits[j - 1] & (INFO | STOP) == INFO
 }
 
 /// A capitalised title right before a capitalised word ("Secretary-General Jens"), not a
 /// surname that looks like one ("Bruno Le Maire").
-fn is_title_before_name(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, k: usize) -> bool {
-    words[k].as_ref().is_some_and(|w| w.cap && lists.word_in(w, List::Roles))
-        && doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
-        && words.get(k + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap)
+#[inline]
+fn is_title_before_name(f: &Facts, k: usize) -> bool {
+    f.has(k, CAP | ROLE) && k + 1 < f.bits.len() && f.has(k + 1, WORD | CAP)
 }
 
 /// Token `i` is followed by a capitalised word, directly or after a title ("Premier ministre Fumio")
 /// or a linker ("ministre d'Hosni Moubarak").
-fn introduces_name(words: &[Option<WordInfo>], lists: &Lists, doc: &Document, i: usize, b: usize) -> bool {
+fn introduces_name(f: &Facts, i: usize, b: usize) -> bool {
     // Skip titles, stop words and up to two adjectives ("Premier ministre japonais Fumio Kishida").
     let mut k = i + 1;
     let mut adjectives = 0;
     while k < b {
-        let Some(w) = words[k].as_ref() else { break };
-        if lists.word_in(w, List::Roles) || (w.stop && !w.cap) {
+        let x = f.bits[k];
+        if x & INFO == 0 {
+            break;
+        }
+        if x & ROLE != 0 || x & (STOP | CAP) == STOP {
             k += 1;
-        } else if !w.cap && adjectives < 2 {
+        } else if x & CAP == 0 && adjectives < 2 {
             adjectives += 1;
             k += 1;
         } else {
             break;
         }
     }
-    k < b && k > i && doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| w.cap && !w.stop)
+    k < b && k > i && f.bits[k] & (WORD | CAP | STOP) == WORD | CAP
 }
 
 /// Linkers that introduce a place complement when a name follows.
-const PLACE_LINKERS: &[&str] = &["à", "au", "aux", "en"];
+static PLACE_LINKERS: WordList = WordList::new(&["à", "au", "aux", "en"]);
 
-/// A phrase from token `i` to token `j` starts or ends inside a run of capitalised words.
-fn cuts_name(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, i: usize, j: usize) -> bool {
+/// Token `k` is a capitalised name word that runs on into token `k + 1` ("Jens" | "Stoltenberg"),
+/// which is no start of another person's name: a phrase may not end at `k`, nor start at `k + 1`.
+#[inline(always)]
+fn name_runs_on(f: &Facts, k: usize) -> bool {
+    // (Most words are lowercase: this first test is all they cost.)
+    f.has(k, WORD | CAP) && name_run_continues(f, k)
+}
+
+fn name_run_continues(f: &Facts, k: usize) -> bool {
     let name_word = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word
-            && words[k].as_ref().is_some_and(|w| w.cap && (!w.sentence_initial || lists.word_in(w, List::FirstNames)))
-            && !is_title_before_name(doc, words, lists, k)
+        f.has(k, WORD | CAP) && (!f.has(k, SENTENCE_INITIAL) || f.has(k, FIRST_NAME)) && !is_title_before_name(f, k)
     };
-    let adjacent = |a: usize, b: usize| doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start].chars().all(|c| c == ' ');
-    (j + 1 < doc.tokens.len() && name_word(j) && name_word(j + 1) && adjacent(j, j + 1) && !starts_person(words, lists, j + 1))
-        || (i > 0 && name_word(i) && name_word(i - 1) && adjacent(i - 1, i) && !starts_person(words, lists, i))
+    let doc = f.doc;
+    k + 1 < doc.tokens.len()
+        && name_word(k)
+        && name_word(k + 1)
+        && doc.text[doc.tokens[k].span.end..doc.tokens[k + 1].span.start].chars().all(|c| c == ' ')
+        && !starts_person(f, k + 1)
 }
 
 /// A phrase's word ids, `NO_TERM` after its last word.
 type PhraseKey = [u32; MAX_CONTENT_WORDS];
 const NO_TERM: u32 = u32::MAX;
 
+/// The union of sorted lists of distinct numbers, sorted: merged in pairs, round after round
+/// (n log k; and no sort instantiated for it in the shipped module).
+fn merge_sorted(mut lists: Vec<Vec<usize>>) -> Vec<usize> {
+    while lists.len() > 1 {
+        let mut merged = Vec::with_capacity(lists.len().div_ceil(2));
+        let mut pending = lists.into_iter();
+        while let Some(a) = pending.next() {
+            let Some(b) = pending.next() else {
+                merged.push(a);
+                break;
+            };
+            let mut out = Vec::with_capacity(a.len() + b.len());
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                if a[i] < b[j] {
+                    out.push(a[i]);
+                    i += 1;
+                } else {
+                    out.push(b[j]);
+                    j += 1;
+                }
+            }
+            out.extend_from_slice(&a[i..]);
+            out.extend_from_slice(&b[j..]);
+            merged.push(out);
+        }
+        lists = merged;
+    }
+    lists.pop().unwrap_or_default()
+}
+
 /// How many of `inner` (sorted) lie inside one of `outer` (sorted, disjoint starts).
-fn covered(inner: &[Span], outer: &[Span]) -> usize {
+fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
     let mut count = 0;
     let mut o = 0;
     for m in inner {
@@ -459,75 +550,67 @@ fn covered(inner: &[Span], outer: &[Span]) -> usize {
 }
 
 /// A content word: a word or number that is not a stop word and does not look like a verb.
-/// Numbers count only after a word ("Falcon 9"). `shapes` caches `surface_shape` by `WordInfo::surface_id`.
-fn is_content(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize, shapes: &mut Vec<u16>, english: bool) -> bool {
-    let Some(w) = &words[ti] else { return false };
-    match doc.tokens[ti].kind {
-        TokenKind::Number => {
-            return ti > 0 && doc.tokens[ti - 1].kind == TokenKind::Word && words[ti - 1].as_ref().is_some_and(|p| !p.stop && p.cap)
-        }
-        TokenKind::Word => {}
-        _ => return false,
-    }
-    // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
-    let name_particle = w.stop
-        && w.cap
-        && !w.sentence_initial
-        && doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word && t.span.start == doc.tokens[ti].span.end + 1)
-        && words.get(ti + 1).and_then(|n| n.as_ref()).is_some_and(|n| n.cap && !n.stop);
-    if name_particle {
-        return true;
-    }
-    if w.stop {
+/// Numbers count only after a word ("Falcon 9").
+fn is_content(f: &Facts, ti: usize, english: bool) -> bool {
+    let (doc, x) = (f.doc, f.bits[ti]);
+    if x & INFO == 0 {
         return false;
     }
-    let si = w.surface_id as usize;
-    if si >= shapes.len() {
-        shapes.resize(si + 1, UNKNOWN_SHAPE);
+    // The neighbours' bits; 0 past either end (no kind, in no list). List bits are set on
+    // words and elisions only.
+    let prev = if ti > 0 { f.bits[ti - 1] } else { 0 };
+    let next = f.bits.get(ti + 1).copied().unwrap_or(0);
+    if x & NUMBER != 0 {
+        return prev & (WORD | INFO | STOP | CAP) == WORD | INFO | CAP;
     }
-    if shapes[si] == UNKNOWN_SHAPE {
-        shapes[si] = surface_shape(&w.lower);
+    if x & WORD == 0 {
+        return false;
     }
-    let shape = shapes[si];
+    let next_adjacent = || doc.tokens[ti + 1].span.start == doc.tokens[ti].span.end + 1;
+    if x & STOP != 0 {
+        // "Le Pen", "La Fayette": a capitalised article inside a sentence, before a name, belongs to it.
+        return x & (CAP | SENTENCE_INITIAL) == CAP && next & (WORD | INFO | CAP | STOP) == WORD | INFO | CAP && next_adjacent();
+    }
+    let shape = (x >> SHAPE_SHIFT) as u16;
     if shape & NOT_A_TERM != 0 {
         return false;
     }
     // (A capitalised word is content whatever precedes or follows it.)
-    if w.cap {
+    if x & CAP != 0 {
         return true;
     }
+    // "exige les résultats", "étendre ses exercices": an object article right after the word.
+    let before_object_article = next & OBJECT_ARTICLE != 0;
     if shape & (VERB_ENDING | INVERTED_VERB) != 0
-        || (shape & INFINITIVE != 0 && is_infinitive_after_cue(doc, words, ti))
-        || (shape & OTHER_INFINITIVE != 0 && before_object_article(doc, words, lists, ti) && is_infinitive_after_cue(doc, words, ti))
-        || (shape & PARTICIPLE != 0 && is_participle_before_agent(doc, words, ti))
+        || (shape & INFINITIVE != 0 && is_infinitive_after_cue(f, ti))
+        || (shape & OTHER_INFINITIVE != 0 && before_object_article && is_infinitive_after_cue(f, ti))
+        // "adopté par le Sénat": a past participle before the agent's "par".
+        || (shape & PARTICIPLE != 0 && next & (WORD | AGENT_PAR) == WORD | AGENT_PAR)
     {
         return false;
     }
-    let after_verb_cue = || ti > 0
-        && matches!(doc.tokens[ti - 1].kind, TokenKind::Word | TokenKind::Elision)
-        && lists.token_in(doc, words, ti - 1, List::VerbCues);
+    let after_verb_cue = prev & VERB_CUE != 0;
+    // "des liens plus solides": an adjective after a degree adverb. "les plus pauvres" is a noun
+    // phrase (the poorest), so not after an article.
+    let after_degree_adverb = prev & DEGREE_ADVERB != 0 && !(ti > 1 && f.has(ti - 2, LINK_ARTICLE));
     // A lowercase word shaped like a present-tense verb right before an article is one ("exige les
     // résultats", "accorde l'asile"): French nouns take "de" before their complement, not a bare article.
-    let before_article = || shape & FINITE != 0 && before_object_article(doc, words, lists, ti);
+    let before_article = shape & FINITE != 0 && before_object_article;
     // English nouns never take a bare article after them either ("met the", "said a").
-    let next_is = |set: &WordList| ti + 1 < doc.tokens.len() && doc.tokens[ti + 1].kind == TokenKind::Word && lower_token_in(doc, words, ti + 1, set);
-    let before_english_article = || next_is(if english { &EN_OBJECT_OPENERS } else { &EN_ARTICLES });
+    let article = if english { EN_OBJECT_OPENER } else { EN_ARTICLE };
+    let before_english_article = next & (WORD | article) == WORD | article;
     // "announced", "dropped": an English past tense, unless it opens a noun phrase and modifies the
     // noun after it ("the armed forces"; but "officials expected delays").
     let english_past = || {
-        let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
-        let modifier = ti + 1 < doc.tokens.len()
-            && word(ti + 1)
-            && doc.tokens[ti + 1].span.start == doc.tokens[ti].span.end + 1
-            && words[ti + 1].as_ref().is_some_and(|n| !n.stop && !n.cap)
-            && !(ti > 0 && word(ti - 1) && words[ti - 1].as_ref().is_some_and(|p| !p.stop));
+        let modifier = next & (WORD | INFO | STOP | CAP) == WORD | INFO
+            && next_adjacent()
+            && prev & (WORD | INFO | STOP) != WORD | INFO;
         english && shape & EN_PAST != 0 && !modifier
     };
-    !(after_verb_cue() || after_degree_adverb(doc, words, lists, ti) || before_article() || before_english_article() || english_past())
+    !(after_verb_cue || after_degree_adverb || before_article || before_english_article || english_past())
 }
 
 // Bits of `surface_shape`: what a lowercase word's own letters say.
-const UNKNOWN_SHAPE: u16 = 0x8000;
 /// Under two characters, or a month or day name: never a keyphrase word.
 const NOT_A_TERM: u16 = 1;
 /// Ends like a French conjugated verb ("-ait", "-eront"), when lowercase.
@@ -536,7 +619,7 @@ const VERB_ENDING: u16 = 2;
 const INVERTED_VERB: u16 = 4;
 /// A first-group infinitive shape (see `is_infinitive_after_cue`).
 const INFINITIVE: u16 = 8;
-/// A past participle shape (see `is_participle_before_agent`).
+/// A past participle shape ("adopté par le Sénat": a verb before the agent's "par", see `is_content`).
 const PARTICIPLE: u16 = 16;
 /// Shaped like a present-tense verb ("-e", "-ent", not "-dre", "-tre", "-ire") or a present participle ("-ant").
 const FINITE: u16 = 32;
@@ -585,23 +668,6 @@ pub(crate) fn has_participle_ending(lower: &str) -> bool {
     ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
 }
 
-/// "exige les résultats", "étendre ses exercices": an object article right after the word.
-fn before_object_article(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize) -> bool {
-    ti + 1 < doc.tokens.len()
-        && matches!(doc.tokens[ti + 1].kind, TokenKind::Word | TokenKind::Elision)
-        && lists.token_in(doc, words, ti + 1, List::VerbObjectArticles)
-}
-
-/// "des liens plus solides": an adjective after a degree adverb. "les plus pauvres" is a noun
-/// phrase (the poorest), so not after an article.
-fn after_degree_adverb(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, ti: usize) -> bool {
-    let word_at = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
-    ti > 0
-        && word_at(ti - 1)
-        && lists.token_in(doc, words, ti - 1, List::DegreeAdverbs)
-        && !(ti > 1 && word_at(ti - 2) && lists.token_in(doc, words, ti - 2, List::LinkArticles))
-}
-
 /// "explique-t-il", "dit-elle", "faut-il": a verb with its subject pronoun after it.
 fn is_inverted_verb(lower: &str) -> bool {
     lower.rsplit_once('-').is_some_and(|(head, tail)| {
@@ -613,15 +679,14 @@ fn is_inverted_verb(lower: &str) -> bool {
 /// (-er) after a preposition or "faut" is a verb; so is "d'étendre les …". Nouns in -ier ("papier", "quartier") and
 /// short words ("fer", "mer", "hiver") are left alone.
 /// (The word's own shape is `INFINITIVE` or `OTHER_INFINITIVE` in `surface_shape`; this reads the context.)
-fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
+fn is_infinitive_after_cue(f: &Facts, ti: usize) -> bool {
+    let doc = f.doc;
     // Skip an opening quote: à « embaucher ».
     let mut k = ti;
     while k > 0 {
         k -= 1;
         match doc.tokens[k].kind {
-            TokenKind::Word | TokenKind::Elision => {
-                return matches!(token_lower(doc, words, k).as_ref(), "de" | "d'" | "à" | "pour" | "sans" | "afin" | "faut")
-            }
+            TokenKind::Word | TokenKind::Elision => return f.has(k, INFINITIVE_CUE),
             _ if matches!(doc.tokens[k].span.of(&doc.text), "«" | "\"" | "“") => continue,
             _ => return false,
         }
@@ -629,11 +694,10 @@ fn is_infinitive_after_cue(doc: &Document, words: &[Option<WordInfo>], ti: usize
     false
 }
 
-/// "adopté par le Sénat": a past participle (`PARTICIPLE` in `surface_shape`) before the agent's "par".
-fn is_participle_before_agent(doc: &Document, words: &[Option<WordInfo>], ti: usize) -> bool {
-    doc.tokens.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word)
-        && token_lower(doc, words, ti + 1).as_ref() == "par"
-}
+/// "par", before an agent.
+static AGENT_WORDS: WordList = WordList::new(&["par"]);
+/// Words before which a first-group infinitive is a verb.
+static INFINITIVE_CUES: WordList = WordList::new(&["de", "d'", "à", "pour", "sans", "afin", "faut"]);
 
 /// Articles that open a verb's object.
 static VERB_OBJECT_ARTICLES: WordList = WordList::new(&[
@@ -641,12 +705,6 @@ static VERB_OBJECT_ARTICLES: WordList = WordList::new(&[
     // Possessives and demonstratives open an object too ("renforcent leurs liens").
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
 ]);
-
-/// Whether token `ti`, lowercased, is one of `set` (for lists asked about few words; the hot
-/// ones are remembered per distinct word in `Lists`).
-fn lower_token_in(doc: &Document, words: &[Option<WordInfo>], ti: usize, set: &WordList) -> bool {
-    set.contains(&token_lower(doc, words, ti).as_ref())
-}
 
 /// English articles: a noun is not followed by one.
 static EN_ARTICLES: WordList = WordList::new(&["the", "an"]);
@@ -656,81 +714,128 @@ static EN_OBJECT_OPENERS: WordList = WordList::new(&[
     "the", "an", "a", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 ]);
 
-/// The word lists the rules read, for [`Lists`].
-#[derive(Clone, Copy)]
-enum List {
-    Linkers,
-    LinkArticles,
-    VerbCues,
-    DegreeAdverbs,
-    VerbObjectArticles,
-    /// Titles and roles ("ministre", "President"): `ROLE_WORDS`.
-    Roles,
-    /// Given names (`entities::is_first_name`).
-    FirstNames,
+// Bits of `Facts`: what the rules ask about a token.
+const WORD: u32 = 1;
+const NUMBER: u32 = 1 << 1;
+const ELISION: u32 = 1 << 2;
+/// The token has a `WordInfo` (words and numbers); the next four are its flags.
+const INFO: u32 = 1 << 3;
+const CAP: u32 = 1 << 4;
+const ACRONYM: u32 = 1 << 5;
+const STOP: u32 = 1 << 6;
+const SENTENCE_INITIAL: u32 = 1 << 7;
+/// Where a non-stop word's `surface_shape` bits start.
+const SHAPE_SHIFT: u32 = 19;
+/// A capitalised given name (`entities::is_first_name`).
+const FIRST_NAME: u32 = 1 << 27;
+/// A content word (see `is_content`), set once all tokens' other bits are known.
+const CONTENT: u32 = 1 << 30;
+// The lists a word's or an elision's lowercase form is in (see `list_bits`).
+const LINKER: u32 = 1 << 8;
+const LINK_ARTICLE: u32 = 1 << 9;
+const VERB_CUE: u32 = 1 << 10;
+const DEGREE_ADVERB: u32 = 1 << 11;
+const OBJECT_ARTICLE: u32 = 1 << 12;
+/// Titles and roles ("ministre", "President"): `ROLE_WORDS`.
+const ROLE: u32 = 1 << 13;
+/// A preposition before an infinitive (see `is_infinitive_after_cue`).
+const INFINITIVE_CUE: u32 = 1 << 14;
+/// "par", which introduces an agent.
+const AGENT_PAR: u32 = 1 << 15;
+const PLACE_LINKER: u32 = 1 << 16;
+const EN_ARTICLE: u32 = 1 << 17;
+const EN_OBJECT_OPENER: u32 = 1 << 18;
+
+/// The rules ask about each token and its neighbours again and again (as a phrase's word, as
+/// the word before or after another): its kind, flags and list memberships are gathered once
+/// per token into bits, the list lookups once per distinct word (`WordInfo::surface_id`).
+struct Facts<'a> {
+    doc: &'a Document,
+    words: &'a [Option<WordInfo>],
+    bits: Vec<u32>,
 }
 
-/// Per distinct word (`WordInfo::surface_id`), the lists it was looked up in and the answers,
-/// two bits per [`List`]: the rules ask about the same words again and again (as a phrase's
-/// word, as a neighbour), and each list lookup hashes the word.
-struct Lists(Vec<Cell<u16>>);
-
-impl Lists {
-    fn new(words: &[Option<WordInfo>]) -> Lists {
-        let surfaces = words.iter().flatten().map(|w| w.surface_id as usize + 1).max().unwrap_or(0);
-        Lists(vec![Cell::new(0); surfaces])
+impl<'a> Facts<'a> {
+    fn new(doc: &'a Document, words: &'a [Option<WordInfo>]) -> Facts<'a> {
+        // A word's flags and lists depend on its text only: gathered once per distinct surface
+        // (0 until then; the bits of a word are never 0).
+        let mut by_surface: Vec<u32> = Vec::new();
+        // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by their
+        // bytes, packed in an integer.
+        let mut elisions: FxHashMap<u64, u32> = FxHashMap::default();
+        let lists = |k: usize| list_bits(&token_lower(doc, words, k));
+        let mut bits = Vec::with_capacity(words.len());
+        for (k, (t, w)) in doc.tokens.iter().zip(words).enumerate() {
+            bits.push(match w {
+                Some(w) => {
+                    let si = w.surface_id as usize;
+                    if si >= by_surface.len() {
+                        by_surface.resize(si + 1, 0);
+                    }
+                    if by_surface[si] == 0 {
+                        let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
+                        let kind = if t.kind == TokenKind::Number {
+                            NUMBER
+                        } else {
+                            // (Only content-word candidates have their shape read.)
+                            let shape = if w.stop { 0 } else { u32::from(surface_shape(&w.lower)) << SHAPE_SHIFT };
+                            // (Only capitalised words are asked whether they are given names.)
+                            let first_name = flag(w.cap && crate::entities::is_first_name(&w.lower), FIRST_NAME);
+                            WORD | list_bits(&w.lower) | shape | first_name
+                        };
+                        by_surface[si] = kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP);
+                    }
+                    by_surface[si] | if w.sentence_initial { SENTENCE_INITIAL } else { 0 }
+                }
+                None => match t.kind {
+                    TokenKind::Word => WORD | lists(k),
+                    TokenKind::Elision => {
+                        let text = t.span.of(&doc.text).as_bytes();
+                        let packed = text.iter().fold(text.len() as u64, |key, &b| key << 8 | u64::from(b));
+                        ELISION
+                            | if text.len() < 8 { *elisions.entry(packed).or_insert_with(|| lists(k)) } else { lists(k) }
+                    }
+                    TokenKind::Number => NUMBER,
+                    _ => 0,
+                },
+            });
+        }
+        Facts { doc, words, bits }
     }
 
-    /// Whether word `w`'s lowercase form is in `list`.
-    fn word_in(&self, w: &WordInfo, list: List) -> bool {
-        let cell = &self.0[w.surface_id as usize];
-        let shift = 2 * list as u16;
-        let bits = cell.get() >> shift;
-        if bits & 1 != 0 {
-            return bits & 2 != 0;
-        }
-        let yes = match list_words(list) {
-            Some(set) => set.contains(&w.lower.as_str()),
-            None => crate::entities::is_first_name(&w.lower),
-        };
-        cell.set(cell.get() | (1 | u16::from(yes) << 1) << shift);
-        yes
-    }
-
-    /// Whether token `ti`'s lowercase form is in `list`; a token with no `WordInfo` (an
-    /// elision: never a given name) is lowercased and looked up each time.
-    fn token_in(&self, doc: &Document, words: &[Option<WordInfo>], ti: usize, list: List) -> bool {
-        match &words[ti] {
-            Some(w) => self.word_in(w, list),
-            None => list_words(list).is_some_and(|set| set.contains(&token_lower(doc, words, ti).as_ref())),
-        }
+    /// Token `k` has all of `bits`.
+    fn has(&self, k: usize, bits: u32) -> bool {
+        self.bits[k] & bits == bits
     }
 }
 
-/// A list's words; `None` for given names (the gazetteer's table, not a `WordList`).
-fn list_words(list: List) -> Option<&'static WordList> {
-    Some(match list {
-        List::Linkers => &LINKERS,
-        List::LinkArticles => &LINK_ARTICLES,
-        List::VerbCues => &VERB_CUES,
-        List::DegreeAdverbs => &DEGREE_ADVERBS,
-        List::VerbObjectArticles => &VERB_OBJECT_ARTICLES,
-        List::Roles => &ROLE_WORDS,
-        List::FirstNames => return None,
-    })
+/// The `Facts` list bits of a lowercase word (asked once per distinct word: each list's
+/// first-byte-and-length filter rejects most words without hashing).
+fn list_bits(lower: &str) -> u32 {
+    let lists: [(&WordList, u32); 11] = [
+        (&LINKERS, LINKER),
+        (&LINK_ARTICLES, LINK_ARTICLE),
+        (&VERB_CUES, VERB_CUE),
+        (&DEGREE_ADVERBS, DEGREE_ADVERB),
+        (&VERB_OBJECT_ARTICLES, OBJECT_ARTICLE),
+        (&ROLE_WORDS, ROLE),
+        (&INFINITIVE_CUES, INFINITIVE_CUE),
+        (&AGENT_WORDS, AGENT_PAR),
+        (&PLACE_LINKERS, PLACE_LINKER),
+        (&EN_ARTICLES, EN_ARTICLE),
+        (&EN_OBJECT_OPENERS, EN_OBJECT_OPENER),
+    ];
+    lists.iter().filter(|(list, _)| list.contains(&lower)).fold(0, |bits, (_, bit)| bits | bit)
 }
 
 /// If a linker starts at token `j`, the index of the token after it (and its article).
-fn linker_end(doc: &Document, words: &[Option<WordInfo>], lists: &Lists, j: usize, b: usize) -> Option<usize> {
-    let is_linker_token = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision);
-    if !is_linker_token(j) || words[j].as_ref().is_some_and(|w| w.cap) {
-        return None;
-    }
-    if !lists.token_in(doc, words, j, List::Linkers) {
+fn linker_end(f: &Facts, j: usize, b: usize) -> Option<usize> {
+    // (List bits are set on words and elisions only.)
+    if f.bits[j] & (LINKER | CAP) != LINKER {
         return None;
     }
     let mut k = j + 1;
-    if k < b && is_linker_token(k) && lists.token_in(doc, words, k, List::LinkArticles) {
+    if k < b && f.has(k, LINK_ARTICLE) {
         k += 1;
     }
     Some(k)
@@ -743,4 +848,16 @@ fn similar(a: &str, b: &str) -> bool {
         return false;
     }
     edit_distance(a, b) * 5 < longest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_sorted;
+
+    #[test]
+    fn merge_sorted_orders_the_union() {
+        let lists = vec![vec![1, 7, 9], vec![], vec![0, 4], vec![2, 3, 8], vec![5]];
+        assert_eq!(merge_sorted(lists), vec![0, 1, 2, 3, 4, 5, 7, 8, 9]);
+        assert_eq!(merge_sorted(Vec::new()), Vec::<usize>::new());
+    }
 }
