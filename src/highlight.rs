@@ -60,12 +60,7 @@ pub fn merge(entities: &[Entity], keywords: &[Keyword], quotes: &[Span]) -> Vec<
     // Within a priority: longer first, then earlier. Entries equal in all of these are equal
     // (same span, same item), so the unstable sort gives the stable sort's order. Items come
     // in index order within a priority, so the position breaks ties as the index does.
-    let fits = |x: usize| u32::try_from(x).ok().map(u128::from);
-    crate::sort::sort_by_packed(
-        &mut all,
-        |a| Some(u128::from(a.0) << 64 | (u128::from(u32::MAX) - fits(a.1.len())?) << 32 | fits(a.1.start)?),
-        |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)),
-    );
+    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)));
     // Bytes already highlighted, one bit each: the taken highlights never overlap.
     let reach = all.iter().map(|a| a.1.end).max().unwrap_or(0);
     let mut taken = Covered(vec![0; reach.div_ceil(64)]);

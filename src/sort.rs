@@ -29,28 +29,6 @@ pub fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Or
     order.sort_unstable_by(|&a, &b| cmp(a, b));
 }
 
-/// Sorts `v` by `cmp` as `sort_by` does, faster when `pack` gives every item a key of at
-/// most 96 bits ordered as `cmp` orders the items (and `v` has under 2^32 items): then
-/// plain integers are sorted, with no comparator call per comparison. `pack` returns
-/// `None` for an item whose fields do not fit; then `cmp` sorts, with the same result.
-pub fn sort_by_packed<T>(v: &mut [T], pack: impl Fn(&T) -> Option<u128>, cmp: impl FnMut(&T, &T) -> Ordering) {
-    let keys: Option<Vec<u128>> = if v.len() <= u32::MAX as usize {
-        // The position in the low bits: equal keys keep their order, as in a stable sort.
-        v.iter().enumerate().map(|(i, x)| pack(x).filter(|&k| k >> 96 == 0).map(|k| k << 32 | i as u128)).collect()
-    } else {
-        None
-    };
-    let Some(mut keys) = keys else { return sort_by(v, cmp) };
-    sort_u128(&mut keys);
-    permute(v, keys.into_iter().map(|k| k as u32 as usize).collect());
-}
-
-/// The one instantiation of the standard sort for integers (see `sort_by_packed`).
-#[inline(never)]
-fn sort_u128(keys: &mut [u128]) {
-    keys.sort_unstable();
-}
-
 /// Reorders `v` so that `v[i]` is the old `v[order[i]]`, one cycle of swaps at a time.
 fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     for start in 0..v.len() {
@@ -97,29 +75,6 @@ mod tests {
             let mut want = v;
             want.sort();
             assert_eq!(natural, want);
-        }
-    }
-
-    #[test]
-    fn packed_keys_sort_as_the_comparator() {
-        let mut x = 99u32;
-        for n in [0usize, 1, 5, 100, 2000] {
-            let v: Vec<(u32, u32)> = (0..n)
-                .map(|_| {
-                    x = x.wrapping_mul(1103515245).wrapping_add(12345);
-                    ((x >> 16) % 13, (x >> 8) % 5)
-                })
-                .collect();
-            let cmp = |a: &(u32, u32), b: &(u32, u32)| a.0.cmp(&b.0).then(b.1.cmp(&a.1));
-            let mut packed = v.clone();
-            sort_by_packed(&mut packed, |p| Some(u128::from(p.0) << 32 | u128::from(u32::MAX - p.1)), cmp);
-            let mut general = v.clone();
-            sort_by(&mut general, cmp);
-            assert_eq!(packed, general, "n = {n}");
-            // A key that does not fit falls back to the comparator.
-            let mut fallback = v.clone();
-            sort_by_packed(&mut fallback, |_| None, cmp);
-            assert_eq!(fallback, general, "n = {n}");
         }
     }
 

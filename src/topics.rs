@@ -766,7 +766,7 @@ fn push_mention(spans: &mut Vec<Span>, span: Span) {
 fn sorted_union(runs: Vec<&[Span]>) -> Vec<Span> {
     if runs.iter().map(|r| r.len()).sum::<usize>() < 512 {
         let mut spans = runs.concat();
-        crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+        crate::sort::sort(&mut spans);
         spans.dedup();
         return spans;
     }
@@ -817,7 +817,7 @@ struct Containers {
 
 impl Containers {
     fn new(mut spans: Vec<Span>) -> Containers {
-        crate::sort::sort_by_packed(&mut spans, |s| Some(packed_start(s)? | u128::from(u32::try_from(s.end).ok()?)), Span::cmp);
+        crate::sort::sort(&mut spans);
         spans.dedup();
         let reach = spans.iter().scan(0, |r, s| {
             *r = s.end.max(*r);
@@ -840,11 +840,6 @@ impl Containers {
             Ok(k) => k + 1 < n || k > 0 && self.reach[k - 1] >= s.end,
         }
     }
-}
-
-/// A span's start in the upper half of a 64-bit sort key (`sort::sort_by_packed`), if it fits.
-fn packed_start(s: &Span) -> Option<u128> {
-    Some(u128::from(u32::try_from(s.start).ok()?) << 32)
 }
 
 /// Lowercase: the form compared by [`same_word`] (which folds accents itself:
