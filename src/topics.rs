@@ -761,15 +761,10 @@ fn push_mention(spans: &mut Vec<Span>, span: Span) {
     }
 }
 
-/// The spans of the `runs` (each in order, without repeats) in order, without repeats. Many
-/// spans (a long text's) are merged two runs at a time rather than sorted; a few are sorted.
+/// The spans of the `runs` (each in order, without repeats) in order, without repeats:
+/// merged two runs at a time, never sorted (a comparator sort per call, cheap natively, made
+/// the cold first analysis in the browser measurably slower: `bench/startup-ab.mjs`).
 fn sorted_union(runs: Vec<&[Span]>) -> Vec<Span> {
-    if runs.iter().map(|r| r.len()).sum::<usize>() < 512 {
-        let mut spans = runs.concat();
-        crate::sort::sort(&mut spans);
-        spans.dedup();
-        return spans;
-    }
     let mut runs: Vec<Vec<Span>> = runs.into_iter().map(<[Span]>::to_vec).collect();
     while runs.len() > 1 {
         let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
