@@ -317,7 +317,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         }
         let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
             // Each candidate's positions are sorted: merged, they order the spans.
-            let outer = merge_sorted(longer.iter().map(|&li| positions[cands[li].first_mention..][..cands[li].mention_count].to_vec()).collect());
+            let outer = crate::sort::merge_union(longer.iter().map(|&li| positions[cands[li].first_mention..][..cands[li].mention_count].to_vec()).collect());
             let outer: Vec<Span> = outer.into_iter().map(|p| found[p].1).collect();
             covered(mentions_of(c), &outer)
         });
@@ -501,37 +501,6 @@ fn name_run_continues(f: &Facts, k: usize) -> bool {
 /// A phrase's word ids, `NO_TERM` after its last word.
 type PhraseKey = [u32; MAX_CONTENT_WORDS];
 const NO_TERM: u32 = u32::MAX;
-
-/// The union of sorted lists of distinct numbers, sorted: merged in pairs, round after round
-/// (n log k; and no sort instantiated for it in the shipped module).
-fn merge_sorted(mut lists: Vec<Vec<usize>>) -> Vec<usize> {
-    while lists.len() > 1 {
-        let mut merged = Vec::with_capacity(lists.len().div_ceil(2));
-        let mut pending = lists.into_iter();
-        while let Some(a) = pending.next() {
-            let Some(b) = pending.next() else {
-                merged.push(a);
-                break;
-            };
-            let mut out = Vec::with_capacity(a.len() + b.len());
-            let (mut i, mut j) = (0, 0);
-            while i < a.len() && j < b.len() {
-                if a[i] < b[j] {
-                    out.push(a[i]);
-                    i += 1;
-                } else {
-                    out.push(b[j]);
-                    j += 1;
-                }
-            }
-            out.extend_from_slice(&a[i..]);
-            out.extend_from_slice(&b[j..]);
-            merged.push(out);
-        }
-        lists = merged;
-    }
-    lists.pop().unwrap_or_default()
-}
 
 /// How many of `inner` (sorted) lie inside one of `outer` (sorted, disjoint starts).
 fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
@@ -848,16 +817,4 @@ fn similar(a: &str, b: &str) -> bool {
         return false;
     }
     edit_distance(a, b) * 5 < longest
-}
-
-#[cfg(test)]
-mod tests {
-    use super::merge_sorted;
-
-    #[test]
-    fn merge_sorted_orders_the_union() {
-        let lists = vec![vec![1, 7, 9], vec![], vec![0, 4], vec![2, 3, 8], vec![5]];
-        assert_eq!(merge_sorted(lists), vec![0, 1, 2, 3, 4, 5, 7, 8, 9]);
-        assert_eq!(merge_sorted(Vec::new()), Vec::<usize>::new());
-    }
 }

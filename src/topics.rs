@@ -708,7 +708,7 @@ impl Taxonomy {
             }
             kept.push(i);
             // Spans first, in order and without repeats.
-            let spans = sorted_union(hits.iter().filter(|h| self.within(h.topic, i)).map(|h| h.spans.as_slice()).collect());
+            let spans = crate::sort::merge_union(hits.iter().filter(|h| self.within(h.topic, i)).map(|h| h.spans.clone()).collect());
             let evidence = spans.iter().map(|sp| {
                 let t = sp.of(&doc.text);
                 let text = texts.entry(t).or_insert_with(|| SharedText(t.into())).clone();
@@ -759,47 +759,6 @@ fn push_mention(spans: &mut Vec<Span>, span: Span) {
     if spans.last() != Some(&span) {
         spans.push(span);
     }
-}
-
-/// The spans of the `runs` (each in order, without repeats) in order, without repeats:
-/// merged two runs at a time, never sorted (a comparator sort per call, cheap natively, made
-/// the cold first analysis in the browser measurably slower: `bench/startup-ab.mjs`).
-fn sorted_union(runs: Vec<&[Span]>) -> Vec<Span> {
-    let mut runs: Vec<Vec<Span>> = runs.into_iter().map(<[Span]>::to_vec).collect();
-    while runs.len() > 1 {
-        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
-        let mut pairs = runs.into_iter();
-        while let Some(a) = pairs.next() {
-            let Some(b) = pairs.next() else {
-                merged.push(a);
-                break;
-            };
-            let mut out = Vec::with_capacity(a.len() + b.len());
-            let (mut i, mut j) = (0, 0);
-            while i < a.len() && j < b.len() {
-                match a[i].cmp(&b[j]) {
-                    std::cmp::Ordering::Less => {
-                        out.push(a[i]);
-                        i += 1;
-                    }
-                    std::cmp::Ordering::Greater => {
-                        out.push(b[j]);
-                        j += 1;
-                    }
-                    std::cmp::Ordering::Equal => {
-                        out.push(a[i]);
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
-            out.extend_from_slice(&a[i..]);
-            out.extend_from_slice(&b[j..]);
-            merged.push(out);
-        }
-        runs = merged;
-    }
-    runs.pop().unwrap_or_default()
 }
 
 /// Spans that may hold others, to ask which spans lie inside one of them.
@@ -990,28 +949,6 @@ mod tests {
         // Spans that are not containers themselves.
         for s in [(0, 1), (3, 4), (4, 5), (6, 11), (10, 12), (12, 13), (21, 24), (20, 26), (30, 31)].map(|(a, b)| Span::new(a, b)) {
             assert_eq!(containers.hold(s), spans.iter().any(|o| *o != s && o.contains(&s)), "{s:?}");
-        }
-    }
-
-    /// Merged runs are the runs' spans sorted, without repeats, for few spans and for many.
-    #[test]
-    fn sorted_union_is_a_sort_without_repeats() {
-        let mut x = 7u32;
-        for (n_runs, len) in [(0, 0), (1, 5), (3, 4), (5, 300), (8, 200)] {
-            let runs: Vec<Vec<Span>> = (0..n_runs).map(|_| {
-                let mut run: Vec<Span> = (0..len).map(|_| {
-                    x = x.wrapping_mul(1103515245).wrapping_add(12345);
-                    let start = (x >> 16) as usize % 2000;
-                    Span::new(start, start + 1 + (x >> 8) as usize % 3)
-                }).collect();
-                run.sort();
-                run.dedup();
-                run
-            }).collect();
-            let mut want: Vec<Span> = runs.concat();
-            want.sort();
-            want.dedup();
-            assert_eq!(sorted_union(runs.iter().map(Vec::as_slice).collect()), want, "{n_runs} runs of {len}");
         }
     }
 
