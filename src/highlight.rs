@@ -57,9 +57,7 @@ pub fn merge(entities: &[Entity], keywords: &[Keyword], quotes: &[Span]) -> Vec<
     for (i, &q) in quotes.iter().enumerate() {
         all.push((2, q, HighlightKind::Quote, i));
     }
-    // Within a priority: longer first, then earlier. Entries equal in all of these are equal
-    // (same span, same item), so the unstable sort gives the stable sort's order. Items come
-    // in index order within a priority, so the position breaks ties as the index does.
+    // Within a priority: longer first, then earlier, then by item index.
     crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)));
     // Bytes already highlighted, one bit each: the taken highlights never overlap.
     let reach = all.iter().map(|a| a.1.end).max().unwrap_or(0);

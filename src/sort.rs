@@ -30,9 +30,7 @@ pub fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Or
 }
 
 /// The union of sorted runs, each without repeats: sorted, without repeats. Merged two runs at
-/// a time, round after round (n log k), never sorted: no sort instantiated for it in the shipped
-/// module, and a comparator sort per call made the cold first analysis in the browser
-/// measurably slower (`bench/startup-ab.mjs`).
+/// a time, round after round (n log k), never sorted: the runs are already in order.
 pub fn merge_union<T: Ord + Copy>(mut runs: Vec<Vec<T>>) -> Vec<T> {
     while runs.len() > 1 {
         let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
