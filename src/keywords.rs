@@ -730,7 +730,7 @@ impl<'a> Facts<'a> {
         // (0 until then; the bits of a word are never 0).
         let mut by_surface: Vec<u32> = Vec::new();
         // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by their
-        // bytes, packed in an integer.
+        // bytes, packed in an integer (`text::packed_word`).
         let mut elisions: FxHashMap<u64, u32> = FxHashMap::default();
         let lists = |k: usize| list_bits(&token_lower(doc, words, k));
         let mut bits = Vec::with_capacity(words.len());
@@ -759,10 +759,11 @@ impl<'a> Facts<'a> {
                 None => match t.kind {
                     TokenKind::Word => WORD | lists(k),
                     TokenKind::Elision => {
-                        let text = t.span.of(&doc.text).as_bytes();
-                        let packed = text.iter().fold(text.len() as u64, |key, &b| key << 8 | u64::from(b));
                         ELISION
-                            | if text.len() < 8 { *elisions.entry(packed).or_insert_with(|| lists(k)) } else { lists(k) }
+                            | match crate::text::packed_word(t.span.of(&doc.text)) {
+                                Some(packed) => *elisions.entry(packed).or_insert_with(|| lists(k)),
+                                None => lists(k),
+                            }
                     }
                     TokenKind::Number => NUMBER,
                     _ => 0,
