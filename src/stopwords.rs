@@ -112,8 +112,7 @@ pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -
             if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            // The surface's bytes: a byte slice needs no char-boundary checks.
-            let (si, new) = surfaces.id_of_bytes(bytes.get(t.span.start..t.span.end).unwrap_or_default());
+            let (si, new) = surfaces.id_of_bytes(t.span.bytes_of(text));
             if new {
                 by_surface.push(first_sight(t.span.of(text), t.kind, lang, stop, stemmers, &mut ids).unwrap_or(NONE));
             }

@@ -281,7 +281,6 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
     let mut surfaces = SurfaceIds::new();
     let mut facts: Vec<SurfaceFacts> = Vec::new();
     let mut key_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let bytes = doc.text.as_bytes();
     for (si, s) in doc.sentences.iter().enumerate() {
         // Entry i is token i's: tokens outside sentences get `None` (sentences are in order
         // and never overlap; if one did, its tokens already entered would be skipped).
@@ -292,8 +291,7 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                 out.push(None);
                 continue;
             }
-            // Sliced as bytes: a seen surface needs no char-boundary checks.
-            let (fi, new) = surfaces.id_of_bytes(bytes.get(t.span.start..t.span.end).unwrap_or_default());
+            let (fi, new) = surfaces.id_of_bytes(t.span.bytes_of(&doc.text));
             if new {
                 let surface = t.span.of(&doc.text);
                 let low = lower(surface);
