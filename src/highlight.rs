@@ -42,28 +42,39 @@ pub struct Highlight {
 
 /// `quotes` are spans of quoted words.
 pub fn merge(entities: &[Entity], keywords: &[Keyword], quotes: &[Span]) -> Vec<Highlight> {
-    // (priority, span, kind, index); lower priority value wins.
-    let mut all: Vec<(u8, Span, HighlightKind, usize)> = Vec::new();
+    // (span, kind, index), by priority: entities win over keyphrases, keyphrases over quotes.
+    let mut all: Vec<(Span, HighlightKind, usize)> = Vec::new();
+    let mut priority_starts = [0; 3];
     for (i, e) in entities.iter().enumerate() {
         for &m in &e.mentions {
-            all.push((0, m, e.kind.into(), i));
+            all.push((m, e.kind.into(), i));
         }
     }
+    priority_starts[1] = all.len();
     for (i, k) in keywords.iter().enumerate() {
         for &m in &k.mentions {
-            all.push((1, m, HighlightKind::Keyphrase, i));
+            all.push((m, HighlightKind::Keyphrase, i));
         }
     }
+    priority_starts[2] = all.len();
     for (i, &q) in quotes.iter().enumerate() {
-        all.push((2, q, HighlightKind::Quote, i));
+        all.push((q, HighlightKind::Quote, i));
     }
-    // Within a priority: longer first, then earlier, then by item index.
-    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())).then(a.1.start.cmp(&b.1.start)).then(a.3.cmp(&b.3)));
+    // Within a priority: longer first, then earlier, then by item index (the order pushed).
+    // Two stable sorts of each priority's items: by start, then by length (!length: longer first).
+    for (p, &start) in priority_starts.iter().enumerate() {
+        let end = priority_starts.get(p + 1).copied().unwrap_or(all.len());
+        let items = &mut all[start..end];
+        let starts = items.iter().map(|a| a.0.start as u64).collect();
+        crate::sort::sort_by_u64_keys(items, starts);
+        let lengths = items.iter().map(|a| !(a.0.len() as u64)).collect();
+        crate::sort::sort_by_u64_keys(items, lengths);
+    }
+    let reach = all.iter().map(|a| a.0.end).max().unwrap_or(0);
     // Bytes already highlighted, one bit each: the taken highlights never overlap.
-    let reach = all.iter().map(|a| a.1.end).max().unwrap_or(0);
     let mut taken = Covered(vec![0; reach.div_ceil(64)]);
     let mut out: Vec<Highlight> = Vec::new();
-    for (_, span, kind, index) in all {
+    for (span, kind, index) in all {
         if span.is_empty() {
             continue;
         }

@@ -22,11 +22,79 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
-/// The one instantiation of the standard sort: indices, by a comparator that must be a
-/// total order with no ties between distinct indices (callers break ties by index).
+/// The crate's one comparison sort: indices, by a comparator that must be a total order.
+/// A bottom-up merge sort rather than the standard library's: a tenth of its wasm (the
+/// standard sort's instantiation is ~8 KB), fewer comparisons (each a `dyn` call), and one
+/// comparison per pair of runs already in order, so sorted input costs n.
 #[inline(never)]
 pub fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
-    order.sort_unstable_by(|&a, &b| cmp(a, b));
+    let n = order.len();
+    let (mut from, mut to) = (order.to_vec(), vec![0; n]);
+    let mut width = 1;
+    while width < n {
+        for lo in (0..n).step_by(2 * width) {
+            let (mid, hi) = ((lo + width).min(n), (lo + 2 * width).min(n));
+            merge(&from[lo..mid], &from[mid..hi], &mut to[lo..hi], cmp);
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    order.copy_from_slice(&from);
+}
+
+/// `a` and `b`, each sorted, into `out`; on ties `a` first (stable).
+fn merge(a: &[usize], b: &[usize], out: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
+    let (mut i, mut j) = (0, 0);
+    if let (Some(&last), Some(&first)) = (a.last(), b.first()) {
+        if cmp(last, first) == Ordering::Greater {
+            while i < a.len() && j < b.len() {
+                if cmp(b[j], a[i]) == Ordering::Less {
+                    out[i + j] = b[j];
+                    j += 1;
+                } else {
+                    out[i + j] = a[i];
+                    i += 1;
+                }
+            }
+        }
+    }
+    out[i + j..a.len() + j].copy_from_slice(&a[i..]);
+    out[a.len() + j..].copy_from_slice(&b[j..]);
+}
+
+/// Sorts `v` by `keys` (`keys[i]` is `v[i]`'s); equal keys keep their order.
+pub fn sort_by_u64_keys<T>(v: &mut [T], keys: Vec<u64>) {
+    permute(v, radix_order(keys));
+}
+
+/// The stable sorted order of `keys`: a radix sort, a byte of the key per pass, skipping the
+/// bytes where all keys agree. For tens of thousands of items (a 1 MB text's highlights) several
+/// times fewer steps than the comparison sort through `dyn`.
+#[inline(never)]
+fn radix_order(keys: Vec<u64>) -> Vec<usize> {
+    let mut keyed: Vec<(u64, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+    // The bits where some key differs from the first.
+    let first = keyed.first().map_or(0, |k| k.0);
+    let varying = keyed.iter().fold(0, |bits, k| bits | (k.0 ^ first));
+    let mut spare = vec![(0, 0); keyed.len()];
+    for shift in (0..64).step_by(8).filter(|&shift| (varying >> shift) & 255 != 0) {
+        let digit = |k: u64| (k >> shift) as usize & 255;
+        let mut place = [0usize; 256];
+        for &(k, _) in &keyed {
+            place[digit(k)] += 1;
+        }
+        // Each digit's first place: the count of the smaller digits.
+        let mut sum = 0;
+        for p in place.iter_mut() {
+            (*p, sum) = (sum, sum + *p);
+        }
+        for &item in &keyed {
+            spare[place[digit(item.0)]] = item;
+            place[digit(item.0)] += 1;
+        }
+        std::mem::swap(&mut keyed, &mut spare);
+    }
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// The union of sorted runs, each without repeats: sorted, without repeats. Merged two runs at
@@ -114,6 +182,28 @@ mod tests {
             let mut want = v;
             want.sort();
             assert_eq!(natural, want);
+        }
+    }
+
+    #[test]
+    fn u64_key_sort_is_the_standard_stable_sort() {
+        let mut x = 99u64;
+        for n in [0usize, 1, 2, 5, 300, 5000] {
+            for spread in [3u32, 17, 64] {
+                let v: Vec<(u64, usize)> = (0..n)
+                    .map(|i| {
+                        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        // Keys from a few values to all 64 bits: equal keys and skipped bytes.
+                        ((if spread == 64 { x } else { (x >> 40) % spread as u64 }) << (i % 3 * 8), i)
+                    })
+                    .collect();
+                let mut ours = v.clone();
+                let keys = ours.iter().map(|p| p.0).collect();
+                sort_by_u64_keys(&mut ours, keys);
+                let mut std_sorted = v;
+                std_sorted.sort_by_key(|p| p.0);
+                assert_eq!(ours, std_sorted, "n = {n}, spread = {spread}");
+            }
         }
     }
 
