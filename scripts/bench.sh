@@ -23,7 +23,7 @@ wasm_variant() {  # out-dir wasm-opt-level cargo-args...
     "$dir/loupe_bg.wasm" -o "$dir/loupe_bg.wasm"
 }
 echo "bench: wasm with bench exports" >&2
-wasm_variant bench/out/pkg-bench -Oz --features bench
+wasm_variant bench/out/pkg-bench $WASM_OPT_LEVEL --features bench
 VARIANTS=""
 if [ -n "${BENCH_OPT_S:-}" ]; then
   echo "bench: wasm at opt-level s" >&2

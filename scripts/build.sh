@@ -26,7 +26,7 @@ node scripts/inline-snippets.mjs pkg  # the result decoder (src/wasm.rs) into th
 # all of it in the background (~180 ms CPU competing with the page). Split (bench/startup-trace.mjs):
 # Liftoff 15 -> 10 ms CPU, TurboFan 180 -> 48; and the module 4.9 KB gzip smaller, 1.03-1.14x faster
 # once optimised (bench/ab.mjs). The workbench module too (-11.7 KB gzip).
-wasm_opt() { node_modules/.bin/wasm-opt -Oz $WASM_OPT_INLINE --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$@"; }
+wasm_opt() { node_modules/.bin/wasm-opt $WASM_OPT_LEVEL $WASM_OPT_INLINE --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$@"; }
 # Two modules, one glue (pkg/loupe.js). pkg/loupe_full_bg.wasm, everything: the workbench
 # (www/app.js asks for it) and node (pkg-node/). pkg/loupe_bg.wasm, the widget's (what every
 # reader downloads, and the glue's default): without the workbench-only exports

@@ -15,6 +15,11 @@ WASM_INLINE_FLAGS="${WASM_INLINE_FLAGS--C llvm-args=-inline-threshold=85}"
 # And for wasm-opt on every shipped and bench module: binaryen's inlining of one-caller functions
 # up to this size only (see scripts/build.sh).
 WASM_OPT_INLINE="${WASM_OPT_INLINE--ocimfs 20}"
+# wasm-opt's level on the rustc output (itself opt-level "z"): -O3 measured 1.05-1.07x analyze in
+# node over -Oz (bench/ab.mjs: news-1m, 4 KB, Wikinews dev) and 0.3 KB gzip smaller (0.5 KB
+# brotli larger, 6.9 KB raw larger): binaryen's size passes gain little on LLVM's -Oz code, its
+# speed passes do. -O2 and -O4 were slower than -O3. Start-up: within the noise (startup-ab.mjs).
+WASM_OPT_LEVEL="${WASM_OPT_LEVEL--O3}"
 if [ "$WASM_ROUTE" = rustup ]; then
   wasm_cargo() { local sub=$1; shift; cargo "$sub" --target wasm32-unknown-unknown "$@"; }
 else
