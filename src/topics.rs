@@ -17,7 +17,7 @@ use crate::tables::{split_ascii, split_once_ascii};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::document::{BlockKind, Document};
+use crate::document::{Block, BlockKind, Document};
 use crate::error::{Error, Result};
 use crate::json::Json;
 use crate::lang::Lang;
@@ -479,19 +479,22 @@ impl Taxonomy {
         // Blocks are normally in order and disjoint: then the block holding an offset
         // is found by binary search instead of a scan per mention (quadratic on long texts).
         let blocks_ordered = doc.blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        let block_mass = |kind: BlockKind| match kind {
+            BlockKind::Title => 2.0,
+            BlockKind::Lead => 1.5,
+            BlockKind::Boilerplate => 0.0,
+            _ => 1.0,
+        };
+        // Disjoint blocks: only the few that weigh other than 1 are searched.
+        let weighty: Vec<&Block> = doc.blocks.iter().filter(|b| !blocks_ordered || block_mass(b.kind) != 1.0).collect();
         let position_mass = |at: usize| -> f32 {
             let block = if blocks_ordered {
-                let i = doc.blocks.partition_point(|b| b.span.end <= at);
-                doc.blocks.get(i).filter(|b| b.span.start <= at && at < b.span.end)
+                let i = weighty.partition_point(|b| b.span.end <= at);
+                weighty.get(i).filter(|b| b.span.start <= at && at < b.span.end)
             } else {
-                doc.blocks.iter().find(|b| b.span.start <= at && at < b.span.end)
+                weighty.iter().find(|b| b.span.start <= at && at < b.span.end)
             };
-            match block.map(|b| b.kind) {
-                Some(BlockKind::Title) => 2.0,
-                Some(BlockKind::Lead) => 1.5,
-                Some(BlockKind::Boilerplate) => 0.0,
-                _ => 1.0,
-            }
+            block.map_or(1.0, |b| block_mass(b.kind))
         };
         // Evidence, one entry per (topic, trigger key), found by ids rather than by comparing
         // key strings: a word's key by `WordInfo::key_id`, a phrase's by the number
