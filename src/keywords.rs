@@ -111,6 +111,10 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         if is_content(&f, ti, english) {
             f.bits[ti] |= CONTENT;
         }
+        // Asked of each phrase's words and of the word before each phrase: answered once.
+        if f.has(ti, WORD | CAP) && name_run_continues(&f, ti) {
+            f.bits[ti] |= NAME_RUNS_ON;
+        }
     }
     let f = &f;
     let content = |k: usize| f.bits[k] & CONTENT != 0;
@@ -470,10 +474,10 @@ static PLACE_LINKERS: WordList = WordList::new(&["à", "au", "aux", "en"]);
 
 /// Token `k` is a capitalised name word that runs on into token `k + 1` ("Jens" | "Stoltenberg"),
 /// which is no start of another person's name: a phrase may not end at `k`, nor start at `k + 1`.
+/// (Read from `NAME_RUNS_ON`, set once all tokens' other bits are known.)
 #[inline(always)]
 fn name_runs_on(f: &Facts, k: usize) -> bool {
-    // (Most words are lowercase: this first test is all they cost.)
-    f.has(k, WORD | CAP) && name_run_continues(f, k)
+    f.bits[k] & NAME_RUNS_ON != 0
 }
 
 fn name_run_continues(f: &Facts, k: usize) -> bool {
@@ -689,6 +693,8 @@ const SHAPE_SHIFT: u32 = 19;
 const FIRST_NAME: u32 = 1 << 27;
 /// A content word (see `is_content`), set once all tokens' other bits are known.
 const CONTENT: u32 = 1 << 30;
+/// `name_runs_on`, set with `CONTENT`.
+const NAME_RUNS_ON: u32 = 1 << 28;
 // The lists a word's or an elision's lowercase form is in (see `list_bits`).
 const LINKER: u32 = 1 << 8;
 const LINK_ARTICLE: u32 = 1 << 9;
