@@ -13,6 +13,7 @@
 //!    Scores are scaled to 0..1 (the best keyphrase scores 1).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -776,23 +777,33 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// The `Facts` list bits of a lowercase word (asked once per distinct word: each list's
-/// first-byte-and-length filter rejects most words without hashing).
+/// The `Facts` list bits of a lowercase word (asked once per distinct word): one map from each
+/// listed word to all its lists' bits, so that a word costs one lookup, not one per list.
 fn list_bits(lower: &str) -> u32 {
-    let lists: [(&WordList, u32); 11] = [
-        (&LINKERS, LINKER),
-        (&LINK_ARTICLES, LINK_ARTICLE),
-        (&VERB_CUES, VERB_CUE),
-        (&DEGREE_ADVERBS, DEGREE_ADVERB),
-        (&VERB_OBJECT_ARTICLES, OBJECT_ARTICLE),
-        (&ROLE_WORDS, ROLE),
-        (&INFINITIVE_CUES, INFINITIVE_CUE),
-        (&AGENT_WORDS, AGENT_PAR),
-        (&PLACE_LINKERS, PLACE_LINKER),
-        (&EN_ARTICLES, EN_ARTICLE),
-        (&EN_OBJECT_OPENERS, EN_OBJECT_OPENER),
-    ];
-    lists.iter().filter(|(list, _)| list.contains(&lower)).fold(0, |bits, (_, bit)| bits | bit)
+    static BITS: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let lists: [(&WordList, u32); 11] = [
+            (&LINKERS, LINKER),
+            (&LINK_ARTICLES, LINK_ARTICLE),
+            (&VERB_CUES, VERB_CUE),
+            (&DEGREE_ADVERBS, DEGREE_ADVERB),
+            (&VERB_OBJECT_ARTICLES, OBJECT_ARTICLE),
+            (&ROLE_WORDS, ROLE),
+            (&INFINITIVE_CUES, INFINITIVE_CUE),
+            (&AGENT_WORDS, AGENT_PAR),
+            (&PLACE_LINKERS, PLACE_LINKER),
+            (&EN_ARTICLES, EN_ARTICLE),
+            (&EN_OBJECT_OPENERS, EN_OBJECT_OPENER),
+        ];
+        let mut bits = FxHashMap::default();
+        for (list, bit) in lists {
+            for &w in list.words() {
+                *bits.entry(w).or_insert(0) |= bit;
+            }
+        }
+        bits
+    });
+    bits.get(lower).copied().unwrap_or(0)
 }
 
 /// If a linker starts at token `j`, the index of the token after it (and its article).
