@@ -614,7 +614,7 @@ impl<'w> ListAnswers<'w> {
     }
 
     /// Whether `list` has the word's lowercase form.
-    #[inline(always)]
+    #[inline]
     fn word(&self, list: List, w: &WordInfo) -> bool {
         self.memo(list as u32, w, || self.first_answer(list, w))
     }
@@ -643,7 +643,7 @@ impl<'w> ListAnswers<'w> {
     }
 
     /// `answer` for the word's surface, asked once: `slot` (< 32) says which question.
-    #[inline(always)]
+    #[inline]
     fn memo(&self, slot: u32, w: &WordInfo, answer: impl FnOnce() -> bool) -> bool {
         let cell = &self.bits[w.surface_id as usize];
         let asked = 1u64 << (2 * slot);
