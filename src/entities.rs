@@ -20,7 +20,7 @@ use crate::span::Span;
 use crate::stopwords::WordList;
 use crate::tables::{split_ascii, split_once_ascii};
 use crate::text::TokenKind;
-use crate::words::WordInfo;
+use crate::words::{WordInfo, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -361,7 +361,7 @@ const COURT_COMPLEMENTS: &[&str] = &[
 
 /// From token `j` after a court's head: the last complement word (if any) and the token after it.
 /// Joiners ("de", "d'", "of") count only when a complement follows them.
-fn court_tail(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) -> (Option<usize>, usize) {
+fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usize>, usize) {
     let (mut last, mut k, mut next) = (None, j, j);
     while k < b && k < j + 6 {
         let low = token_lower(doc, words, k);
@@ -386,7 +386,7 @@ fn court_tail(doc: &Document, words: &[Option<WordInfo>], j: usize, b: usize) ->
 /// "tribunal correctionnel de Nanterre", "cour de Cassation": the lowercase court head before
 /// `start` (a capitalised word after "de"), across its complement.
 /// `before`: token `start - 1` lowercased (when `start > a`).
-fn court_head_before(doc: &Document, words: &[Option<WordInfo>], a: usize, start: usize, before: Option<&str>) -> Option<usize> {
+fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
     if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
     }
@@ -395,8 +395,8 @@ fn court_head_before(doc: &Document, words: &[Option<WordInfo>], a: usize, start
         k -= 1;
         let low = token_lower(doc, words, k);
         match words[k].as_ref() {
-            Some(w) if !w.cap && COURT_HEADS.contains(&w.lower.as_str()) => return Some(k),
-            Some(w) if !w.cap && COURT_COMPLEMENTS.contains(&w.lower.as_str()) => continue,
+            Some(w) if !w.cap && COURT_HEADS.contains(&words.lower(w)) => return Some(k),
+            Some(w) if !w.cap && COURT_COMPLEMENTS.contains(&words.lower(w)) => continue,
             _ if matches!(low.as_ref(), "de" | "d'" | "du") => continue,
             _ => return None,
         }
@@ -437,11 +437,11 @@ fn known_name_end(doc: &Document, gaz: &Gazetteer, first: usize, j: usize, b: us
 /// Lowercase adjectives from token `j` ("étrangères" after "Affaires"), up to `max`: pushed onto
 /// `members`; returns the token after them. `participles`: whether "-é", "-ée" words count (after a
 /// complement or a place, "exilé", "contactée" say what happened to the institution, not its name).
-fn org_adjectives(words: &[Option<WordInfo>], mut j: usize, b: usize, members: &mut Vec<usize>, participles: bool, max: usize) -> usize {
+fn org_adjectives(words: &Words, mut j: usize, b: usize, members: &mut Vec<usize>, participles: bool, max: usize) -> usize {
     let mut n = 0;
     while j < b
         && n < max
-        && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop && looks_adjective(&w.lower) && (participles || !crate::keywords::has_participle_ending(&w.lower)))
+        && words[j].as_ref().is_some_and(|w| !w.cap && !w.stop && looks_adjective(words.lower(w)) && (participles || !crate::keywords::has_participle_ending(words.lower(w))))
     {
         members.push(j);
         j += 1;
@@ -455,7 +455,7 @@ fn org_adjectives(words: &[Option<WordInfo>], mut j: usize, b: usize, members: &
 /// sécurité", "Ligue des droits de l'Homme", "Rassemblement pour la République"). A complement is
 /// "de"/"du"/"des"/"d'" or "pour" and an article, then a lowercase noun (two at most) or capitalised
 /// words. Pushes the name's last words onto `members`; returns the token after the name.
-fn org_tail(doc: &Document, words: &[Option<WordInfo>], mut j: usize, b: usize, members: &mut Vec<usize>) -> usize {
+fn org_tail(doc: &Document, words: &Words, mut j: usize, b: usize, members: &mut Vec<usize>) -> usize {
     let word = |k: usize| (k < b && doc.tokens[k].kind == TokenKind::Word).then(|| words[k].as_ref()).flatten();
     let mut nouns = 0;
     let mut complements = 0;
@@ -487,7 +487,7 @@ fn org_tail(doc: &Document, words: &[Option<WordInfo>], mut j: usize, b: usize, 
         match word(k) {
             // A name after a lowercase complement only if it is a common word ("droits de l'Homme"):
             // "conseil d'administration de la Juve" names the club apart.
-            Some(w) if w.cap && !w.stop && (nouns == 0 || CAPITALISED_COMMON_NOUNS.contains(&w.lower.as_str())) => {
+            Some(w) if w.cap && !w.stop && (nouns == 0 || CAPITALISED_COMMON_NOUNS.contains(&words.lower(w))) => {
                 while word(k).is_some_and(|w| w.cap && !w.stop) && doc.tokens[k].span.start - doc.tokens[k - 1].span.end <= 1 {
                     members.push(k);
                     k += 1;
@@ -496,8 +496,8 @@ fn org_tail(doc: &Document, words: &[Option<WordInfo>], mut j: usize, b: usize, 
                 return k;
             }
             // An organisation word starts an organisation of its own ("Cour arbitrale du comité olympique").
-            Some(w) if nouns < 2 && !w.cap && !w.stop && w.lower.chars().count() > 2 && w.lower.chars().all(char::is_alphabetic)
-                && !crate::keywords::is_calendar_word(&w.lower) && !ORG_WORDS.contains(&w.lower.as_str()) =>
+            Some(w) if nouns < 2 && !w.cap && !w.stop && words.lower(w).chars().count() > 2 && words.lower(w).chars().all(char::is_alphabetic)
+                && !crate::keywords::is_calendar_word(words.lower(w)) && !ORG_WORDS.contains(&words.lower(w)) =>
             {
                 nouns += 1;
                 complements += 1;
@@ -603,19 +603,26 @@ impl List {
 /// The lists' answers for each distinct surface (`WordInfo::surface_id`), found at the first ask:
 /// the rules ask the same few lists about the same words over and over, and a fresh answer hashes
 /// the word. Two bits a list: asked, and the answer.
-struct ListAnswers {
+struct ListAnswers<'w> {
+    words: &'w Words,
     bits: Vec<std::cell::Cell<u64>>,
 }
 
-impl ListAnswers {
-    fn new(surfaces: usize) -> ListAnswers {
-        ListAnswers { bits: vec![std::cell::Cell::new(0); surfaces] }
+impl<'w> ListAnswers<'w> {
+    fn new(words: &'w Words) -> ListAnswers<'w> {
+        ListAnswers { words, bits: vec![std::cell::Cell::new(0); words.surfaces()] }
     }
 
     /// Whether `list` has the word's lowercase form.
     #[inline]
     fn word(&self, list: List, w: &WordInfo) -> bool {
-        self.memo(list as u32, w, || list.contains(&w.lower))
+        self.memo(list as u32, w, || self.first_answer(list, w))
+    }
+
+    /// `word`'s answer at the first ask, out of line: the asks in the rules' loops stay small.
+    #[inline(never)]
+    fn first_answer(&self, list: List, w: &WordInfo) -> bool {
+        list.contains(self.words.lower(w))
     }
 
     /// `memo` slots of the questions other than the lists.
@@ -632,7 +639,7 @@ impl ListAnswers {
     /// Whether `set` (one of the document's sets of lowercase forms, each with its own `slot`)
     /// has the word's lowercase form.
     fn in_set(&self, slot: u32, set: &FxHashSet<&str>, w: &WordInfo) -> bool {
-        self.memo(slot, w, || set.contains(w.lower.as_str()))
+        self.memo(slot, w, || set.contains(self.words.lower(w)))
     }
 
     /// `answer` for the word's surface, asked once: `slot` (< 32) says which question.
@@ -659,7 +666,7 @@ impl ListAnswers {
     }
 
     /// Whether `list` has token `k` lowercased (`token_lower`).
-    fn token(&self, list: List, doc: &Document, words: &[Option<WordInfo>], k: usize) -> bool {
+    fn token(&self, list: List, doc: &Document, words: &Words, k: usize) -> bool {
         match &words[k] {
             Some(w) => self.word(list, w),
             None => list.contains(&token_lower(doc, words, k)),
@@ -705,7 +712,7 @@ struct Candidate {
 
 /// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
 /// entity named only by a demonym or a dateline code ("japonais", "AP").
-pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang) -> Vec<Entity> {
+pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Vec<Entity> {
     let display_name = |i: usize| {
         let e = &gaz.entries[i];
         if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
@@ -736,11 +743,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             let flag = if w.cap { &mut seen.mid_sentence_cap } else { &mut seen.lower };
             if !std::mem::replace(flag, true) {
                 let set = if w.cap { &mut mid_sentence_caps } else { &mut lower_forms };
-                set.insert(w.lower.as_str());
+                set.insert(words.lower(w));
             }
         }
         if !w.cap && !w.stop {
-            if let Some(i) = *seen.demonym.get_or_insert_with(|| gaz.demonym(&w.lower)) {
+            if let Some(i) = *seen.demonym.get_or_insert_with(|| gaz.demonym(words.lower(w))) {
                 demonym_tokens.push((ti, i));
             }
         }
@@ -750,7 +757,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
-    let lists = ListAnswers::new(surfaces);
+    let lists = ListAnswers::new(words);
     let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(surfaces).collect();
     for c in candidates(doc, words, gaz, lang, &lists, &mut members) {
         split_candidate(doc, words, gaz, &lists, &members, &mut by_surface, c, &mut cands);
@@ -767,12 +774,12 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         lists.word(List::FirstName, w(0))
             && (1..n - 1).all(|k| w(k).zipf < COMMON_MIDDLE_NAME_ZIPF)
             && ![List::OrgWord, List::EventWord, List::PlaceWord].into_iter().any(|l| lists.word(l, w(n - 1)))
-            && gaz.demonym(&w(0).lower).is_none()
+            && gaz.demonym(words.lower(w(0))).is_none()
     };
     // Surnames after a given name ("Poutine" in "Vladimir Poutine"): alone, even at a sentence
     // start or as a common word, they name that person again (`join_surnames` joins them).
     let name_tails: FxHashSet<&str> =
-        cands.iter().filter(|c| person_like(c)).filter_map(|c| words[members[c.words.end - 1]].as_ref()).map(|w| w.lower.as_str()).collect();
+        cands.iter().filter(|c| person_like(c)).filter_map(|c| words[members[c.words.end - 1]].as_ref()).map(|w| words.lower(w)).collect();
 
     // Group mentions by key; remember context evidence.
     #[derive(Default)]
@@ -821,7 +828,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         let w0 = words[c_words[0]].as_ref().unwrap();
         if single
             && (w0.stop
-                || (w0.lower.chars().count() < 3 && !w0.acronym)
+                || (words.lower(w0).chars().count() < 3 && !w0.acronym)
                 || lists.word(List::Calendar, w0)
                 || lists.word(List::MonthAbbreviation, w0)
                 || lists.word(List::CommonAcronym, w0)
@@ -875,7 +882,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
         prev_words(doc, words, c.first_token, 4, &mut prev4);
         let prev = &prev4[..prev4.len().min(3)];
         // "président de la République": a title, not the state.
-        let republic_title = single && w0.lower == "république" && prev.first().is_some_and(|p| p == "la");
+        let republic_title = single && words.lower(w0) == "république" && prev.first().is_some_and(|p| p == "la");
         if gaz_hit.is_none() && (names_portfolio(prev) || republic_title) {
             // "ministre de la Défense Michèle Alliot-Marie", "Minister of Defense Gen Nakatani": the
             // portfolio is a title; the words after it name the minister.
@@ -905,7 +912,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             // sentence elsewhere, or a verb of saying after it ("Nakatani a déclaré").
             let listed_common = w0.zipf >= COMMON_ZIPF_SENTENCE_START && w0.zipf > crate::words::unseen_zipf(lang);
             let unsupported = !listed_common
-                && (common_noun_shape(surface, &w0.lower)
+                && (common_noun_shape(surface, words.lower(w0))
                     || !(lists.in_set(ListAnswers::MID_SENTENCE_CAP, &mid_sentence_caps, w0) || speaks_next(doc, words, &lists, c_words[0])));
             if w0.sentence_initial
                 && (lists.in_set(ListAnswers::LOWER_FORM, &lower_forms, w0) || lists.word(List::Common, w0) || (listed_common && !surname) || unsupported)
@@ -936,7 +943,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang
             || prev.first().is_some_and(|p| lists.prev(List::SpeechVerb, p) || lists.prev(List::PersonCueAdjacent, p))
             || speaks_next(doc, words, &lists, *c_words.last().unwrap());
         g.first_name |= lists.word(List::FirstName, w0);
-        g.title_article |= !single && is_title_article(w0);
+        g.title_article |= !single && is_title_article(words, w0);
         g.place_head |= after_place_head(&lists, &prev4);
         g.org_cue |= c.maker || prev.first().is_some_and(|p| lists.prev(List::OrgCue, p));
         // "at Obama's efforts": after "Barack Obama", a preposition does not make the surname a place.
@@ -1080,10 +1087,10 @@ fn count_surface<'t>(surfaces: &mut Vec<(Cow<'t, str>, usize)>, surface: &'t str
 }
 
 /// "Nakatani a déclaré", "Rutte said": a verb of saying follows the name.
-fn speaks_next(doc: &Document, words: &[Option<WordInfo>], lists: &ListAnswers, last: usize) -> bool {
+fn speaks_next(doc: &Document, words: &Words, lists: &ListAnswers, last: usize) -> bool {
     let word_at = |k: usize| words.get(k).and_then(|w| w.as_ref());
     match word_at(last + 1) {
-        Some(w) if matches!(w.lower.as_str(), "a" | "avait" | "aurait" | "has" | "had") => {
+        Some(w) if matches!(words.lower(w), "a" | "avait" | "aurait" | "has" | "had") => {
             word_at(last + 2).is_some_and(|v| lists.word(List::SpeechVerb, v))
         }
         Some(v) => lists.word(List::SpeechVerb, v) && doc.tokens[last + 1].span.start == doc.tokens[last].span.end + 1,
@@ -1111,7 +1118,7 @@ fn names_portfolio(prev: &[PrevWord]) -> bool {
 /// `by_surface` remembers the gazetteer lookups per surface (each builds a key).
 fn split_candidate<'t>(
     doc: &'t Document,
-    words: &[Option<WordInfo>],
+    words: &Words,
     gaz: &Gazetteer,
     lists: &ListAnswers,
     members: &[usize],
@@ -1166,8 +1173,8 @@ fn split_candidate<'t>(
 }
 
 /// "Le" in "selon Le Monde": a capitalised article inside a sentence.
-fn is_title_article(w: &WordInfo) -> bool {
-    w.cap && !w.sentence_initial && matches!(w.lower.as_str(), "le" | "la" | "les" | "the")
+fn is_title_article(words: &Words, w: &WordInfo) -> bool {
+    w.cap && !w.sentence_initial && matches!(words.lower(w), "le" | "la" | "les" | "the")
 }
 
 /// Shapes of French common words that names do not take: derivational suffixes ("Rebondissement",
@@ -1243,14 +1250,14 @@ impl<'a> std::ops::Deref for PrevWords<'a> {
 /// Lowercase words immediately before token `ti`, nearest first (skipping punctuation), into
 /// `out`; `n` ≤ 6.
 #[inline]
-fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n: usize, out: &mut PrevWords<'a>) {
+fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out: &mut PrevWords<'a>) {
     let n = n.min(6);
     out.len = 0;
     let mut i = ti;
     while i > 0 && out.len() < n {
         i -= 1;
         match &words[i] {
-            Some(w) => out.push(PrevWord { lower: w.lower.as_str(), word: Some(w) }),
+            Some(w) => out.push(PrevWord { lower: words.lower(w), word: Some(w) }),
             None => {
                 if doc.tokens[i].kind == TokenKind::Elision {
                     // The tokeniser makes elisions of the forms `elision_lower` knows only.
@@ -1268,9 +1275,9 @@ fn prev_words<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], ti: usize, n
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
 #[inline]
-pub(crate) fn token_lower<'a>(doc: &'a Document, words: &'a [Option<WordInfo>], k: usize) -> std::borrow::Cow<'a, str> {
+pub(crate) fn token_lower<'a>(doc: &'a Document, words: &'a Words, k: usize) -> std::borrow::Cow<'a, str> {
     match &words[k] {
-        Some(w) => std::borrow::Cow::Borrowed(w.lower.as_str()),
+        Some(w) => std::borrow::Cow::Borrowed(words.lower(w)),
         None => other_token_lower(doc.tokens[k].span.of(&doc.text)),
     }
 }
@@ -1329,7 +1336,7 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 
 /// Runs of capitalised words inside sentences, joined across particles.
 /// `all_members` receives every candidate's words, one candidate after the other.
-fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
+fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();
     // `known_name_end` by the text it reads (names recur): tokens past `j`, if a name ends there.
@@ -1391,7 +1398,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                 break;
             }
             // The name proper, after a sentence-initial article ("Le Conseil constitutionnel").
-            let core = members.iter().take_while(|&&m| words[m].as_ref().is_some_and(|w| w.stop && !is_title_article(w))).count();
+            let core = members.iter().take_while(|&&m| words[m].as_ref().is_some_and(|w| w.stop && !is_title_article(words, w))).count();
             let core = if core == members.len() { 0 } else { core };
             // "Nations unies", "Émirats arabes unis", "République démocratique du Congo": a known name
             // with lowercase words is taken whole, the longest the gazetteer knows.
@@ -1414,13 +1421,13 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             let head = words[members[core]].as_ref();
             // A title after its capitalised article takes one adjective: "Le Canard enchaîné",
             // "Le Monde diplomatique".
-            if lang == Lang::Fr && known_end.is_none() && members.len() - core == 2 && head.is_some_and(is_title_article) {
+            if lang == Lang::Fr && known_end.is_none() && members.len() - core == 2 && head.is_some_and(|w| is_title_article(words, w)) {
                 j = org_adjectives(words, j, b, &mut members, true, 1);
             }
             // "Cour d'appel de Paris", "Cour de cassation", "Cour spéciale de justice": a capitalised court
             // takes its lowercase complement, then the place it sits in.
             let mut court = false;
-            if lone_head && head.is_some_and(|w| COURT_HEADS.contains(&w.lower.as_str())) {
+            if lone_head && head.is_some_and(|w| COURT_HEADS.contains(&words.lower(w))) {
                 let (tail, next) = court_tail(doc, words, j, b);
                 if let Some(t) = tail {
                     court = true;
@@ -1457,7 +1464,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
                 && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && lists.word(List::InstitutionHead, h))
             {
                 first_member = particle_at - 1;
-                let portfolio = words[first_member].as_ref().is_some_and(|h| PORTFOLIO_HEADS.contains(&h.lower.as_str()));
+                let portfolio = words[first_member].as_ref().is_some_and(|h| PORTFOLIO_HEADS.contains(&words.lower(h)));
                 if lang == Lang::Fr && portfolio && members.len() == 1 {
                     j = org_adjectives(words, j, b, &mut members, false, 3);
                 }
@@ -1483,7 +1490,7 @@ fn candidates(doc: &Document, words: &[Option<WordInfo>], gaz: &Gazetteer, lang:
             // Drop a leading stop word ("Le Japon" at a sentence start → "Japon"), but not a capitalised
             // article inside a sentence, which is part of a title ("selon Le Monde", "The Guardian").
             let mut first = first_member;
-            while members.len() > 1 && words[first].as_ref().is_some_and(|w| w.stop && !is_title_article(w)) {
+            while members.len() > 1 && words[first].as_ref().is_some_and(|w| w.stop && !is_title_article(words, w)) {
                 members.remove(0);
                 first = members[0];
             }

@@ -13,6 +13,7 @@
 //!    Scores are scaled to 0..1 (the best keyphrase scores 1).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -24,7 +25,7 @@ use crate::normalize::edit_distance;
 use crate::span::Span;
 use crate::stopwords::WordList;
 use crate::text::TokenKind;
-use crate::words::WordInfo;
+use crate::words::Words;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Keyword {
@@ -49,8 +50,8 @@ pub struct DocFrequencies {
 
 impl DocFrequencies {
     /// Counts one document's distinct word keys.
-    pub fn add_document(&mut self, words: &[Option<WordInfo>]) {
-        let mut keys: Vec<&str> = words.iter().flatten().filter(|w| !w.stop).map(|w| w.key.as_str()).collect();
+    pub fn add_document(&mut self, words: &Words) {
+        let mut keys: Vec<&str> = words.iter().flatten().filter(|w| !w.stop).map(|w| words.key(w)).collect();
         keys.sort_unstable();
         keys.dedup();
         for k in keys {
@@ -104,12 +105,16 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 
 /// `max` keyphrases, best first. `corpus`, when given, are document frequencies
 /// of the documents analysed together (this one included).
-pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
+pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
     let english = lang == Lang::En;
     let mut f = Facts::new(doc, words);
     for ti in 0..words.len() {
         if is_content(&f, ti, english) {
             f.bits[ti] |= CONTENT;
+        }
+        // Asked of each phrase's words and of the word before each phrase: answered once.
+        if f.has(ti, WORD | CAP) && name_run_continues(&f, ti) {
+            f.bits[ti] |= NAME_RUNS_ON;
         }
     }
     let f = &f;
@@ -261,17 +266,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
         next_slot[ci as usize] += 1;
     }
     let mentions_of = |c: &Cand| positions[c.first_mention..c.first_mention + c.mention_count].iter().map(|&p| found[p].1);
-    // Each candidate word's key text, by key id (the first mentions' words carry them).
-    let mut term_keys: Vec<&str> = Vec::new();
-    for c in &cands {
-        for (&t, &ti) in c.key.iter().zip(&c.tokens).take_while(|(&t, _)| t != NO_TERM) {
-            if t as usize >= term_keys.len() {
-                term_keys.resize(t as usize + 1, "");
-            }
-            term_keys[t as usize] = words[ti as usize].as_ref().map_or("", |w| w.key.as_str());
-        }
-    }
-    let mut idf_of: Vec<Option<f32>> = vec![None; term_keys.len()];
+    let mut idf_of: Vec<Option<f32>> = vec![None; words.keys()];
     let mut scores: Vec<f32> = cands
         .iter()
         .map(|c| {
@@ -283,7 +278,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
                 }
                 let w = words[ti].as_ref().unwrap();
                 n_scored += 1.0;
-                sum_idf += *idf_of[w.key_id as usize].get_or_insert_with(|| idf(&w.key, w.zipf));
+                sum_idf += *idf_of[w.key_id as usize].get_or_insert_with(|| idf(words.key(w), w.zipf));
             }
             let tf = c.mention_count as f32;
             let mean_idf = sum_idf / n_scored.max(1.0);
@@ -293,7 +288,7 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             // tag the country or the phrase ("armée française"), rarely the adjective.
             let nationality = if c.key[1] == NO_TERM && is_demonym(words, c.tokens[0] as usize) { DEMONYM_WEIGHT } else { 1.0 };
             // "years", "hours", "billion" alone: how long or how much, not what the text is about.
-            let measure = if c.key[1] == NO_TERM && MEASURE_WORDS.contains(&words[c.tokens[0] as usize].as_ref().unwrap().lower.as_str()) { MEASURE_WEIGHT } else { 1.0 };
+            let measure = if c.key[1] == NO_TERM && MEASURE_WORDS.contains(&words.lower(words[c.tokens[0] as usize].as_ref().unwrap())) { MEASURE_WEIGHT } else { 1.0 };
             // "national" of "national security", "black" of "black hole": an English phrase ends with
             // its head noun, so a phrase always cut before a noun names half a thing.
             let head = 1.0 - CUT_BEFORE_HEAD_PENALTY * c.before_head as f32 / tf;
@@ -325,11 +320,11 @@ pub fn extract(doc: &Document, words: &[Option<WordInfo>], max: usize, corpus: O
             scores[ci] *= 0.5;
         }
     }
-    let key_text = |c: &Cand| c.key.iter().take_while(|&&t| t != NO_TERM).map(|&t| term_keys[t as usize]).collect::<Vec<_>>().join(" ");
+    let key_text = |c: &Cand| c.key.iter().take_while(|&&t| t != NO_TERM).map(|&t| words.key_of(t)).collect::<Vec<_>>().join(" ");
     // The bytes of `key_text`, without building it.
     let key_bytes = |ci: usize| {
         cands[ci].key.iter().take_while(|&&t| t != NO_TERM).enumerate()
-            .flat_map(|(n, &t)| (n > 0).then_some(b' ').into_iter().chain(term_keys[t as usize].bytes()))
+            .flat_map(|(n, &t)| (n > 0).then_some(b' ').into_iter().chain(words.key_of(t).bytes()))
     };
     // Best score first, then by key text, then in order of appearance.
     let rank = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then_with(|| key_bytes(*a).cmp(key_bytes(*b))).then(a.cmp(b));
@@ -393,7 +388,7 @@ fn before_english_head(f: &Facts, j: usize, b: usize) -> bool {
     k < b && lowercase_word(j) && lowercase_word(k) && f.has(k, CONTENT)
         && doc.text[doc.tokens[j].span.end..doc.tokens[k].span.start].bytes().all(|c| c == b' ')
         && f.words[k].as_ref().is_some_and(|w| {
-            let l = w.lower.as_str();
+            let l = f.words.lower(w);
             !(l.ends_with("ed") || (l.ends_with('s') && !l.ends_with("ss")) || EN_IRREGULAR_PAST.contains(&l))
         })
 }
@@ -420,8 +415,8 @@ static MEASURE_WORDS: WordList = WordList::new(&[
 ]);
 const MEASURE_WEIGHT: f32 = 0.3;
 
-fn is_demonym(words: &[Option<WordInfo>], ti: usize) -> bool {
-    words[ti].as_ref().is_some_and(|w| crate::analysis::gazetteer().demonym(&w.lower).is_some())
+fn is_demonym(words: &Words, ti: usize) -> bool {
+    words[ti].as_ref().is_some_and(|w| crate::analysis::gazetteer().demonym(words.lower(w)).is_some())
 }
 
 /// Titles and roles that stand before a person's name ("président", "comédien", "Minister").
@@ -480,10 +475,10 @@ static PLACE_LINKERS: WordList = WordList::new(&["à", "au", "aux", "en"]);
 
 /// Token `k` is a capitalised name word that runs on into token `k + 1` ("Jens" | "Stoltenberg"),
 /// which is no start of another person's name: a phrase may not end at `k`, nor start at `k + 1`.
+/// (Read from `NAME_RUNS_ON`, set once all tokens' other bits are known.)
 #[inline(always)]
 fn name_runs_on(f: &Facts, k: usize) -> bool {
-    // (Most words are lowercase: this first test is all they cost.)
-    f.has(k, WORD | CAP) && name_run_continues(f, k)
+    f.bits[k] & NAME_RUNS_ON != 0
 }
 
 fn name_run_continues(f: &Facts, k: usize) -> bool {
@@ -699,6 +694,8 @@ const SHAPE_SHIFT: u32 = 19;
 const FIRST_NAME: u32 = 1 << 27;
 /// A content word (see `is_content`), set once all tokens' other bits are known.
 const CONTENT: u32 = 1 << 30;
+/// `name_runs_on`, set with `CONTENT`.
+const NAME_RUNS_ON: u32 = 1 << 28;
 // The lists a word's or an elision's lowercase form is in (see `list_bits`).
 const LINKER: u32 = 1 << 8;
 const LINK_ARTICLE: u32 = 1 << 9;
@@ -720,12 +717,12 @@ const EN_OBJECT_OPENER: u32 = 1 << 18;
 /// per token into bits, the list lookups once per distinct word (`WordInfo::surface_id`).
 struct Facts<'a> {
     doc: &'a Document,
-    words: &'a [Option<WordInfo>],
+    words: &'a Words,
     bits: Vec<u32>,
 }
 
 impl<'a> Facts<'a> {
-    fn new(doc: &'a Document, words: &'a [Option<WordInfo>]) -> Facts<'a> {
+    fn new(doc: &'a Document, words: &'a Words) -> Facts<'a> {
         // A word's flags and lists depend on its text only: gathered once per distinct surface
         // (0 until then; the bits of a word are never 0).
         let mut by_surface: Vec<u32> = Vec::new();
@@ -734,7 +731,7 @@ impl<'a> Facts<'a> {
         let mut elisions: FxHashMap<u64, u32> = FxHashMap::default();
         let lists = |k: usize| list_bits(&token_lower(doc, words, k));
         let mut bits = Vec::with_capacity(words.len());
-        for (k, (t, w)) in doc.tokens.iter().zip(words).enumerate() {
+        for (k, (t, w)) in doc.tokens.iter().zip(words.iter()).enumerate() {
             bits.push(match w {
                 Some(w) => {
                     let si = w.surface_id as usize;
@@ -743,14 +740,15 @@ impl<'a> Facts<'a> {
                     }
                     if by_surface[si] == 0 {
                         let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
+                        let lower = words.lower(w);
                         let kind = if t.kind == TokenKind::Number {
                             NUMBER
                         } else {
                             // (Only content-word candidates have their shape read.)
-                            let shape = if w.stop { 0 } else { u32::from(surface_shape(&w.lower)) << SHAPE_SHIFT };
+                            let shape = if w.stop { 0 } else { u32::from(surface_shape(lower)) << SHAPE_SHIFT };
                             // (Only capitalised words are asked whether they are given names.)
-                            let first_name = flag(w.cap && crate::entities::is_first_name(&w.lower), FIRST_NAME);
-                            WORD | list_bits(&w.lower) | shape | first_name
+                            let first_name = flag(w.cap && crate::entities::is_first_name(lower), FIRST_NAME);
+                            WORD | list_bits(lower) | shape | first_name
                         };
                         by_surface[si] = kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP);
                     }
@@ -779,23 +777,33 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// The `Facts` list bits of a lowercase word (asked once per distinct word: each list's
-/// first-byte-and-length filter rejects most words without hashing).
+/// The `Facts` list bits of a lowercase word (asked once per distinct word): one map from each
+/// listed word to all its lists' bits, so that a word costs one lookup, not one per list.
 fn list_bits(lower: &str) -> u32 {
-    let lists: [(&WordList, u32); 11] = [
-        (&LINKERS, LINKER),
-        (&LINK_ARTICLES, LINK_ARTICLE),
-        (&VERB_CUES, VERB_CUE),
-        (&DEGREE_ADVERBS, DEGREE_ADVERB),
-        (&VERB_OBJECT_ARTICLES, OBJECT_ARTICLE),
-        (&ROLE_WORDS, ROLE),
-        (&INFINITIVE_CUES, INFINITIVE_CUE),
-        (&AGENT_WORDS, AGENT_PAR),
-        (&PLACE_LINKERS, PLACE_LINKER),
-        (&EN_ARTICLES, EN_ARTICLE),
-        (&EN_OBJECT_OPENERS, EN_OBJECT_OPENER),
-    ];
-    lists.iter().filter(|(list, _)| list.contains(&lower)).fold(0, |bits, (_, bit)| bits | bit)
+    static BITS: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let lists: [(&WordList, u32); 11] = [
+            (&LINKERS, LINKER),
+            (&LINK_ARTICLES, LINK_ARTICLE),
+            (&VERB_CUES, VERB_CUE),
+            (&DEGREE_ADVERBS, DEGREE_ADVERB),
+            (&VERB_OBJECT_ARTICLES, OBJECT_ARTICLE),
+            (&ROLE_WORDS, ROLE),
+            (&INFINITIVE_CUES, INFINITIVE_CUE),
+            (&AGENT_WORDS, AGENT_PAR),
+            (&PLACE_LINKERS, PLACE_LINKER),
+            (&EN_ARTICLES, EN_ARTICLE),
+            (&EN_OBJECT_OPENERS, EN_OBJECT_OPENER),
+        ];
+        let mut bits = FxHashMap::default();
+        for (list, bit) in lists {
+            for &w in list.words() {
+                *bits.entry(w).or_insert(0) |= bit;
+            }
+        }
+        bits
+    });
+    bits.get(lower).copied().unwrap_or(0)
 }
 
 /// If a linker starts at token `j`, the index of the token after it (and its article).

@@ -24,7 +24,7 @@ use crate::lang::Lang;
 use crate::normalize::Stemmers;
 use crate::span::Span;
 use crate::text::TokenKind;
-use crate::words::WordInfo;
+use crate::words::Words;
 
 #[derive(Debug, Clone)]
 pub struct TopicDef {
@@ -468,7 +468,7 @@ impl Taxonomy {
     /// taxonomy, was tried and lowered English accuracy from 0.839 to 0.826-0.836:
     /// the vocabulary lists shared cues on purpose, e.g. "otan" for conflict and
     /// for international relations.)
-    pub fn tag(&self, doc: &Document, words: &[Option<WordInfo>], lang: Lang, min_score: f32) -> Vec<Topic> {
+    pub fn tag(&self, doc: &Document, words: &Words, lang: Lang, min_score: f32) -> Vec<Topic> {
         let triggers: Vec<(Lang, &Triggers)> = match lang {
             Lang::En => vec![(Lang::En, self.triggers(Lang::En))],
             Lang::Fr => vec![(Lang::Fr, self.triggers(Lang::Fr))],
@@ -539,16 +539,16 @@ impl Taxonomy {
                 let (from, to, starts_longer) = *single[id].get_or_insert_with(|| {
                     let from = single_hits.len() as u32;
                     for (map_lang, map) in &triggers {
-                        let Some(list) = map.keys.get(w.key.as_str()) else { continue };
+                        let Some(list) = map.keys.get(words.key(w)) else { continue };
                         for (topic, weight) in Triggers::topics(list) {
                             // Same stem is not enough: "important" is not "imports".
-                            if Triggers::form_matches(list, *map_lang, topic, &[w.lower.as_str()], &mut same) {
-                                let key = || Cow::Borrowed(w.key.as_str());
+                            if Triggers::form_matches(list, *map_lang, topic, &[words.lower(w)], &mut same) {
+                                let key = || Cow::Borrowed(words.key(w));
                                 single_hits.push(hit_entry(&mut hits, &mut hit_of, topic, (w.key_id, false), key, weight));
                             }
                         }
                     }
-                    let longer = triggers.iter().any(|(_, map)| map.prefixes.contains(w.key.as_str()));
+                    let longer = triggers.iter().any(|(_, map)| map.prefixes.contains(words.key(w)));
                     (from, single_hits.len() as u32, longer)
                 });
                 for &h in &single_hits[from as usize..to as usize] {
@@ -559,7 +559,7 @@ impl Taxonomy {
                 }
                 // Longer triggers, word by word while the words read are the start of one.
                 key.clear();
-                key.push_str(&w.key);
+                key.push_str(words.key(w));
                 phrase.clear();
                 phrase.push(t);
                 while phrase.len() < max_words {
@@ -567,12 +567,12 @@ impl Taxonomy {
                     let Some(w) = words[next].as_ref() else { break };
                     phrase.push(next);
                     key.push(' ');
-                    key.push_str(&w.key);
+                    key.push_str(words.key(w));
                     for (map_lang, map) in &triggers {
                         let Some(list) = map.keys.get(key.as_str()) else { continue };
                         // `WordInfo::lower` is the same form as the triggers' `written_form`.
                         text_forms.clear();
-                        text_forms.extend(phrase.iter().map(|&t| words[t].as_ref().map_or("", |w| w.lower.as_str())));
+                        text_forms.extend(phrase.iter().map(|&t| words[t].as_ref().map_or("", |w| words.lower(w))));
                         let span = Span::new(doc.tokens[t].span.start, doc.tokens[next].span.end);
                         for (topic, weight) in Triggers::topics(list) {
                             if Triggers::form_matches(list, *map_lang, topic, &text_forms, &mut same) {

@@ -6,7 +6,6 @@ use crate::normalize::{lower, Stemmers};
 use crate::stopwords::StopWords;
 use crate::text::TokenKind;
 
-use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -97,60 +96,6 @@ fn zipf_table(lang: Lang) -> &'static ZipfTable {
     }
 }
 
-/// An immutable string shared by every token with the same surface: cloning it for
-/// each token costs a counter increment, not an allocation. Reads like a `&str`.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SharedStr(Rc<str>);
-
-impl SharedStr {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<String> for SharedStr {
-    fn from(s: String) -> SharedStr {
-        SharedStr(s.into())
-    }
-}
-
-impl std::ops::Deref for SharedStr {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for SharedStr {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<str> for SharedStr {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
-impl PartialEq<&str> for SharedStr {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
-    }
-}
-
-impl std::fmt::Debug for SharedStr {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl std::fmt::Display for SharedStr {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&*self.0, f)
-    }
-}
-
 /// Numbers a document's distinct token texts in order of first appearance, so that facts
 /// about a text are computed once. Every token looks its text up here, so a lookup avoids
 /// byte loops (slow in wasm): a text of up to 16 bytes (most words) is hashed and compared
@@ -234,18 +179,15 @@ impl Default for SurfaceIds<'_> {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct WordInfo {
-    /// Lowercase surface, apostrophes folded.
-    pub lower: SharedStr,
-    /// Stemmed, accent-folded matching key.
-    pub key: SharedStr,
-    /// `key` as a small id, the same for equal keys within one document (numbered in
-    /// order of first appearance): compare these instead of the strings in hot loops.
+    /// The stemmed, accent-folded matching key as a small id, the same for equal keys within
+    /// one document (numbered in order of first appearance): compare these instead of the
+    /// strings in hot loops. The key itself: [`Words::key`].
     pub key_id: u32,
     /// The token's exact text as a small id, the same for equal surfaces within one
     /// document (numbered in order of first appearance): lets rules that read only the
-    /// word's own form run once per distinct word.
+    /// word's own form run once per distinct word. Its lowercase form: [`Words::lower`].
     pub surface_id: u32,
     pub stop: bool,
     /// Starts with an uppercase letter.
@@ -261,10 +203,57 @@ pub struct WordInfo {
     pub zipf: f32,
 }
 
+/// A document's per-token facts (one entry per token, `None` for tokens that are not words or
+/// numbers; reads as that slice) and the strings their ids stand for. Tokens hold ids, not
+/// strings: nothing to count or free per token, and each string is stored once.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    infos: Vec<Option<WordInfo>>,
+    /// Per surface id: its lowercase form.
+    lowers: Vec<String>,
+    /// Per key id: the key.
+    keys: Vec<String>,
+}
+
+impl Words {
+    /// Lowercase surface, apostrophes folded.
+    #[inline]
+    pub fn lower(&self, w: &WordInfo) -> &str {
+        &self.lowers[w.surface_id as usize]
+    }
+
+    /// Stemmed, accent-folded matching key.
+    #[inline]
+    pub fn key(&self, w: &WordInfo) -> &str {
+        self.key_of(w.key_id)
+    }
+
+    /// The key of a `WordInfo::key_id`.
+    #[inline]
+    pub fn key_of(&self, key_id: u32) -> &str {
+        &self.keys[key_id as usize]
+    }
+
+    /// Number of distinct surfaces (`WordInfo::surface_id` is below it).
+    pub fn surfaces(&self) -> usize {
+        self.lowers.len()
+    }
+
+    /// Number of distinct keys (`WordInfo::key_id` is below it).
+    pub fn keys(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [Option<WordInfo>];
+    fn deref(&self) -> &[Option<WordInfo>] {
+        &self.infos
+    }
+}
+
 /// Facts that depend on a token's text only: computed once per distinct surface.
 struct SurfaceFacts {
-    lower: SharedStr,
-    key: SharedStr,
     key_id: u32,
     stop: bool,
     cap: bool,
@@ -273,7 +262,7 @@ struct SurfaceFacts {
 }
 
 /// One entry per token; `None` for tokens that are not words or numbers.
-pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWords) -> Vec<Option<WordInfo>> {
+pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWords) -> Words {
     // Pushed in token order: writing into a vector of `None`s dropped each old value first.
     let mut out: Vec<Option<WordInfo>> = Vec::with_capacity(doc.tokens.len());
     // News text is Zipfian: most tokens repeat an earlier surface, so lowercasing, the
@@ -281,6 +270,7 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
     let mut surfaces = SurfaceIds::new();
     let mut facts: Vec<SurfaceFacts> = Vec::new();
     let mut key_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let (mut lowers, mut keys) = (Vec::new(), Vec::new());
     for (si, s) in doc.sentences.iter().enumerate() {
         // Entry i is token i's: tokens outside sentences get `None` (sentences are in order
         // and never overlap; if one did, its tokens already entered would be skipped).
@@ -304,22 +294,26 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
                     let z = zipf(lang, &key);
                     (key, z)
                 };
-                let next_id = key_ids.len() as u32;
-                let key_id = *key_ids.entry(key.clone()).or_insert(next_id);
+                let key_id = match key_ids.get(key.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = keys.len() as u32;
+                        key_ids.insert(key.clone(), id);
+                        keys.push(key);
+                        id
+                    }
+                };
                 facts.push(SurfaceFacts {
                     stop: stop.contains(&low),
                     cap: surface.starts_with(|c: char| c.is_uppercase()),
                     acronym: letters >= 2 && !surface.chars().any(char::is_lowercase),
-                    lower: low.into(),
-                    key: key.into(),
                     key_id,
                     zipf,
                 });
+                lowers.push(low);
             }
             let f = &facts[fi as usize];
             out.push(Some(WordInfo {
-                lower: f.lower.clone(),
-                key: f.key.clone(),
                 key_id: f.key_id,
                 surface_id: fi,
                 stop: f.stop,
@@ -333,7 +327,7 @@ pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWo
         }
     }
     out.resize(doc.tokens.len(), None);
-    out
+    Words { infos: out, lowers, keys }
 }
 
 #[cfg(test)]
