@@ -11,6 +11,9 @@ const [{ default: init, Analyzer }, article] = await Promise.all([
 const tImport = performance.now();
 await init({ module_or_path: `${pkg}/loupe_bg.wasm` });
 const tInit = performance.now();
+// ?marks=1: user-timing marks for traces (bench/startup-profile.mjs).
+const mark = (name) => params.has("marks") && performance.mark(name);
+mark("loupe-new");
 const analyzer = new Analyzer({ language: "auto" });
 const tNew = performance.now();
 const steps = [];
@@ -22,6 +25,7 @@ for (let more = params.get("warm") !== "0"; more;) {
 const tWarm = performance.now();
 const first = analyzer.analyze(article);
 const tFirst = performance.now();
+mark("loupe-first-done");
 analyzer.analyze(article);
 const tSecond = performance.now();
 window.startup = {

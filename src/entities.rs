@@ -710,14 +710,10 @@ struct Candidate {
     maker: bool,
 }
 
-/// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
-/// entity named only by a demonym or a dateline code ("japonais", "AP").
-pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Vec<Entity> {
-    let display_name = |i: usize| {
-        let e = &gaz.entries[i];
-        if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
-    };
-    let text = doc.text.as_str();
+/// `extract`'s pass over the words (and the number of distinct surfaces). Out of line, as
+/// keywords' `Facts::new`: the first loop of `extract` enclosed all of its code in V8.
+#[inline(never)]
+fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> (usize, FxHashSet<&'w str>, FxHashSet<&'w str>, Vec<(usize, usize)>) {
     // One pass over the words, each fact found once per surface (`WordInfo::surface_id`): the
     // forms written lowercase inside sentences, those capitalised there (names, whatever their
     // frequency), and the demonyms ("japonais"), which refer to their country.
@@ -752,7 +748,18 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
             }
         }
     }
-    let surfaces = seen.len();
+    (seen.len(), lower_forms, mid_sentence_caps, demonym_tokens)
+}
+
+/// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
+/// entity named only by a demonym or a dateline code ("japonais", "AP").
+pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Vec<Entity> {
+    let display_name = |i: usize| {
+        let e = &gaz.entries[i];
+        if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
+    };
+    let text = doc.text.as_str();
+    let (surfaces, lower_forms, mid_sentence_caps, demonym_tokens) = word_facts(words, gaz);
     let mut cands = Vec::new();
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
@@ -1336,6 +1343,7 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 
 /// Runs of capitalised words inside sentences, joined across particles.
 /// `all_members` receives every candidate's words, one candidate after the other.
+#[inline(never)] // (its loop over the tokens, inlined, spanned most of `extract`: see `word_facts`)
 fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();

@@ -514,7 +514,8 @@ fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
 }
 
 /// A content word: a word or number that is not a stop word and does not look like a verb.
-/// Numbers count only after a word ("Falcon 9").
+/// Numbers count only after a word ("Falcon 9"). Out of line: see `Facts::new`.
+#[inline(never)]
 fn is_content(f: &Facts, ti: usize, english: bool) -> bool {
     let (doc, x) = (f.doc, f.bits[ti]);
     if x & INFO == 0 {
@@ -722,6 +723,11 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
+    // Out of line, as `is_content` (start-up in V8): inlined, the first loop over the tokens
+    // enclosed all of `extract`'s code, V8's baseline code charges each turn of a loop by the
+    // loop's code size, and a page's first analysis sent all of `extract` to TurboFan, on a core
+    // the page needs (first highlights ~20 ms later; bench/startup-ab.mjs, startup-events.mjs).
+    #[inline(never)]
     fn new(doc: &'a Document, words: &'a Words) -> Facts<'a> {
         // A word's flags and lists depend on its text only: gathered once per distinct surface
         // (0 until then; the bits of a word are never 0).
