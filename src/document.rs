@@ -73,10 +73,13 @@ pub fn fold_for_compare(s: &str) -> String {
         // at once rather than character by character. (Its spaces are the ones the fold keeps.)
         let plain = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
         let mut end = i;
-        while end < bytes.len() && plain(bytes[end]) {
-            end += 1;
-            if end + 1 < bytes.len() && bytes[end] == b' ' && plain(bytes[end + 1]) {
+        while let Some(&b) = bytes.get(end) {
+            if plain(b) {
                 end += 1;
+            } else if b == b' ' && end > i && bytes.get(end + 1).is_some_and(|&n| plain(n)) {
+                end += 2; // (after a plain byte: the run's bytes so far all end plain)
+            } else {
+                break;
             }
         }
         if end > i {
@@ -141,6 +144,10 @@ fn trim_span(text: &str, s: Span) -> Span {
 
 fn is_pagination(line: &str) -> bool {
     let t = line.trim();
+    // (Most lines start with a letter: not split.)
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let mut parts = t.split('/');
     matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None)
         if !a.trim().is_empty() && !b.trim().is_empty()
@@ -907,7 +914,8 @@ impl Document {
             }
             let ci = content_index;
             content_index += 1;
-            let folded = if line.len() <= 400 { fold_for_compare(line) } else { String::new() };
+            // (Not folded in a comment section, whose lines the fold would not decide.)
+            let folded = if line.len() <= 400 && !in_comments { fold_for_compare(line) } else { String::new() };
             let first_line = if titled_by_hint { hint == Some(BlockKind::Title) && self.title.is_none() } else { i == 0 && looks_like_title(line) };
             let kind = if first_line {
                 let (title, date) = strip_date_prefix(text, p);

@@ -110,58 +110,94 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
     text.get(pos..).and_then(|s| s.chars().next())
 }
 
-/// What the tokeniser does with a byte: ASCII space and controls are skipped, other ASCII
-/// characters are punctuation, ASCII letters and digits are word characters, and the bytes
-/// of other characters are decoded. One table lookup instead of range tests in the hot loops.
+/// What the tokeniser does with a byte, in one table lookup: ASCII space and controls are
+/// skipped, other ASCII characters are punctuation, ASCII letters and digits are word
+/// characters, and so are the two-byte Latin letters whose lead byte is 0xC3..=0xC5
+/// (U+00C0..=U+017F: é, ç, œ; all letters but × and ÷, tested apart). The bytes of any other
+/// character are decoded. (Ordered: a class at least `LETTER` is an ASCII letter or digit.)
 const SKIP: u8 = 0;
 const PUNCT: u8 = 1;
-const ALNUM: u8 = 2;
-const NON_ASCII: u8 = 3;
+const OTHER: u8 = 2;
+const LATIN: u8 = 3;
+const LETTER: u8 = 4;
+const DIGIT: u8 = 5;
 static BYTE_CLASS: [u8; 256] = {
-    let mut classes = [NON_ASCII; 256];
+    let mut classes = [OTHER; 256];
     let mut b = 0;
-    while b < 0x80 {
+    while b < 256 {
         classes[b] = if b <= 0x20 || b == 0x7F {
             SKIP
-        } else if (b as u8).is_ascii_alphanumeric() {
-            ALNUM
-        } else {
+        } else if (b as u8).is_ascii_digit() {
+            DIGIT
+        } else if (b as u8).is_ascii_alphabetic() {
+            LETTER
+        } else if b < 0x80 {
             PUNCT
+        } else if b >= 0xC3 && b <= 0xC5 {
+            LATIN
+        } else {
+            OTHER
         };
         b += 1;
     }
     classes
 };
 
+/// × (C3 97) or ÷ (C3 B7) at `pos`: the only symbols among the `LATIN` characters.
+#[inline(always)]
+fn is_latin_symbol(text: &str, pos: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(pos) == Some(&0xC3) && matches!(bytes.get(pos + 1), Some(0x97 | 0xB7))
+}
+
+/// How many of the eight bytes at `pos` are ASCII letters before the first that is not
+/// (`None` when fewer than eight bytes are left): most of a word tested at once, each byte
+/// by the carry-free sums of its seven low bits, folded to lowercase, with 0x1F and 0x05
+/// (at least 0x80 from 'a' on, and from past 'z' on).
+#[inline(always)]
+fn ascii_letters_at(bytes: &[u8], pos: usize) -> Option<usize> {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = !LOW;
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let x = u64::from_le_bytes(*bytes.get(pos..)?.first_chunk::<8>()?);
+    let folded = (x | EACH * 0x20) & LOW;
+    let letters = (folded + EACH * 0x1F) & !(folded + EACH * 0x05) & !x & HIGH;
+    Some((!letters & HIGH).trailing_zeros() as usize / 8)
+}
+
+/// ASCII characters that may go on a word or number: hyphens, apostrophes, decimal marks,
+/// '@' (e-mail) and a space (thousands in a number). Every other ASCII character ends it.
+fn may_continue_word(b: u8) -> bool {
+    matches!(b, b'-' | b'\'' | b'.' | b',' | b'@' | b' ')
+}
+
 /// Tokenises `text[span]`, appending to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let end = span.end.min(text.len());
     let mut pos = span.start;
-    let bytes = text.as_bytes();
+    // (Cut at `end`: `pos < end` is the one bounds check.)
+    let bytes = &text.as_bytes()[..end];
     // An e-mail address needs an '@': one scan of the span spares a look-ahead at every word.
     let may_have_email = text.get(pos..end).is_some_and(|s| s.contains('@'));
     while pos < end {
         let b = bytes[pos];
-        // ASCII, most of the text: space and controls are skipped, letters and digits start a
-        // word (below), any other character is one punctuation token.
-        match BYTE_CLASS[usize::from(b)] {
-            SKIP => {
-                pos += 1;
-                continue;
-            }
-            PUNCT => {
-                out.push(Token { span: Span::new(pos, pos + 1), kind: TokenKind::Punct });
-                pos += 1;
-                continue;
-            }
-            _ => {}
+        let class = BYTE_CLASS[usize::from(b)];
+        // ASCII space and controls are skipped, other ASCII characters but letters and digits
+        // are one punctuation token each.
+        if class == SKIP {
+            pos += 1;
+            continue;
         }
-        // Other characters decoded: ASCII letters and digits go straight to the word below.
-        if b >= 0x80 {
+        if class == PUNCT {
+            out.push(Token { span: Span::new(pos, pos + 1), kind: TokenKind::Punct });
+            pos += 1;
+            continue;
+        }
+        // Characters other than the common letters are decoded.
+        if class == OTHER || class == LATIN && is_latin_symbol(text, pos) {
             let Some(c) = char_at(text, pos) else { break };
-            let clen = c.len_utf8();
             if c.is_whitespace() || is_invisible(c) || c.is_control() {
-                pos += clen;
+                pos += c.len_utf8();
                 continue;
             }
             if !is_word_char(c) {
@@ -185,6 +221,8 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
 }
 
 /// Pushes the emoji sequence or punctuation character `c` at `pos`; returns the position after it.
+// Out of line natively (the hot loop keeps its registers); the wasm build decides by size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn push_symbol(text: &str, pos: usize, c: char, end: usize, out: &mut Vec<Token>) -> usize {
     let clen = c.len_utf8();
     if is_emoji(c) {
@@ -211,6 +249,8 @@ fn push_symbol(text: &str, pos: usize, c: char, end: usize, out: &mut Vec<Token>
 }
 
 /// "http://…", "https://…" or "www.…" up to white space, without trailing punctuation.
+// Out of line natively (the hot loop keeps its registers); the wasm build decides by size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn url_at(text: &str, pos: usize, end: usize) -> Option<usize> {
     let rest = &text[pos..end];
     let starts = |p: &str| rest.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
@@ -226,6 +266,8 @@ fn url_at(text: &str, pos: usize, end: usize) -> Option<usize> {
 }
 
 /// "name.surname+tag@example.org": local part, '@', a domain with a dot.
+// Out of line natively (the hot loop keeps its registers); the wasm build decides by size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn email_at(text: &str, pos: usize, end: usize) -> Option<usize> {
     let rest = &text[pos..end];
     let chunk = &rest[..rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | '(' | ')' | '«' | '»' | '"' | '@')).unwrap_or(rest.len())];
@@ -245,88 +287,139 @@ fn email_at(text: &str, pos: usize, end: usize) -> Option<usize> {
 }
 
 /// Scans a word, number or e-mail starting at `start`; pushes tokens; returns the new position.
+#[inline(always)]
 fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let mut word_start = start;
     let mut pos = start;
-    let bytes = text.as_bytes();
+    // (Cut at `end`: a byte read below is inside the span, checked once.)
+    let bytes = &text.as_bytes()[..end];
+    // A number starts with a digit (a word after an elision never does).
+    let mut number = bytes[start].is_ascii_digit();
     loop {
-        // ASCII letters and digits a byte at a time; another letter (é) decoded, then back to
-        // the bytes. Stops at the first character that is no letter or digit: `n`.
+        // Letters and digits of the common kinds a byte class at a time; another letter (Ω)
+        // decoded, then back to the bytes. Stops at the first character that is no letter or
+        // digit: `n`, unless it ends the word for sure.
         let next = loop {
-            let run = bytes.get(pos..end).unwrap_or_default();
-            pos += run.iter().position(|&b| BYTE_CLASS[usize::from(b)] != ALNUM).unwrap_or(run.len());
-            // (An ASCII character here is no letter or digit: the run above stopped at it.)
-            match char_at(text, pos).filter(|_| pos < end) {
-                Some(c) if !c.is_ascii() && is_word_char(c) => pos += c.len_utf8(),
+            while let Some(letters) = ascii_letters_at(bytes, pos) {
+                pos += letters;
+                if letters < 8 {
+                    break;
+                }
+            }
+            let Some(&b) = bytes.get(pos) else { break None };
+            let class = BYTE_CLASS[usize::from(b)];
+            if class >= LETTER {
+                pos += 1;
+                continue;
+            }
+            if class == LATIN && !is_latin_symbol(text, pos) {
+                pos += 2;
+                continue;
+            }
+            // Most words end at an ASCII character that cannot continue them (below: hyphens,
+            // apostrophes, decimal marks, '@', and spaces inside numbers).
+            if b < 0x80 {
+                if b == b' ' && !number || !may_continue_word(b) {
+                    break None;
+                }
+                break Some(char::from(b));
+            }
+            match char_at(text, pos) {
+                Some(c) if is_word_char(c) => pos += c.len_utf8(),
                 other => break other,
             }
         };
         let Some(n) = next else { break };
-        // Most words end at an ASCII character that cannot continue them (below: hyphens,
-        // apostrophes, decimal marks, '@', and spaces inside numbers, which start with a digit).
-        if n.is_ascii() && !matches!(n, '-' | '\'' | '.' | ',' | '@') && (n != ' ' || !bytes[word_start].is_ascii_digit()) {
-            break;
-        }
-        let after_pos = pos + n.len_utf8();
-        let after = char_at(text, after_pos).filter(|_| after_pos < end);
-        let so_far = &text[word_start..pos];
-        let digits_only = || !so_far.is_empty() && so_far.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}'));
-        if is_hyphen(n) && after.is_some_and(is_word_char) {
-            pos = after_pos;
-            continue;
-        }
-        if is_apostrophe(n) && after.is_some_and(char::is_alphabetic) {
-            if is_elision(so_far) {
-                out.push(Token { span: Span::new(word_start, after_pos), kind: TokenKind::Elision });
-                word_start = after_pos;
-                pos = after_pos;
-                continue;
+        match word_goes_on(text, word_start, pos, n, end, number, out) {
+            After::GoesOn(at) => pos = at,
+            After::Elision(at) => {
+                word_start = at;
+                number = false;
+                pos = at;
             }
-            // English possessive: "Japan's" → "Japan" + "'s".
-            let s_end = after_pos + 1;
-            if matches!(after, Some('s' | 'S')) && !char_at(text, s_end).filter(|_| s_end < end).is_some_and(is_word_char) {
-                push_word(text, word_start, pos, out);
-                out.push(Token { span: Span::new(pos, s_end), kind: TokenKind::Elision });
-                return s_end;
-            }
-            pos = after_pos; // aujourd'hui, don't
-            continue;
+            After::Ends => break,
+            After::Pushed(at) => return at,
         }
-        if matches!(n, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit()) && digits_only() {
-            pos = after_pos;
-            continue;
-        }
-        // "1 000", "1 000 000" with any space kind, exactly three digits per group.
-        if matches!(n, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}') && digits_only() {
-            let group = text.get(after_pos..(after_pos + 3).min(end)).unwrap_or("");
-            let past = char_at(text, after_pos + 3).filter(|_| after_pos + 3 < end);
-            if group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()) && !past.is_some_and(is_word_char) {
-                pos = after_pos + 3;
-                continue;
-            }
-        }
-        if n == '@' && after.is_some_and(is_word_char) {
-            let rest = &text[after_pos..end];
-            let stop = rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | ')' | '»' | '"')).unwrap_or(rest.len());
-            let domain = rest[..stop].trim_end_matches(|c: char| ".:!?".contains(c));
-            if domain.contains('.') {
-                let e = after_pos + domain.len();
-                out.push(Token { span: Span::new(word_start, e), kind: TokenKind::Email });
-                return e;
-            }
-        }
-        break;
     }
-    push_word(text, word_start, pos, out);
-    pos
+    push_word(word_start, pos, number, out);
+    // (A space after the word, as most have, is skipped here rather than by the caller.)
+    if bytes.get(pos) == Some(&b' ') {
+        pos + 1
+    } else {
+        pos
+    }
+}
+
+/// How a word goes on after a run of letters and digits, `text[word_start..pos]`, that
+/// stopped at `n`: a character that may go on a word (hyphen, apostrophe, decimal mark,
+/// space in a number, '@'), or any non-ASCII one.
+enum After {
+    /// The word goes on from this position.
+    GoesOn(usize),
+    /// An elision was pushed; the next word starts at this position.
+    Elision(usize),
+    /// The word ends at `pos`.
+    Ends,
+    /// The word's tokens were pushed, up to this position (a possessive, an e-mail address).
+    Pushed(usize),
+}
+
+/// See [`After`]: the rarer cases, apart from the hot loop (most words end at a character
+/// that cannot go on them).
+// Out of line natively (the hot loop keeps its registers); the wasm build decides by size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+fn word_goes_on(text: &str, word_start: usize, pos: usize, n: char, end: usize, number: bool, out: &mut Vec<Token>) -> After {
+    let after_pos = pos + n.len_utf8();
+    let after = char_at(text, after_pos).filter(|_| after_pos < end);
+    let so_far = &text[word_start..pos];
+    let digits_only = || !so_far.is_empty() && so_far.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}'));
+    if is_hyphen(n) && after.is_some_and(is_word_char) {
+        return After::GoesOn(after_pos);
+    }
+    if is_apostrophe(n) && after.is_some_and(char::is_alphabetic) {
+        if is_elision(so_far) {
+            out.push(Token { span: Span::new(word_start, after_pos), kind: TokenKind::Elision });
+            return After::Elision(after_pos);
+        }
+        // English possessive: "Japan's" → "Japan" + "'s".
+        let s_end = after_pos + 1;
+        if matches!(after, Some('s' | 'S')) && !char_at(text, s_end).filter(|_| s_end < end).is_some_and(is_word_char) {
+            push_word(word_start, pos, number, out);
+            out.push(Token { span: Span::new(pos, s_end), kind: TokenKind::Elision });
+            return After::Pushed(s_end);
+        }
+        return After::GoesOn(after_pos); // aujourd'hui, don't
+    }
+    if matches!(n, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit()) && digits_only() {
+        return After::GoesOn(after_pos);
+    }
+    // "1 000", "1 000 000" with any space kind, exactly three digits per group.
+    if matches!(n, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}') && digits_only() {
+        let group = text.get(after_pos..(after_pos + 3).min(end)).unwrap_or("");
+        let past = char_at(text, after_pos + 3).filter(|_| after_pos + 3 < end);
+        if group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()) && !past.is_some_and(is_word_char) {
+            return After::GoesOn(after_pos + 3);
+        }
+    }
+    if n == '@' && after.is_some_and(is_word_char) {
+        let rest = &text[after_pos..end];
+        let stop = rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | ')' | '»' | '"')).unwrap_or(rest.len());
+        let domain = rest[..stop].trim_end_matches(|c: char| ".:!?".contains(c));
+        if domain.contains('.') {
+            let e = after_pos + domain.len();
+            out.push(Token { span: Span::new(word_start, e), kind: TokenKind::Email });
+            return After::Pushed(e);
+        }
+    }
+    After::Ends
 }
 
 #[inline(always)]
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+fn push_word(start: usize, end: usize, number: bool, out: &mut Vec<Token>) {
     if start >= end {
         return;
     }
-    let kind = if text.as_bytes()[start].is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+    let kind = if number { TokenKind::Number } else { TokenKind::Word };
     out.push(Token { span: Span::new(start, end), kind });
 }
 
@@ -386,28 +479,27 @@ pub fn sentences(text: &str, tokens: &[Token], range: (usize, usize), out: &mut 
     let (first, last) = range;
     let mut start = first;
     let mut i = first;
-    while i < last {
+    // (Only punctuation is read, as bytes: most tokens are words.)
+    let is_terminator = |t: &Token| t.kind == TokenKind::Punct && matches!(t.span.bytes_of(text), b"." | b"!" | b"?" | b"\xE2\x80\xA6");
+    while let Some(k) = tokens.get(i..last).and_then(|rest| rest.iter().position(is_terminator)) {
+        i += k;
         let t = tokens[i];
-        // (Only punctuation is sliced: most tokens are words.)
-        let ends = t.kind == TokenKind::Punct && matches!(t.span.of(text), "." | "!" | "?" | "…");
-        if ends {
-            // Swallow repeated terminators and closing quotes/brackets: "?!", ».", ")."
-            let mut j = i + 1;
-            while j < last && tokens[j].kind == TokenKind::Punct && matches!(tokens[j].span.of(text), "." | "!" | "?" | "…" | "»" | "”" | "\"" | ")" | "’") {
-                j += 1;
-            }
-            let prev_abbrev = t.span.of(text) == "." && i > start && tokens[i - 1].span.end == t.span.start
-                && is_abbreviation(tokens[i - 1].span.of(text));
-            let next_starts = j >= last || {
-                let n = tokens[j].span.of(text);
-                n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "«“\"—–-(".contains(c))
-            };
-            if !prev_abbrev && next_starts {
-                push_sentence(tokens, start, j, out);
-                start = j;
-                i = j;
-                continue;
-            }
+        // Swallow repeated terminators and closing quotes/brackets: "?!", ».", ")."
+        let mut j = i + 1;
+        while j < last && tokens[j].kind == TokenKind::Punct && matches!(tokens[j].span.of(text), "." | "!" | "?" | "…" | "»" | "”" | "\"" | ")" | "’") {
+            j += 1;
+        }
+        let prev_abbrev = t.span.of(text) == "." && i > start && tokens[i - 1].span.end == t.span.start
+            && is_abbreviation(tokens[i - 1].span.of(text));
+        let next_starts = j >= last || {
+            let n = tokens[j].span.of(text);
+            n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "«“\"—–-(".contains(c))
+        };
+        if !prev_abbrev && next_starts {
+            push_sentence(tokens, start, j, out);
+            start = j;
+            i = j;
+            continue;
         }
         i += 1;
     }
@@ -437,6 +529,26 @@ mod tests {
             let mut s = String::from("a");
             s.push(c);
             assert_eq!(char_at(&s, 1), Some(c));
+        }
+    }
+
+    /// The byte-class fast paths (ASCII letters eight at a time, two-byte Latin letters by
+    /// their lead byte) agree with the general rule, for every byte and every character.
+    #[test]
+    fn fast_paths_follow_the_general_rule() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[k] = b;
+                assert_eq!(ascii_letters_at(&bytes, 0), Some(if b.is_ascii_alphabetic() { 8 } else { k }), "{b:#x} at {k}");
+            }
+        }
+        assert_eq!(ascii_letters_at(b"abcdefg", 0), None);
+        for c in (0x80..=0x2FFF).filter_map(char::from_u32).filter(|&c| is_word_char(c)) {
+            for text in [format!("{c}"), format!("ab{c}"), format!("{c}cd"), format!("ab{c}cd efghijklm{c}")] {
+                let words: Vec<_> = text.split(' ').map(|w| (w, TokenKind::Word)).collect();
+                assert_eq!(toks(&text), words, "{c:?}");
+            }
         }
     }
 
