@@ -21,7 +21,7 @@ node -e 'const fs = require("fs"); const skip = ["analyzer_stories", "analyzer_a
   const names = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(process.argv[1]))).map((e) => e.name).filter((e) => !skip.includes(e));
   fs.writeFileSync(process.argv[2], JSON.stringify(names.map((e, i) => ({ name: `export${i}`, export: e, root: true }))));' "$out/loupe_bg.wasm" "$out/graph.json"
 node_modules/.bin/wasm-metadce $F -g -f "$out/graph.json" "$out/loupe_bg.wasm" -o "$out/widget.wasm" > /dev/null
-node_modules/.bin/wasm-opt -Oz $WASM_OPT_INLINE --low-memory-unused --strip-producers --strip-target-features $F -g "$out/widget.wasm" -o "$out/widget.wasm"
+node_modules/.bin/wasm-opt $WASM_OPT_LEVEL $WASM_OPT_INLINE --low-memory-unused --strip-producers --strip-target-features $F -g "$out/widget.wasm" -o "$out/widget.wasm"
 node_modules/.bin/wasm-dis $F "$out/widget.wasm" -o "$out/widget.wat"
 node -e 'const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n");
   const rows = []; let name = null, start = 0, open = new Map(), far = 0;

@@ -108,15 +108,7 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
     let english = lang == Lang::En;
     let mut f = Facts::new(doc, words);
-    for ti in 0..words.len() {
-        if is_content(&f, ti, english) {
-            f.bits[ti] |= CONTENT;
-        }
-        // Asked of each phrase's words and of the word before each phrase: answered once.
-        if f.has(ti, WORD | CAP) && name_run_continues(&f, ti) {
-            f.bits[ti] |= NAME_RUNS_ON;
-        }
-    }
+    mark_content(&mut f, words.len(), english);
     let f = &f;
     let content = |k: usize| f.bits[k] & CONTENT != 0;
 
@@ -513,9 +505,22 @@ fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
     count
 }
 
-/// A content word: a word or number that is not a stop word and does not look like a verb.
-/// Numbers count only after a word ("Falcon 9"). Out of line: see `Facts::new`.
+/// Sets `CONTENT` and `NAME_RUNS_ON` on the first `n` tokens. Out of line: see `Facts::new`.
 #[inline(never)]
+fn mark_content(f: &mut Facts, n: usize, english: bool) {
+    for ti in 0..n {
+        if is_content(f, ti, english) {
+            f.bits[ti] |= CONTENT;
+        }
+        // Asked of each phrase's words and of the word before each phrase: answered once.
+        if f.has(ti, WORD | CAP) && name_run_continues(f, ti) {
+            f.bits[ti] |= NAME_RUNS_ON;
+        }
+    }
+}
+
+/// A content word: a word or number that is not a stop word and does not look like a verb.
+/// Numbers count only after a word ("Falcon 9").
 fn is_content(f: &Facts, ti: usize, english: bool) -> bool {
     let (doc, x) = (f.doc, f.bits[ti]);
     if x & INFO == 0 {
@@ -723,7 +728,7 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    // Out of line, as `is_content` (start-up in V8): inlined, the first loop over the tokens
+    // Out of line, as `mark_content` (start-up in V8): inlined, the first loop over the tokens
     // enclosed all of `extract`'s code, V8's baseline code charges each turn of a loop by the
     // loop's code size, and a page's first analysis sent all of `extract` to TurboFan, on a core
     // the page needs (first highlights ~20 ms later; bench/startup-ab.mjs, startup-events.mjs).
