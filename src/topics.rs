@@ -476,8 +476,8 @@ impl Taxonomy {
         };
         let max_words = triggers.iter().map(|(_, t)| t.max_words).max().unwrap_or(0);
         // Headline and lead say what the article is about: their words weigh more.
-        // Blocks are normally in order and disjoint: then the block holding an offset
-        // is found by binary search instead of a scan per mention (quadratic on long texts).
+        // Blocks are normally in order and disjoint: then the block holding a mention is found
+        // walking along them instead of by a scan per mention (quadratic on long texts).
         let blocks_ordered = doc.blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
         let block_mass = |kind: BlockKind| match kind {
             BlockKind::Title => 2.0,
@@ -485,16 +485,25 @@ impl Taxonomy {
             BlockKind::Boilerplate => 0.0,
             _ => 1.0,
         };
-        // Disjoint blocks: only the few that weigh other than 1 are searched.
+        // Disjoint blocks: only the few that weigh other than 1 are looked at.
         let weighty: Vec<&Block> = doc.blocks.iter().filter(|b| !blocks_ordered || block_mass(b.kind) != 1.0).collect();
-        let position_mass = |at: usize| -> f32 {
-            let block = if blocks_ordered {
-                let i = weighty.partition_point(|b| b.span.end <= at);
-                weighty.get(i).filter(|b| b.span.start <= at && at < b.span.end)
-            } else {
-                weighty.iter().find(|b| b.span.start <= at && at < b.span.end)
-            };
-            block.map_or(1.0, |b| block_mass(b.kind))
+        // The mass of mentions in text order: one walk along the weighty blocks when they are in
+        // order (a search per mention was 2 % of a 1 MB analysis in wasm), else a scan per mention.
+        let mentions_mass = |spans: &[Span]| -> f32 {
+            let mut next = 0;
+            let mut mass = 0.0;
+            for at in spans.iter().map(|sp| sp.start) {
+                let block = if blocks_ordered {
+                    while weighty.get(next).is_some_and(|b| b.span.end <= at) {
+                        next += 1;
+                    }
+                    weighty.get(next).filter(|b| b.span.start <= at)
+                } else {
+                    weighty.iter().find(|b| b.span.start <= at && at < b.span.end)
+                };
+                mass += block.map_or(1.0, |b| block_mass(b.kind));
+            }
+            mass
         };
         // Evidence, one entry per (topic, trigger key), found by ids rather than by comparing
         // key strings: a word's key by `WordInfo::key_id`, a phrase's by the number
@@ -639,7 +648,7 @@ impl Taxonomy {
         let mut subtree: Vec<Vec<(&str, (f32, f32))>> = vec![Vec::new(); self.topics.len()];
         for h in &hits {
             let (key, w) = (&*h.key, h.weight);
-            let mass: f32 = h.spans.iter().map(|sp| position_mass(sp.start)).sum();
+            let mass = mentions_mass(&h.spans);
             let mut t = Some(h.topic);
             let mut guard = 0;
             while let Some(ti) = t {
