@@ -292,6 +292,10 @@ fn lowercase(w: &str) -> Cow<'_, str> {
         if c.is_ascii() {
             return !c.is_ascii_uppercase();
         }
+        // Latin-1's lowercase letters (and ÷) are their own lowercase: no table lookup.
+        if ('\u{DF}'..='\u{FF}').contains(&c) {
+            return true;
+        }
         let mut l = c.to_lowercase();
         l.next() == Some(c) && l.next().is_none()
     };
@@ -338,7 +342,7 @@ struct Chunks<'a> {
 
 impl<'a> Chunks<'a> {
     fn new(s: &'a str, limit: usize) -> Chunks<'a> {
-        Chunks { s, raws: Pieces { s, at: Some(0) }, limit, cut: None, done: Vec::new(), finished: false }
+        Chunks { s, raws: Pieces { s, at: Some(0) }, limit, cut: None, done: Vec::with_capacity(16), finished: false }
     }
 
     /// Chunk `i`, when the clause has that many. (A chunk's marks are final once the next
@@ -696,6 +700,11 @@ fn next_mark_byte(bytes: &[u8], mut from: usize) -> usize {
     let zero_bytes = |y: u64| y.wrapping_sub(ONES) & !y & TOPS;
     while let Some(chunk) = bytes.get(from..from + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The three bytes end in the same five bits (0x02): one test passes most words.
+        if zero_bytes((x & ONES * 0x1F) ^ ONES * 0x02) == 0 {
+            from += 8;
+            continue;
+        }
         let found = zero_bytes(x ^ ONES * u64::from(b'"')) | zero_bytes(x ^ ONES * 0xC2) | zero_bytes(x ^ ONES * 0xE2);
         if found != 0 {
             return from + found.trailing_zeros() as usize / 8;
@@ -1040,7 +1049,7 @@ mod tests {
 
     #[test]
     fn mark_bytes_are_found_as_by_a_plain_scan() {
-        let text = "Il a dit « oui », puis “non” et \"peut-être\" ; l’été 2€ à Séoul, Ça ! ¡Olé! „x“ ".repeat(3);
+        let text = "Il a dit à Bob « oui », puis “non” et \"peut-être\" ; l’été 2€ à Séoul, Ça ! ¡Olé! „x“ ".repeat(3);
         let bytes = text.as_bytes();
         for from in 0..=bytes.len() {
             let plain = (from..bytes.len()).find(|&i| matches!(bytes[i], b'"' | 0xC2 | 0xE2)).unwrap_or(bytes.len());
