@@ -301,6 +301,8 @@ fn lowercase(w: &str) -> Cow<'_, str> {
     };
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) || w.chars().all(unchanged) {
         Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        Cow::Owned(w.to_ascii_lowercase())
     } else {
         Cow::Owned(w.to_lowercase())
     }
@@ -509,8 +511,19 @@ fn name_in_phrase(ch: &mut Chunks, from: usize) -> Option<String> {
 fn attribution_after(s: &str) -> Option<Attribution> {
     attribution_at(s).or_else(|| {
         // Later in the same sentence: "», par exemple dans les domaines maritime et aérien, a déclaré M. Stoltenberg".
-        let sentence = &s[..sentence_end(s)];
-        sentence.bytes().enumerate().take_while(|&(p, _)| p < 200).filter(|&(p, c)| c == b',' && p > 0).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
+        // Only commas in the first 200 bytes count: the end of a longer sentence is looked for
+        // only when one is there (most text after a quotation has none).
+        let mut head = s.len().min(200);
+        while !s.is_char_boundary(head) {
+            head += 1;
+        }
+        let head_end = sentence_end(&s[..head]);
+        let comma = |p: usize, c: u8| c == b',' && p > 0 && p < 200;
+        if !s.as_bytes()[..head_end].iter().enumerate().any(|(p, &c)| comma(p, c)) {
+            return None;
+        }
+        let sentence = &s[..if head_end < head { head_end } else { sentence_end(s) }];
+        sentence.bytes().enumerate().take_while(|&(p, _)| p < 200).filter(|&(p, c)| comma(p, c)).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
     })
 }
 
