@@ -61,3 +61,15 @@ export async function alternateBuilds(browser, runs, pkgs, sample) {
   }
   return samples;
 }
+
+/**
+ * Prints `alternateBuilds`' samples: each build's median of each of `keys` and, for two builds, the
+ * median of the per-round differences (second − first), which the machine's noise affects least.
+ */
+export function printMedians(pkgs, samples, keys) {
+  for (const p of pkgs) console.log(p.padEnd(24), keys.map((k) => `${k} ${median(samples[p].map((s) => s[k])).toFixed(1)}`).join("  "));
+  if (pkgs.length === 2) {
+    const [a, b] = pkgs.map((p) => samples[p]);
+    console.log("per-run difference".padEnd(24), keys.map((k) => `${k} ${median(a.map((s, i) => b[i][k] - s[k])).toFixed(1)}`).join("  "));
+  }
+}

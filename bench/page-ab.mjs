@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startBench, alternateBuilds, median } from "./harness.mjs";
+import { startBench, alternateBuilds, printMedians } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 11);
 const pkgs = process.argv.slice(3);
@@ -37,11 +37,6 @@ try {
 } finally {
   await close();
 }
-const keys = ["firstResultMs", "wasmInitMs", "analyzerNewMs", "firstAnalyzeMs"];
-for (const p of pkgs) console.log(p.padEnd(24), keys.map((k) => `${k} ${median(samples[p].map((s) => s[k])).toFixed(1)}`).join("  "));
-if (pkgs.length === 2) {
-  const [a, b] = pkgs.map((p) => samples[p]);
-  console.log("per-run difference".padEnd(24), keys.map((k) => `${k} ${median(a.map((s, i) => b[i][k] - s[k])).toFixed(1)}`).join("  "));
-}
+printMedians(pkgs, samples, ["firstResultMs", "wasmInitMs", "analyzerNewMs", "firstAnalyzeMs"]);
 const over = (p) => samples[p].filter((s) => s.firstResultMs > 100).length;
 console.log(`(cold, medians of ${runs} runs, ms; samples over 100 ms: ${pkgs.map((p) => `${p} ${over(p)}`).join(", ")})`);

@@ -7,7 +7,7 @@
 // STARTUP_QUERY=warm=0 (default): no warm-up, the first analysis pays for every table;
 // STARTUP_QUERY=warm=1: each Analyzer.warm() step timed alone (warm0 gazetteer, warm1 given names,
 // then per language, French first: word tables and stop words, topic triggers, a short analysis).
-import { startBench, alternateBuilds, median } from "./harness.mjs";
+import { startBench, alternateBuilds, printMedians } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 11);
 const pkgs = process.argv.slice(3);
@@ -25,10 +25,5 @@ try {
 } finally {
   await close();
 }
-const keys = Object.keys(samples[pkgs[0]][0]).filter((k) => k !== "highlights");
-for (const p of pkgs) console.log(p.padEnd(24), keys.map((k) => `${k} ${median(samples[p].map((s) => s[k])).toFixed(1)}`).join("  "));
-if (pkgs.length === 2) {
-  const [a, b] = pkgs.map((p) => samples[p]);
-  console.log("per-run difference".padEnd(24), keys.map((k) => `${k} ${median(a.map((s, i) => b[i][k] - s[k])).toFixed(1)}`).join("  "));
-}
+printMedians(pkgs, samples, Object.keys(samples[pkgs[0]][0]).filter((k) => k !== "highlights"));
 console.log(`(${query}; medians of ${runs} runs, ms)`);
