@@ -108,7 +108,7 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
     let english = lang == Lang::En;
     let mut f = Facts::new(doc, words);
-    mark_content(&mut f, words.len(), english);
+    mark_content(&mut f, english);
     let f = &f;
     let content = |k: usize| f.bits[k] & CONTENT != 0;
 
@@ -505,10 +505,10 @@ fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
     count
 }
 
-/// Sets `CONTENT` and `NAME_RUNS_ON` on the first `n` tokens. Out of line: see `Facts::new`.
+/// Sets `CONTENT` and `NAME_RUNS_ON` on every token. Out of line: see `Facts::new`.
 #[inline(never)]
-fn mark_content(f: &mut Facts, n: usize, english: bool) {
-    for ti in 0..n {
+fn mark_content(f: &mut Facts, english: bool) {
+    for ti in 0..f.bits.len() {
         if is_content(f, ti, english) {
             f.bits[ti] |= CONTENT;
         }
