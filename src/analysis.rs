@@ -328,20 +328,11 @@ impl Analyzer {
             return Err(Error::EmptyInput);
         }
         let doc = Document::parse_with_hints(body, &hints);
-        let lowers: Vec<std::borrow::Cow<str>> = doc.tokens.iter().take(5000)
-            .filter(|t| t.kind != crate::text::TokenKind::Punct)
-            .map(|t| {
-                // Borrowed when the token is already lowercase (most are): no allocation.
-                match crate::normalize::lowercased(t.span.of(&doc.text)) {
-                    std::borrow::Cow::Borrowed(low) => std::borrow::Cow::Borrowed(low.trim_end_matches('\'')),
-                    std::borrow::Cow::Owned(mut low) => {
-                        low.truncate(low.trim_end_matches('\'').len());
-                        std::borrow::Cow::Owned(low)
-                    }
-                }
-            })
-            .collect();
-        let detected = lang::detect(lowers.iter().map(|l| l.as_ref()));
+        // Stop-word evidence in the first 5,000 tokens, each word packed as lowercase in a u64
+        // (`lang::packed_lowercase`): no string per word. (It was 4 % of a 1 MB analysis in V8.)
+        let packed = doc.tokens.iter().take(5000).filter(|t| t.kind != crate::text::TokenKind::Punct)
+            .map(|t| lang::packed_lowercase(t.span.of(&doc.text)));
+        let detected = lang::detect_packed(packed);
         let html_lang = meta.as_ref().and_then(|m| m.lang.as_deref()).and_then(|l| Lang::parse(l.get(..2).unwrap_or(l)));
         let language = self.language.unwrap_or(if detected == Lang::Unknown { html_lang.unwrap_or(Lang::Unknown) } else { detected });
         let stop = lang::stopwords(language);
