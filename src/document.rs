@@ -1002,6 +1002,9 @@ impl Document {
     }
 
     fn tokenize(&mut self) {
+        // News has a token per 5.1-5.3 bytes (words, punctuation): room for all of them at
+        // once, rather than a list grown by doubling, each time copied (1 % of a 1 MB analysis in V8).
+        self.tokens.reserve(self.text.len() / 5);
         for b in &self.blocks {
             if !b.kind.is_content() {
                 continue;
