@@ -425,6 +425,18 @@ impl<'a> Iterator for Pieces<'a> {
 
 /// Adds the chunk of one whitespace-separated piece of a clause to `out`.
 fn push_chunk<'a>(raw: &'a str, out: &mut Vec<Chunk<'a>>) {
+    // Most pieces are a bare word: neither end can be a mark when its byte is none of the
+    // marks' first bytes (at the start) or last bytes (at the end). Such a piece is its
+    // own word, with no marks after it.
+    let (first, last) = (raw.as_bytes().first().copied(), raw.as_bytes().last().copied());
+    let opens = |b| matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?' | b'"' | b'(' | b')' | 0xC2 | 0xE2);
+    let closes = |b| matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?' | b'"' | b'(' | b')' | 0xAB | 0xBB | 0x9C | 0x9D | 0x93 | 0x94);
+    if let (Some(first), Some(last)) = (first, last) {
+        if !opens(first) && !closes(last) {
+            out.push(Chunk { word: raw, comma_after: false, stop_after: false });
+            return;
+        }
+    }
     let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—'));
     // Keep the period of a title ("M.").
     // `word` lies inside `raw`: its offset, not a substring search (a searcher per word was
