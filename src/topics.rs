@@ -504,7 +504,10 @@ impl Taxonomy {
                     single.resize(id + 1, None);
                 }
                 let settled = *single[id].get_or_insert_with(|| r.settle_word(w));
-                r.record(settled.found, doc.tokens[t].span, w.surface_id);
+                // (Most words are no trigger: no call.)
+                if settled.found.0 < settled.found.1 {
+                    r.record(settled.found, doc.tokens[t].span, w.surface_id);
+                }
                 // Longer triggers, word by word while the words read are the start of one.
                 let (mut phrase, mut last, mut n) = (settled.phrase, t, 1);
                 while phrase != NONE && n < max_words {
@@ -517,7 +520,9 @@ impl Taxonomy {
                     };
                     let read = &r.phrases[longer as usize];
                     let (found, goes_on) = (read.found, read.longer);
-                    r.record(found, Span::new(doc.tokens[t].span.start, doc.tokens[next].span.end), NONE);
+                    if found.0 < found.1 {
+                        r.record(found, Span::new(doc.tokens[t].span.start, doc.tokens[next].span.end), NONE);
+                    }
                     phrase = if goes_on { longer } else { NONE };
                 }
             }
@@ -684,12 +689,14 @@ impl Taxonomy {
             if from == to {
                 continue;
             }
-            let t = m.span.of(&doc.text);
             let text = match word_texts.get_mut(m.text as usize) {
-                None => phrase_texts.entry(t).or_insert_with(|| SharedText(t.into())),
+                None => {
+                    let t = m.span.of(&doc.text);
+                    phrase_texts.entry(t).or_insert_with(|| SharedText(t.into()))
+                }
                 Some(slot) => {
                     if *slot == 0 {
-                        texts.push(SharedText(t.into()));
+                        texts.push(SharedText(m.span.of(&doc.text).into()));
                         *slot = texts.len() as u32;
                     }
                     &texts[*slot as usize - 1]
