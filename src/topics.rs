@@ -23,8 +23,8 @@ use crate::json::Json;
 use crate::lang::Lang;
 use crate::normalize::Stemmers;
 use crate::span::Span;
-use crate::text::TokenKind;
-use crate::words::Words;
+use crate::text::{Token, TokenKind};
+use crate::words::{WordInfo, Words};
 
 #[derive(Debug, Clone)]
 pub struct TopicDef {
@@ -181,6 +181,7 @@ impl Triggers {
     /// inflection of one of `topic`'s triggers in `list` (one key's).
     /// `same` remembers [`same_word`] answers by the words' addresses and lengths: the
     /// forms live in `self` and a text's words share one string per surface, so pairs repeat.
+    #[inline(never)]
     fn form_matches(list: &[TriggerForm], lang: Lang, topic: usize, text: &[&str], same: &mut SameWordCache) -> bool {
         list.iter().any(|t| {
             let f = &*t.form;
@@ -475,55 +476,12 @@ impl Taxonomy {
             Lang::Unknown => vec![(Lang::Fr, self.triggers(Lang::Fr)), (Lang::En, self.triggers(Lang::En))],
         };
         let max_words = triggers.iter().map(|(_, t)| t.max_words).max().unwrap_or(0);
-        // Headline and lead say what the article is about: their words weigh more.
-        // Blocks are normally in order and disjoint: then the block holding a mention is found
-        // walking along them instead of by a scan per mention (quadratic on long texts).
-        let blocks_ordered = doc.blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
-        let block_mass = |kind: BlockKind| match kind {
-            BlockKind::Title => 2.0,
-            BlockKind::Lead => 1.5,
-            BlockKind::Boilerplate => 0.0,
-            _ => 1.0,
-        };
-        // Disjoint blocks: only the few that weigh other than 1 are looked at.
-        let weighty: Vec<&Block> = doc.blocks.iter().filter(|b| !blocks_ordered || block_mass(b.kind) != 1.0).collect();
-        // The mass of mentions in text order: one walk along the weighty blocks when they are in
-        // order (a search per mention was 2 % of a 1 MB analysis in wasm), else a scan per mention.
-        let mentions_mass = |spans: &[Span]| -> f32 {
-            let mut next = 0;
-            let mut mass = 0.0;
-            for at in spans.iter().map(|sp| sp.start) {
-                let block = if blocks_ordered {
-                    while weighty.get(next).is_some_and(|b| b.span.end <= at) {
-                        next += 1;
-                    }
-                    weighty.get(next).filter(|b| b.span.start <= at)
-                } else {
-                    weighty.iter().find(|b| b.span.start <= at && at < b.span.end)
-                };
-                mass += block.map_or(1.0, |b| block_mass(b.kind));
-            }
-            mass
-        };
-        // Evidence, one entry per (topic, trigger key), found by ids rather than by comparing
-        // key strings: a word's key by `WordInfo::key_id`, a phrase's by the number
-        // `phrase_ids` gives it (a word's key never holds a space, a phrase's always does).
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut hit_of: FxHashMap<(usize, u32, bool), usize> = FxHashMap::default();
-        let mut phrase_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut r = Reading::new(words, triggers);
         let mut n_words = 0usize;
-        let mut key = String::new();
-        let mut text_forms: Vec<&str> = Vec::new();
-        let mut same = SameWordCache::default();
         // What a word says on its own, per `WordInfo::surface_id`, settled at its first
-        // occurrence: the `hits` entries of the topics of its key whose forms it inflects (a
-        // range of `single_hits`, in the order the maps list them) and whether longer triggers
-        // start with it. Most words are neither; a repeated word costs no lookup, no form check
-        // and no search for its entries.
-        let mut single: Vec<Option<(u32, u32, bool)>> = Vec::new();
-        let mut single_hits: Vec<usize> = Vec::new();
-        // The words of the phrase being read (token indices).
-        let mut phrase: Vec<usize> = Vec::new();
+        // occurrence (`Reading::settle_word`). Most words are neither a trigger nor the start
+        // of one; a repeated word costs no lookup, no form check and no search for its entries.
+        let mut single: Vec<Option<Settled>> = Vec::new();
         for s in &doc.sentences {
             let (first, end) = s.tokens;
             // The word after token `t` in the sentence, when nothing but elisions comes between
@@ -545,121 +503,111 @@ impl Taxonomy {
                 if id >= single.len() {
                     single.resize(id + 1, None);
                 }
-                let (from, to, starts_longer) = *single[id].get_or_insert_with(|| {
-                    let from = single_hits.len() as u32;
-                    for (map_lang, map) in &triggers {
-                        let Some(list) = map.keys.get(words.key(w)) else { continue };
-                        for (topic, weight) in Triggers::topics(list) {
-                            // Same stem is not enough: "important" is not "imports".
-                            if Triggers::form_matches(list, *map_lang, topic, &[words.lower(w)], &mut same) {
-                                let key = || Cow::Borrowed(words.key(w));
-                                single_hits.push(hit_entry(&mut hits, &mut hit_of, topic, (w.key_id, false), key, weight));
-                            }
-                        }
-                    }
-                    let longer = triggers.iter().any(|(_, map)| map.prefixes.contains(words.key(w)));
-                    (from, single_hits.len() as u32, longer)
-                });
-                for &h in &single_hits[from as usize..to as usize] {
-                    push_mention(&mut hits[h].spans, doc.tokens[t].span);
-                }
-                if !starts_longer {
-                    continue;
+                let settled = *single[id].get_or_insert_with(|| r.settle_word(w));
+                // (Most words are no trigger: no call.)
+                if settled.found.0 < settled.found.1 {
+                    r.record(settled.found, doc.tokens[t].span, w.surface_id);
                 }
                 // Longer triggers, word by word while the words read are the start of one.
-                key.clear();
-                key.push_str(words.key(w));
-                phrase.clear();
-                phrase.push(t);
-                while phrase.len() < max_words {
-                    let Some(next) = phrase.last().and_then(|&last| next_word(last)) else { break };
+                let (mut phrase, mut last, mut n) = (settled.phrase, t, 1);
+                while phrase != NONE && n < max_words {
+                    let Some(next) = next_word(last) else { break };
                     let Some(w) = words[next].as_ref() else { break };
-                    phrase.push(next);
-                    key.push(' ');
-                    key.push_str(words.key(w));
-                    for (map_lang, map) in &triggers {
-                        let Some(list) = map.keys.get(key.as_str()) else { continue };
-                        // `WordInfo::lower` is the same form as the triggers' `written_form`.
-                        text_forms.clear();
-                        text_forms.extend(phrase.iter().map(|&t| words[t].as_ref().map_or("", |w| words.lower(w))));
-                        let span = Span::new(doc.tokens[t].span.start, doc.tokens[next].span.end);
-                        for (topic, weight) in Triggers::topics(list) {
-                            if Triggers::form_matches(list, *map_lang, topic, &text_forms, &mut same) {
-                                let id = match phrase_ids.get(key.as_str()) {
-                                    Some(&id) => id,
-                                    None => {
-                                        let id = phrase_ids.len() as u32;
-                                        phrase_ids.insert(key.clone(), id);
-                                        id
-                                    }
-                                };
-                                let h = hit_entry(&mut hits, &mut hit_of, topic, (id, true), || Cow::Owned(key.clone()), weight);
-                                push_mention(&mut hits[h].spans, span);
-                            }
-                        }
+                    (last, n) = (next, n + 1);
+                    let longer = match r.longer_phrase.get(&(u64::from(phrase) << 32 | u64::from(w.surface_id))) {
+                        Some(&longer) => longer,
+                        None => r.settle_phrase(phrase, &doc.tokens, (t, next)),
+                    };
+                    let read = &r.phrases[longer as usize];
+                    let (found, goes_on) = (read.found, read.longer);
+                    if found.0 < found.1 {
+                        r.record(found, Span::new(doc.tokens[t].span.start, doc.tokens[next].span.end), NONE);
                     }
-                    if !triggers.iter().any(|(_, map)| map.prefixes.contains(key.as_str())) {
-                        break;
-                    }
+                    phrase = if goes_on { longer } else { NONE };
                 }
             }
         }
-        // By topic. (The order of a topic's keys does not matter: the sums below run over
-        // keys sorted by name.)
-        crate::sort::sort_by_key(&mut hits, |h| h.topic);
+        let Reading { mut hits, phrase_keys, mut mentions, .. } = r;
+        // Read in text order, unless a document's sentences were not.
+        if !mentions.windows(2).all(|m| m[0].span <= m[1].span) {
+            // (By indices: no sort code of its own for a case parsed text never has.)
+            let mut order: Vec<usize> = (0..mentions.len()).collect();
+            crate::sort::sort_indices(&mut order, &mut |a, b| mentions[a].span.cmp(&mentions[b].span));
+            let mut sorted = Vec::with_capacity(mentions.len());
+            for i in order {
+                sorted.push(mentions[i]);
+            }
+            mentions = sorted;
+        }
         // A shorter trigger inside a longer matched one ("défense" in "ministre de
-        // la défense") is not separate evidence for the same topic. Only a phrase's mention
-        // can hold another: a word's mention is one token.
-        for group in hits.chunk_by_mut(|a, b| a.topic == b.topic) {
-            // One key's mentions never nest: each is that key's words and the elisions between them.
-            if group.len() < 2 || !group.iter().any(|h| h.phrase) {
+        // la défense") is not separate evidence for the same topic.
+        let inside = inside_phrases(&mentions, self.topics.len());
+        // Headline and lead say what the article is about: their words weigh more.
+        let block_mass = |kind: BlockKind| match kind {
+            BlockKind::Title => 2.0,
+            BlockKind::Lead => 1.5,
+            BlockKind::Boilerplate => 0.0,
+            _ => 1.0,
+        };
+        // Blocks are normally in order and disjoint: then the block holding a mention is found
+        // walking along the few that weigh other than 1, as the mentions are in text order;
+        // otherwise by a scan per mention.
+        let blocks_ordered = doc.blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        let weighty: Vec<&Block> = doc.blocks.iter().filter(|b| !blocks_ordered || block_mass(b.kind) != 1.0).collect();
+        let mut next = 0;
+        // The mentions that count, kept in place.
+        let mut live = 0;
+        for k in 0..mentions.len() {
+            if inside[k] {
                 continue;
             }
-            let phrases = Containers::new(group.iter().filter(|h| h.phrase).flat_map(|h| h.spans.iter().copied()).collect());
-            for h in group.iter_mut() {
-                h.spans.retain(|&s| !phrases.hold(s));
-            }
-        }
-        hits.retain(|h| !h.spans.is_empty());
-        // Distinct triggers per topic, counting its descendants': one ordinary
-        // word alone is not enough to settle a topic.
-        // Sorted sets of keys.
-        let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); self.topics.len()];
-        let mut strongest = vec![0f32; self.topics.len()];
-        for h in &hits {
-            let mut t = Some(h.topic);
-            let mut guard = 0;
-            while let Some(ti) = t {
-                if let Err(at) = distinct[ti].binary_search(&&*h.key) {
-                    distinct[ti].insert(at, &h.key);
+            let m = mentions[k];
+            let at = m.span.start;
+            let block = if blocks_ordered {
+                while weighty.get(next).is_some_and(|b| b.span.end <= at) {
+                    next += 1;
                 }
-                strongest[ti] = strongest[ti].max(h.weight);
-                t = self.topics[ti].parent;
-                guard += 1;
-                if guard > self.topics.len() {
-                    break;
-                }
-            }
+                weighty.get(next).filter(|b| b.span.start <= at)
+            } else {
+                weighty.iter().find(|b| b.span.start <= at && at < b.span.end)
+            };
+            let hit = &mut hits[m.hit as usize];
+            hit.mass += block.map_or(1.0, |b| block_mass(b.kind));
+            hit.count += 1;
+            mentions[live] = m;
+            live += 1;
         }
+        mentions.truncate(live);
         // Evidence of a topic = its own and its descendants' triggers, each trigger
         // counted once (the same word listed under a topic and its child, or under
-        // two children, is one piece of evidence), at its highest weight.
-        // Per topic: key → (weight, mass), sorted by key.
-        let mut subtree: Vec<Vec<(&str, (f32, f32))>> = vec![Vec::new(); self.topics.len()];
-        for h in &hits {
-            let (key, w) = (&*h.key, h.weight);
-            let mass = mentions_mass(&h.spans);
-            let mut t = Some(h.topic);
+        // two children, is one piece of evidence), at its highest weight and mass, summed in
+        // the order of the keys: the hits, by key, go up their topics' ancestry.
+        let key_of = |h: &Hit| if h.phrase { phrase_keys[h.key as usize].as_str() } else { words.key_of(h.key) };
+        let mut by_key: Vec<usize> = Vec::with_capacity(hits.len());
+        for (h, hit) in hits.iter().enumerate() {
+            if hit.count > 0 {
+                by_key.push(h);
+            }
+        }
+        crate::sort::sort_by(&mut by_key, |&a, &b| key_of(&hits[a]).cmp(key_of(&hits[b])));
+        let mut sums = vec![TopicSum::default(); self.topics.len()];
+        let mut group = NONE as usize;
+        for (k, &h) in by_key.iter().enumerate() {
+            let hit = &hits[h];
+            if k == 0 || key_of(&hits[by_key[k - 1]]) != key_of(hit) {
+                group = k;
+            }
+            let mut t = Some(hit.topic);
             let mut guard = 0;
             while let Some(ti) = t {
-                let keys = &mut subtree[ti];
-                let at = keys.binary_search_by(|(k, _)| k.cmp(&key)).unwrap_or_else(|at| {
-                    keys.insert(at, (key, (0.0, 0.0)));
-                    at
-                });
-                let e = &mut keys[at].1;
-                e.0 = e.0.max(w);
-                e.1 = e.1.max(mass);
+                let sum = &mut sums[ti];
+                if sum.key != group {
+                    sum.add_key();
+                    (sum.key, sum.weight, sum.mass) = (group, 0.0, 0.0);
+                }
+                sum.weight = sum.weight.max(hit.weight);
+                sum.mass = sum.mass.max(hit.mass);
+                sum.strongest = sum.strongest.max(hit.weight);
                 t = self.topics[ti].parent;
                 guard += 1;
                 if guard > self.topics.len() {
@@ -667,10 +615,7 @@ impl Taxonomy {
                 }
             }
         }
-        let total: Vec<f32> = subtree
-            .iter()
-            .map(|keys| keys.iter().map(|&(_, (w, mass))| if mass <= 0.0 { 0.0 } else { w * (1.0 + mass.max(1.0).ln()) }).sum())
-            .collect();
+        sums.iter_mut().for_each(TopicSum::add_key);
         // Longer texts carry more incidental triggers: scale by length.
         let length_factor = ((n_words as f32) / 150.0).sqrt().max(1.0);
         let strength = |s: f32| 1.0 - (-(s / length_factor) / 4.0).exp();
@@ -679,20 +624,21 @@ impl Taxonomy {
         let n_topics = self.topics.len();
         let sibling_slot = |i: usize| self.topics[i].parent.map_or(n_topics, |p| p.min(n_topics));
         let mut best_sibling = vec![0f32; n_topics + 1];
-        for (i, &s) in total.iter().enumerate() {
+        for (i, s) in sums.iter().enumerate() {
             let b = &mut best_sibling[sibling_slot(i)];
-            *b = b.max(s);
+            *b = b.max(s.total);
         }
-        let mut out: Vec<(usize, f32, f32)> = total
+        let mut out: Vec<(usize, f32, f32)> = sums
             .iter()
             .enumerate()
-            .filter(|(_, &s)| s > 0.0)
-            .map(|(i, &s)| {
+            .filter(|(_, s)| s.total > 0.0)
+            .map(|(i, s)| {
                 let best = best_sibling[sibling_slot(i)].max(f32::MIN_POSITIVE);
-                let share = s / best;
-                let lone_weak_cue = distinct[i].len() < 2 && strongest[i] < 3.0;
+                let share = s.total / best;
+                // One ordinary word alone is not enough to settle a topic.
+                let lone_weak_cue = s.keys < 2 && s.strongest < 3.0;
                 let support = if lone_weak_cue { 0.5 } else { 1.0 };
-                (i, strength(s) * share.sqrt() * support, share)
+                (i, strength(s.total) * share.sqrt() * support, share)
             })
             .collect();
         crate::sort::sort_by(&mut out, |a, b| {
@@ -700,10 +646,7 @@ impl Taxonomy {
                 .then_with(|| b.1.total_cmp(&a.1))
                 .then_with(|| self.topics[a.0].id.cmp(&self.topics[b.0].id))
         });
-        let mut kept: Vec<usize> = Vec::new();
-        let mut result = Vec::new();
-        // Evidence texts, one copy each.
-        let mut texts: FxHashMap<&str, SharedText> = FxHashMap::default();
+        let mut kept: Vec<(usize, f32)> = Vec::new();
         for &(i, score, share) in &out {
             let def = &self.topics[i];
             // Level 1 and 2 when the evidence supports them; deeper only when strong.
@@ -712,20 +655,63 @@ impl Taxonomy {
                 None => score >= min_score,
                 Some(p) => {
                     let floor = if def.level <= 2 { min_score.max(0.3) } else { min_score.max(0.3) + 0.2 };
-                    kept.contains(&p) && score >= floor && share >= 0.4
+                    kept.iter().any(|k| k.0 == p) && score >= floor && share >= 0.4
                 }
             };
-            if !ok {
+            if ok {
+                kept.push((i, score));
+            }
+        }
+        // A kept topic's evidence: the mentions of its own and its descendants' hits, in text
+        // order, each span once. Per hit, the kept topics it is evidence for (a range of `of_kept`).
+        let mut of_kept: Vec<u32> = Vec::new();
+        let mut kept_of: Vec<(u32, u32)> = Vec::with_capacity(hits.len());
+        for h in &hits {
+            let from = of_kept.len() as u32;
+            for (k, &(i, _)) in kept.iter().enumerate() {
+                if h.count > 0 && self.within(h.topic, i) {
+                    of_kept.push(k as u32);
+                }
+            }
+            kept_of.push((from, of_kept.len() as u32));
+        }
+        let mut evidence: Vec<Vec<Evidence>> = Vec::with_capacity(kept.len());
+        for _ in &kept {
+            evidence.push(Vec::new());
+        }
+        // Evidence texts, one copy each: a word's by its surface (1 + its place in `texts`, 0
+        // for none yet), a phrase's by its text.
+        let mut texts: Vec<SharedText> = Vec::new();
+        let mut word_texts: Vec<u32> = vec![0; words.surfaces()];
+        let mut phrase_texts: FxHashMap<&str, SharedText> = FxHashMap::default();
+        for m in &mentions {
+            let (from, to) = kept_of[m.hit as usize];
+            if from == to {
                 continue;
             }
-            kept.push(i);
-            // Spans first, in order and without repeats.
-            let spans = crate::sort::merge_union(hits.iter().filter(|h| self.within(h.topic, i)).map(|h| h.spans.clone()).collect());
-            let evidence = spans.iter().map(|sp| {
-                let t = sp.of(&doc.text);
-                let text = texts.entry(t).or_insert_with(|| SharedText(t.into())).clone();
-                Evidence { text, start: sp.start, end: sp.end }
-            }).collect();
+            let text = match word_texts.get_mut(m.text as usize) {
+                None => {
+                    let t = m.span.of(&doc.text);
+                    phrase_texts.entry(t).or_insert_with(|| SharedText(t.into()))
+                }
+                Some(slot) => {
+                    if *slot == 0 {
+                        texts.push(SharedText(m.span.of(&doc.text).into()));
+                        *slot = texts.len() as u32;
+                    }
+                    &texts[*slot as usize - 1]
+                }
+            };
+            for &k in &of_kept[from as usize..to as usize] {
+                let list = &mut evidence[k as usize];
+                if list.last().is_none_or(|e| (e.start, e.end) != (m.span.start, m.span.end)) {
+                    list.push(Evidence { text: text.clone(), start: m.span.start, end: m.span.end });
+                }
+            }
+        }
+        let mut result: Vec<Topic> = Vec::with_capacity(kept.len());
+        for (&(i, score), evidence) in kept.iter().zip(evidence) {
+            let def = &self.topics[i];
             result.push(Topic {
                 id: def.id.clone(),
                 label: if lang == Lang::En { def.label_en.clone() } else { def.label_fr.clone() },
@@ -741,71 +727,259 @@ impl Taxonomy {
     }
 }
 
+/// No entry (of `phrases`, of a surface).
+const NONE: u32 = u32::MAX;
+
+/// What a word or phrase is evidence for, settled at its first occurrence.
+#[derive(Clone, Copy)]
+struct Settled {
+    /// Its `hits` entries (a range of `Reading::found`, in the order the maps list them).
+    found: (u32, u32),
+    /// Its entry in `Reading::phrases` when longer triggers start with it, else `NONE`.
+    phrase: u32,
+}
+
+/// The trigger matches of one text being read (see `Taxonomy::tag`), and what is settled
+/// about its distinct words and phrases: each is looked up and checked once.
+struct Reading<'w> {
+    words: &'w Words,
+    triggers: Vec<(Lang, &'w Triggers)>,
+    /// Evidence, one entry per (topic, trigger key), found by ids rather than by comparing
+    /// key strings: a word's key by `WordInfo::key_id`, a phrase's by its place in
+    /// `phrase_keys` (a word's key never holds a space, a phrase's always does).
+    hits: Vec<Hit>,
+    hit_of: FxHashMap<(usize, u32, bool), usize>,
+    phrase_ids: FxHashMap<String, u32>,
+    phrase_keys: Vec<String>,
+    /// Every mention, as read: in text order.
+    mentions: Vec<Mention>,
+    /// The `hits` entries of the words and phrases settled, one range each.
+    found: Vec<u32>,
+    /// Phrases read that longer triggers start with, and the ones read on from them: a phrase
+    /// and the surface of the next word → the longer phrase. A repeated phrase costs one
+    /// lookup by ids per word, not key strings built and hashed.
+    phrases: Vec<Phrase>,
+    longer_phrase: FxHashMap<u64, u32>,
+    same: SameWordCache,
+    /// The key and forms of the phrase being settled (kept for their buffers).
+    key: String,
+    forms: Vec<&'w str>,
+}
+
+impl<'w> Reading<'w> {
+    fn new(words: &'w Words, triggers: Vec<(Lang, &'w Triggers)>) -> Reading<'w> {
+        Reading {
+            words,
+            triggers,
+            hits: Vec::new(),
+            hit_of: FxHashMap::default(),
+            phrase_ids: FxHashMap::default(),
+            phrase_keys: Vec::new(),
+            mentions: Vec::new(),
+            found: Vec::new(),
+            phrases: Vec::new(),
+            longer_phrase: FxHashMap::default(),
+            key: String::new(),
+            forms: Vec::new(),
+            same: SameWordCache::default(),
+        }
+    }
+
+    /// Records the mentions of a word or phrase at `span` (`text`: the word's surface, `NONE`
+    /// for a phrase). Mentions of one key come in text order, so a repeat (the same key in
+    /// both language maps) can only be the last one.
+    fn record(&mut self, (from, to): (u32, u32), span: Span, text: u32) {
+        for &h in &self.found[from as usize..to as usize] {
+            let hit = &mut self.hits[h as usize];
+            if hit.last != Some(span) {
+                hit.last = Some(span);
+                self.mentions.push(Mention { span, hit: h, topic: hit.topic as u32, phrase: hit.phrase, text });
+            }
+        }
+    }
+
+    /// The `hits` entries of the topics of `key` whose forms the text's `forms` inflect, pushed
+    /// onto `found`; a word's key is numbered by its `WordInfo::key_id`, a phrase's here.
+    #[inline(never)]
+    fn find(&mut self, key: &str, forms: &[&str], word_key: Option<u32>) {
+        for i in 0..self.triggers.len() {
+            let (map_lang, map) = self.triggers[i];
+            let Some(list) = map.keys.get(key) else { continue };
+            for (topic, weight) in Triggers::topics(list) {
+                // Same stem is not enough: "important" is not "imports".
+                if Triggers::form_matches(list, map_lang, topic, forms, &mut self.same) {
+                    let key = match word_key {
+                        Some(id) => (id, false),
+                        None => match self.phrase_ids.get(key) {
+                            Some(&id) => (id, true),
+                            None => {
+                                self.phrase_ids.insert(key.to_string(), self.phrase_keys.len() as u32);
+                                self.phrase_keys.push(key.to_string());
+                                (self.phrase_keys.len() as u32 - 1, true)
+                            }
+                        },
+                    };
+                    let h = *self.hit_of.entry((topic, key.0, key.1)).or_insert_with(|| {
+                        // A key's weight is its first one.
+                        self.hits.push(Hit { topic, key: key.0, phrase: key.1, weight, last: None, count: 0, mass: 0.0 });
+                        self.hits.len() - 1
+                    });
+                    self.found.push(h as u32);
+                }
+            }
+        }
+    }
+
+    /// Whether longer triggers start with `key`.
+    fn goes_on(&self, key: &str) -> bool {
+        self.triggers.iter().any(|(_, map)| map.prefixes.contains(key))
+    }
+
+    /// What a word is evidence for, on its own and as the start of longer triggers.
+    #[inline(never)]
+    fn settle_word(&mut self, w: &WordInfo) -> Settled {
+        let (key, lower) = (self.words.key(w), self.words.lower(w));
+        let from = self.found.len() as u32;
+        self.find(key, &[lower], Some(w.key_id));
+        let found = (from, self.found.len() as u32);
+        let phrase = if self.goes_on(key) {
+            self.phrases.push(Phrase { found: (0, 0), longer: true });
+            self.phrases.len() as u32 - 1
+        } else {
+            NONE
+        };
+        Settled { found, phrase }
+    }
+
+    /// The phrase `phrase` followed by one more word, tokens `first..=last`: its entry in
+    /// `phrases`, made now.
+    #[inline(never)]
+    fn settle_phrase(&mut self, phrase: u32, tokens: &[Token], (first, last): (usize, usize)) -> u32 {
+        // Its words' keys, space-joined, and their lowercase forms (`WordInfo::lower` is the
+        // same form as the triggers' `written_form`), read from its tokens but the elisions.
+        let (mut key, mut forms) = (std::mem::take(&mut self.key), std::mem::take(&mut self.forms));
+        key.clear();
+        forms.clear();
+        let mut surface = NONE;
+        for k in first..=last {
+            if tokens.get(k).is_some_and(|t| t.kind == TokenKind::Elision) {
+                continue;
+            }
+            let Some(w) = self.words.get(k).and_then(Option::as_ref) else { continue };
+            if !forms.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(self.words.key(w));
+            forms.push(self.words.lower(w));
+            surface = w.surface_id;
+        }
+        let from = self.found.len() as u32;
+        self.find(&key, &forms, None);
+        let longer = self.goes_on(&key);
+        (self.key, self.forms) = (key, forms);
+        self.phrases.push(Phrase { found: (from, self.found.len() as u32), longer });
+        let id = self.phrases.len() as u32 - 1;
+        *self.longer_phrase.entry(u64::from(phrase) << 32 | u64::from(surface)).or_insert(id)
+    }
+}
+
+/// A phrase read, whose trigger matches are settled (see `Taxonomy::tag`).
+struct Phrase {
+    /// Its `hits` entries, a range of `Reading::found`.
+    found: (u32, u32),
+    /// Longer triggers start with it.
+    longer: bool,
+}
+
 /// The mentions of one trigger key for one topic.
-struct Hit<'w> {
+struct Hit {
     topic: usize,
-    key: Cow<'w, str>,
-    /// The key's first weight.
-    weight: f32,
+    /// A word's `WordInfo::key_id`, or a phrase's number in `tag`'s `phrase_keys`.
+    key: u32,
     /// A key of several words.
     phrase: bool,
-    /// In text order.
-    spans: Vec<Span>,
+    /// The key's first weight.
+    weight: f32,
+    /// Its last mention.
+    last: Option<Span>,
+    /// Its mentions that count, and their mass.
+    count: u32,
+    mass: f32,
 }
 
-/// The entry of `topic` and a key (its id, and whether it is a phrase's), made with `weight`
-/// when new: a key's weight is its first one.
-fn hit_entry<'w>(
-    hits: &mut Vec<Hit<'w>>, index: &mut FxHashMap<(usize, u32, bool), usize>, topic: usize, (id, phrase): (u32, bool),
-    key: impl FnOnce() -> Cow<'w, str>, weight: f32,
-) -> usize {
-    *index.entry((topic, id, phrase)).or_insert_with(|| {
-        hits.push(Hit { topic, key: key(), weight, phrase, spans: Vec::new() });
-        hits.len() - 1
-    })
+/// A trigger found in the text, for `hits[hit]`.
+#[derive(Clone, Copy)]
+struct Mention {
+    span: Span,
+    hit: u32,
+    /// The hit's topic, and whether its key is a phrase.
+    topic: u32,
+    phrase: bool,
+    /// A word's `WordInfo::surface_id`, `NONE` for a phrase.
+    text: u32,
 }
 
-/// Records a mention. Mentions of one key come in text order, so a repeat (the
-/// same key in both language maps) can only be the last one.
-fn push_mention(spans: &mut Vec<Span>, span: Span) {
-    if spans.last() != Some(&span) {
-        spans.push(span);
+/// One topic's evidence, summed key by key in key order (see `Taxonomy::tag`).
+#[derive(Clone, Copy)]
+struct TopicSum {
+    /// The key being added up (its first place in the sorted hits), its highest weight and mass.
+    key: usize,
+    weight: f32,
+    mass: f32,
+    total: f32,
+    /// Distinct keys, and the highest weight among them.
+    keys: u32,
+    strongest: f32,
+}
+
+impl Default for TopicSum {
+    fn default() -> TopicSum {
+        TopicSum { key: NONE as usize, weight: 0.0, mass: 0.0, total: 0.0, keys: 0, strongest: 0.0 }
     }
 }
 
-/// Spans that may hold others, to ask which spans lie inside one of them.
-struct Containers {
-    /// Sorted, without repeats.
-    spans: Vec<Span>,
-    /// The furthest end among `spans[..=k]`.
-    reach: Vec<usize>,
-}
-
-impl Containers {
-    fn new(mut spans: Vec<Span>) -> Containers {
-        crate::sort::sort(&mut spans);
-        spans.dedup();
-        let reach = spans.iter().scan(0, |r, s| {
-            *r = s.end.max(*r);
-            Some(*r)
-        }).collect();
-        Containers { spans, reach }
-    }
-
-    /// Whether `s` lies inside one of the spans other than `s` itself.
-    fn hold(&self, s: Span) -> bool {
-        // The spans that start at or before `s`.
-        let n = self.spans.partition_point(|o| o.start <= s.start);
-        if n == 0 || self.reach[n - 1] < s.end {
-            return false;
+impl TopicSum {
+    /// Adds the key being summed, if any; repeats have diminishing returns.
+    fn add_key(&mut self) {
+        if self.key == NONE as usize {
+            return;
         }
-        // One of them reaches as far: is there one that is not `s` itself?
-        match self.spans[..n].binary_search(&s) {
-            Err(_) => true,
-            // The spans after `s` start where it does and end later.
-            Ok(k) => k + 1 < n || k > 0 && self.reach[k - 1] >= s.end,
+        let (w, mass) = (self.weight, self.mass);
+        self.total += if mass <= 0.0 { 0.0 } else { w * (1.0 + mass.max(1.0).ln()) };
+        self.keys += 1;
+        self.key = NONE as usize;
+    }
+}
+
+/// For mentions sorted by span: whether each lies inside another mention of a phrase of
+/// the same topic. (Only a phrase's mention can hold another: a word's is one token.)
+/// Out of line: inlined, its loop took in the rest of `Taxonomy::tag` (see bench/loop-spans.sh).
+#[inline(never)]
+fn inside_phrases(mentions: &[Mention], n_topics: usize) -> Vec<bool> {
+    let mut inside = vec![false; mentions.len()];
+    // Per topic, the furthest end of its phrase mentions that start before the run at hand
+    // (the mentions that start together, shorter first).
+    let mut reach = vec![0usize; n_topics];
+    let mut run = 0;
+    for (k, m) in mentions.iter().enumerate() {
+        if m.span.start != mentions[run].span.start {
+            for o in mentions[run..k].iter().filter(|o| o.phrase) {
+                reach[o.topic as usize] = reach[o.topic as usize].max(o.span.end);
+            }
+            run = k;
+        }
+        let r = reach[m.topic as usize];
+        inside[k] = r > 0 && r >= m.span.end;
+        if m.phrase {
+            // It holds the shorter mentions of its topic in the run.
+            for (j, o) in mentions[run..k].iter().enumerate() {
+                if o.topic == m.topic && o.span.end < m.span.end {
+                    inside[run + j] = true;
+                }
+            }
         }
     }
+    inside
 }
 
 /// Lowercase: the form compared by [`same_word`] (which folds accents itself:
@@ -944,23 +1118,26 @@ mod tests {
         }
     }
 
+    /// A mention is inside a phrase exactly when another phrase mention of its topic spans
+    /// it: the sweep over sorted mentions agrees with the pairwise definition.
     #[test]
-    fn spans_held_match_the_pairwise_definition() {
-        let spans: Vec<Span> = [(0, 10), (0, 4), (2, 4), (2, 4), (5, 10), (5, 12), (11, 12), (20, 25)]
-            .iter().map(|&(a, b)| Span::new(a, b)).collect();
-        let mut naive: Vec<Span> = spans.iter().copied()
-            .filter(|s| spans.iter().any(|o| o != s && o.start <= s.start && s.end <= o.end))
-            .collect();
-        naive.sort();
-        naive.dedup();
-        let containers = Containers::new(spans.clone());
-        let mut nested: Vec<Span> = spans.iter().copied().filter(|&s| containers.hold(s)).collect();
-        nested.sort();
-        nested.dedup();
-        assert_eq!(nested, naive);
-        // Spans that are not containers themselves.
-        for s in [(0, 1), (3, 4), (4, 5), (6, 11), (10, 12), (12, 13), (21, 24), (20, 26), (30, 31)].map(|(a, b)| Span::new(a, b)) {
-            assert_eq!(containers.hold(s), spans.iter().any(|o| *o != s && o.contains(&s)), "{s:?}");
+    fn mentions_inside_phrases_match_the_pairwise_definition() {
+        let mut x = 12345u32;
+        let mut rand = |n: u32| {
+            x = x.wrapping_mul(1103515245).wrapping_add(12345);
+            (x >> 16) % n
+        };
+        for _ in 0..200 {
+            let mut mentions: Vec<Mention> = (0..rand(30)).map(|_| {
+                let start = rand(40) as usize;
+                let phrase = rand(3) == 0;
+                let len = if phrase { 2 + rand(12) } else { 1 + rand(3) } as usize;
+                Mention { span: Span::new(start, start + len), hit: 0, topic: rand(3), phrase, text: NONE }
+            }).collect();
+            mentions.sort_by_key(|m| m.span);
+            let naive: Vec<bool> = mentions.iter().map(|m| mentions.iter()
+                .any(|o| o.phrase && o.topic == m.topic && o.span != m.span && o.span.contains(&m.span))).collect();
+            assert_eq!(inside_phrases(&mentions, 3), naive);
         }
     }
 
