@@ -105,6 +105,9 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 
 /// `max` keyphrases, best first. `corpus`, when given, are document frequencies
 /// of the documents analysed together (this one included).
+// Out of line: inlined into its one caller, its loops would count as the caller's in V8
+// (see `Facts::new`).
+#[inline(never)]
 pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
     let english = lang == Lang::En;
     let mut f = Facts::new(doc, words);
@@ -132,8 +135,8 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
     let mut node_cands: Vec<u32> = Vec::new();
     const NONE: u32 = u32::MAX;
     let mut cands: Vec<Cand> = Vec::new();
-    // (candidate, mention) in text order.
-    let mut found: Vec<(u32, Span)> = Vec::new();
+    // (candidate, mention, its first and last token) in text order.
+    let mut found: Vec<(u32, Span, (u32, u32))> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
         for i in a..b {
@@ -205,7 +208,7 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
                         cands.push(Cand { key, first_mention: 0, mention_count: 0, first_sentence: si, tokens, capitalised: 0, before_head: 0 });
                     }
                     let ci = node_cands[node as usize] as usize;
-                    found.push((ci as u32, span));
+                    found.push((ci as u32, span, (i as u32, j as u32)));
                     cands[ci].mention_count += 1;
                     cands[ci].capitalised += u32::from(capitalised);
                     cands[ci].before_head += u32::from(english && before_english_head(f, j, b));
@@ -253,7 +256,7 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         next_slot.push(total);
         total += c.mention_count;
     }
-    for (position, &(ci, _)) in found.iter().enumerate() {
+    for (position, &(ci, ..)) in found.iter().enumerate() {
         positions[next_slot[ci as usize]] = position;
         next_slot[ci as usize] += 1;
     }
@@ -290,11 +293,21 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
 
     // A capitalised word seen mostly inside longer names ("Alan" in "Alan Turing", "Corée" in
     // "Corée du Nord" and "Corée du Sud") is part of them.
-    let mut longer_with: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    for (ci, c) in cands.iter().enumerate() {
-        if c.key[1] != NO_TERM {
-            for &t in c.key.iter().take_while(|&&t| t != NO_TERM) {
-                longer_with.entry(t).or_default().push(ci);
+    // A mention is inside a longer one when one of the longer phrase's mentions spans its token
+    // (single-word mentions are one token): marked per token, for the tokens of longer mentions
+    // whose word is in that phrase's key and has a capitalised single-word candidate.
+    let mut asked = vec![false; words.keys()];
+    for c in cands.iter().filter(|c| c.key[1] == NO_TERM && c.capitalised > 0) {
+        asked[c.key[0] as usize] = true;
+    }
+    let mut in_longer = vec![false; if asked.contains(&true) { doc.tokens.len() } else { 0 }];
+    for c in cands.iter().filter(|c| c.key[1] != NO_TERM && c.key.iter().any(|&t| asked.get(t as usize) == Some(&true))) {
+        for &p in &positions[c.first_mention..c.first_mention + c.mention_count] {
+            let (first, last) = found[p].2;
+            for k in first as usize..=last as usize {
+                if words[k].as_ref().is_some_and(|w| asked[w.key_id as usize] && c.key.contains(&w.key_id)) {
+                    in_longer[k] = true;
+                }
             }
         }
     }
@@ -302,12 +315,8 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         if c.key[1] != NO_TERM || c.capitalised == 0 {
             continue;
         }
-        let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
-            // Each candidate's positions are sorted: merged, they order the spans.
-            let outer = crate::sort::merge_union(longer.iter().map(|&li| positions[cands[li].first_mention..][..cands[li].mention_count].to_vec()).collect());
-            let outer: Vec<Span> = outer.into_iter().map(|p| found[p].1).collect();
-            covered(mentions_of(c), &outer)
-        });
+        let mentions = &positions[c.first_mention..c.first_mention + c.mention_count];
+        let inside = mentions.iter().filter(|&&p| in_longer[found[p].2 .0 as usize]).count();
         if inside * 4 >= c.mention_count * 3 {
             scores[ci] *= 0.5;
         }
@@ -488,22 +497,6 @@ fn name_run_continues(f: &Facts, k: usize) -> bool {
 /// A phrase's word ids, `NO_TERM` after its last word.
 type PhraseKey = [u32; MAX_CONTENT_WORDS];
 const NO_TERM: u32 = u32::MAX;
-
-/// How many of `inner` (sorted) lie inside one of `outer` (sorted, disjoint starts).
-fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
-    let mut count = 0;
-    let mut o = 0;
-    for m in inner {
-        while o < outer.len() && outer[o].end < m.end {
-            o += 1;
-        }
-        // Outer mentions can nest or overlap a little; look at the next few.
-        if outer[o.min(outer.len())..].iter().take(4).any(|x| x.start <= m.start && m.end <= x.end) {
-            count += 1;
-        }
-    }
-    count
-}
 
 /// Sets `CONTENT` and `NAME_RUNS_ON` on every token. Out of line: see `Facts::new`.
 #[inline(never)]
