@@ -128,12 +128,11 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         before_head: u32,
     }
     // Phrases are paths in a trie of word keys (`WordInfo::key_id`): a phrase's node is found from
-    // its first word's node and its next word, never by hashing the whole phrase.
-    let mut word_nodes: Vec<u32> = Vec::new();
-    let mut child_nodes: FxHashMap<u64, u32> = FxHashMap::default();
+    // its first word's node and its next word, never by hashing the whole phrase. A one-word
+    // phrase's node is its word's key id; longer phrases' nodes are numbered after them.
+    let mut child_nodes = ChildNodes::new();
     // Per node: its candidate (index into `cands`), `NONE` until one is recorded.
-    let mut node_cands: Vec<u32> = Vec::new();
-    const NONE: u32 = u32::MAX;
+    let mut node_cands: Vec<u32> = vec![NONE; words.keys()];
     let mut cands: Vec<Cand> = Vec::new();
     // (candidate, mention, its first and last token) in text order.
     let mut found: Vec<(u32, Span, (u32, u32))> = Vec::new();
@@ -182,22 +181,7 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
                     key[n] = w.key_id;
                     tokens[n] = j as u32;
                     n += 1;
-                    let next_node = |nodes: &mut Vec<u32>| {
-                        nodes.push(NONE);
-                        nodes.len() as u32 - 1
-                    };
-                    node = if node == NONE {
-                        let id = w.key_id as usize;
-                        if id >= word_nodes.len() {
-                            word_nodes.resize(id + 1, NONE);
-                        }
-                        if word_nodes[id] == NONE {
-                            word_nodes[id] = next_node(&mut node_cands);
-                        }
-                        word_nodes[id]
-                    } else {
-                        *child_nodes.entry(u64::from(node) << 32 | u64::from(w.key_id)).or_insert_with(|| next_node(&mut node_cands))
-                    };
+                    node = if node == NONE { w.key_id } else { child_nodes.child(node, w.key_id, &mut node_cands) };
                     if name_runs_on(f, j) || inside_name || x & STOP != 0 {
                         j += 1;
                         continue;
@@ -374,6 +358,63 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         });
     }
     out
+}
+
+/// No node, no candidate.
+const NONE: u32 = u32::MAX;
+
+/// The links of `extract`'s trie of phrases: (parent node, word key id) → child node. Open
+/// addressing with linear probing, at most half full: a phrase step costs one multiply and
+/// usually one probe (a general hash map's entry cost several times that; callgrind).
+struct ChildNodes {
+    /// (parent << 32 | word, child) per slot, child `NONE` when empty; a power of two long.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl ChildNodes {
+    fn new() -> ChildNodes {
+        ChildNodes { slots: vec![(0, NONE); 1024], len: 0 }
+    }
+
+    /// The child of `parent` by `word`; a new node (numbered `nodes.len()`, pushed with no
+    /// candidate) if there was none.
+    #[inline(always)]
+    fn child(&mut self, parent: u32, word: u32, nodes: &mut Vec<u32>) -> u32 {
+        let link = u64::from(parent) << 32 | u64::from(word);
+        let mask = self.slots.len() - 1;
+        let mut i = (link.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        loop {
+            match self.slots[i] {
+                (_, NONE) => break,
+                (l, child) if l == link => return child,
+                _ => i = (i + 1) & mask,
+            }
+        }
+        self.insert(i, link, nodes)
+    }
+
+    /// Enters a new child at free slot `i`.
+    #[inline(never)]
+    fn insert(&mut self, i: usize, link: u64, nodes: &mut Vec<u32>) -> u32 {
+        let child = nodes.len() as u32;
+        nodes.push(NONE);
+        self.slots[i] = (link, child);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            let mut slots = vec![(0, NONE); self.slots.len() * 2];
+            let mask = slots.len() - 1;
+            for &(l, c) in self.slots.iter().filter(|s| s.1 != NONE) {
+                let mut j = (l.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+                while slots[j].1 != NONE {
+                    j = (j + 1) & mask;
+                }
+                slots[j] = (l, c);
+            }
+            self.slots = slots;
+        }
+        child
+    }
 }
 
 /// How much an English phrase loses when all its mentions stop before their head noun.
@@ -830,4 +871,27 @@ fn similar(a: &str, b: &str) -> bool {
         return false;
     }
     edit_distance(a, b) * 5 < longest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A link gets one child, the same each time it is asked for, across the table's growth.
+    #[test]
+    fn child_nodes_are_one_per_link() {
+        let mut table = ChildNodes::new();
+        let mut nodes: Vec<u32> = Vec::new();
+        let mut seen: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let links = (0..3000u32).map(|i| (i % 97, i * 7919 % 1013)).chain([(0, 0), (NONE - 1, 0), (0, NONE - 1), (1, 0)]);
+        for _ in 0..2 {
+            for (parent, word) in links.clone() {
+                let next = nodes.len() as u32;
+                let expected = *seen.entry((parent, word)).or_insert(next);
+                assert_eq!(table.child(parent, word, &mut nodes), expected, "{parent} {word}");
+                assert_eq!(nodes.len(), seen.len());
+            }
+        }
+        assert!(table.slots.len() >= 2 * seen.len());
+    }
 }
