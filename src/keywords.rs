@@ -25,7 +25,7 @@ use crate::normalize::edit_distance;
 use crate::span::Span;
 use crate::stopwords::WordList;
 use crate::text::TokenKind;
-use crate::words::Words;
+use crate::words::{WordInfo, Words};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Keyword {
@@ -770,49 +770,27 @@ impl<'a> Facts<'a> {
     fn new(doc: &'a Document, words: &'a Words) -> Facts<'a> {
         // A word's flags and lists depend on its text only: gathered once per distinct surface
         // (0 until then; the bits of a word are never 0).
-        let mut by_surface: Vec<u32> = Vec::new();
+        let mut by_surface: Vec<u32> = vec![0; words.surfaces()];
         // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by their
         // bytes, packed in an integer (`text::packed_word`).
         let mut elisions: FxHashMap<u64, u32> = FxHashMap::default();
-        let lists = |k: usize| list_bits(&token_lower(doc, words, k));
-        let mut bits = Vec::with_capacity(words.len());
-        for (k, (t, w)) in doc.tokens.iter().zip(words.iter()).enumerate() {
-            bits.push(match w {
-                Some(w) => {
-                    let si = w.surface_id as usize;
-                    if si >= by_surface.len() {
-                        by_surface.resize(si + 1, 0);
-                    }
-                    if by_surface[si] == 0 {
-                        let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
-                        let lower = words.lower(w);
-                        let kind = if t.kind == TokenKind::Number {
-                            NUMBER
-                        } else {
-                            // (Only content-word candidates have their shape read.)
-                            let shape = if w.stop { 0 } else { u32::from(surface_shape(lower)) << SHAPE_SHIFT };
-                            // (Only capitalised words are asked whether they are given names.)
-                            let first_name = flag(w.cap && crate::entities::is_first_name(lower), FIRST_NAME);
-                            WORD | list_bits(lower) | shape | first_name
-                        };
-                        by_surface[si] = kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP);
-                    }
-                    by_surface[si] | if w.sentence_initial { SENTENCE_INITIAL } else { 0 }
+        // (Collected, not pushed: no capacity check per token. Per-surface work and tokens with
+        // no `WordInfo` but words and elisions are out of line: the loop stays small.)
+        let bits = doc.tokens.iter().zip(words.iter()).enumerate().map(|(k, (t, w))| match w {
+            Some(w) => {
+                let Some(cached) = by_surface.get_mut(w.surface_id as usize) else { return 0 };
+                if *cached == 0 {
+                    *cached = surface_bits(t.kind, w, words);
                 }
-                None => match t.kind {
-                    TokenKind::Word => WORD | lists(k),
-                    TokenKind::Elision => {
-                        ELISION
-                            | match crate::text::packed_word(t.span.of(&doc.text)) {
-                                Some(packed) => *elisions.entry(packed).or_insert_with(|| lists(k)),
-                                None => lists(k),
-                            }
-                    }
-                    TokenKind::Number => NUMBER,
-                    _ => 0,
-                },
-            });
-        }
+                *cached | if w.sentence_initial { SENTENCE_INITIAL } else { 0 }
+            }
+            None => match t.kind {
+                TokenKind::Word | TokenKind::Elision => other_word_bits(doc, words, k, &mut elisions),
+                TokenKind::Number => NUMBER,
+                _ => 0,
+            },
+        });
+        let bits = bits.collect();
         Facts { doc, words, bits }
     }
 
@@ -820,6 +798,39 @@ impl<'a> Facts<'a> {
     fn has(&self, k: usize, bits: u32) -> bool {
         self.bits[k] & bits == bits
     }
+}
+
+/// The `Facts` bits of a word or number that depend on its text only (`Facts::new`, once per
+/// distinct surface).
+#[inline(never)]
+fn surface_bits(kind: TokenKind, w: &WordInfo, words: &Words) -> u32 {
+    let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
+    let lower = words.lower(w);
+    let kind = if kind == TokenKind::Number {
+        NUMBER
+    } else {
+        // (Only content-word candidates have their shape read.)
+        let shape = if w.stop { 0 } else { u32::from(surface_shape(lower)) << SHAPE_SHIFT };
+        // (Only capitalised words are asked whether they are given names.)
+        let first_name = flag(w.cap && crate::entities::is_first_name(lower), FIRST_NAME);
+        WORD | list_bits(lower) | shape | first_name
+    };
+    kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP)
+}
+
+/// The `Facts` bits of token `k`, a word or an elision with no `WordInfo`.
+#[inline(never)]
+fn other_word_bits(doc: &Document, words: &Words, k: usize, elisions: &mut FxHashMap<u64, u32>) -> u32 {
+    let t = &doc.tokens[k];
+    let lists = || list_bits(&token_lower(doc, words, k));
+    if t.kind != TokenKind::Elision {
+        return WORD | lists();
+    }
+    ELISION
+        | match crate::text::packed_word(t.span.of(&doc.text)) {
+            Some(packed) => *elisions.entry(packed).or_insert_with(lists),
+            None => lists(),
+        }
 }
 
 /// The `Facts` list bits of a lowercase word (asked once per distinct word): one map from each
