@@ -134,8 +134,9 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
     // Per node: its candidate (index into `cands`), `NONE` until one is recorded.
     let mut node_cands: Vec<u32> = vec![NONE; words.keys()];
     let mut cands: Vec<Cand> = Vec::new();
-    // (candidate, mention, its first and last token) in text order.
-    let mut found: Vec<(u32, Span, (u32, u32))> = Vec::new();
+    // (candidate, first and last token of the mention) in text order: the span is read from the
+    // tokens when needed (`mentions_of`).
+    let mut found: Vec<(u32, u32, u32)> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
         for i in a..b {
@@ -186,13 +187,12 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
                         j += 1;
                         continue;
                     }
-                    let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
                     if node_cands[node as usize] == NONE {
                         node_cands[node as usize] = cands.len() as u32;
                         cands.push(Cand { key, first_mention: 0, mention_count: 0, first_sentence: si, tokens, capitalised: 0, before_head: 0 });
                     }
                     let ci = node_cands[node as usize] as usize;
-                    found.push((ci as u32, span, (i as u32, j as u32)));
+                    found.push((ci as u32, i as u32, j as u32));
                     cands[ci].mention_count += 1;
                     cands[ci].capitalised += u32::from(capitalised);
                     cands[ci].before_head += u32::from(english && before_english_head(f, j, b));
@@ -244,7 +244,10 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         positions[next_slot[ci as usize]] = position;
         next_slot[ci as usize] += 1;
     }
-    let mentions_of = |c: &Cand| positions[c.first_mention..c.first_mention + c.mention_count].iter().map(|&p| found[p].1);
+    let mentions_of = |c: &Cand| positions[c.first_mention..c.first_mention + c.mention_count].iter().map(|&p| {
+        let (_, first, last) = found[p];
+        Span::new(doc.tokens[first as usize].span.start, doc.tokens[last as usize].span.end)
+    });
     let mut idf_of: Vec<Option<f32>> = vec![None; words.keys()];
     let mut scores: Vec<f32> = cands
         .iter()
@@ -287,7 +290,7 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
     let mut in_longer = vec![false; if asked.contains(&true) { doc.tokens.len() } else { 0 }];
     for c in cands.iter().filter(|c| c.key[1] != NO_TERM && c.key.iter().any(|&t| asked.get(t as usize) == Some(&true))) {
         for &p in &positions[c.first_mention..c.first_mention + c.mention_count] {
-            let (first, last) = found[p].2;
+            let (_, first, last) = found[p];
             for k in first as usize..=last as usize {
                 if words[k].as_ref().is_some_and(|w| asked[w.key_id as usize] && c.key.contains(&w.key_id)) {
                     in_longer[k] = true;
@@ -300,7 +303,7 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
             continue;
         }
         let mentions = &positions[c.first_mention..c.first_mention + c.mention_count];
-        let inside = mentions.iter().filter(|&&p| in_longer[found[p].2 .0 as usize]).count();
+        let inside = mentions.iter().filter(|&&p| in_longer[found[p].1 as usize]).count();
         if inside * 4 >= c.mention_count * 3 {
             scores[ci] *= 0.5;
         }
