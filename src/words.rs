@@ -350,7 +350,8 @@ fn first_sight(surface: &str, kind: TokenKind, surface_id: u32, lang: Lang, stem
     let (key, zipf) = if kind == TokenKind::Number {
         (low.clone(), 0.0)
     } else {
-        let key = stemmers.key(lang, surface);
+        // (`key` of the surface, from the lowercase form already made.)
+        let key = stemmers.key_of_lower(lang, &low);
         let z = zipf(lang, &key);
         (key, z)
     };
