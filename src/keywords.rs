@@ -25,7 +25,7 @@ use crate::normalize::edit_distance;
 use crate::span::Span;
 use crate::stopwords::WordList;
 use crate::text::TokenKind;
-use crate::words::Words;
+use crate::words::{WordInfo, Words};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Keyword {
@@ -105,6 +105,9 @@ const VERB_ENDINGS: &[&str] = &["ait", "aient", "èrent", "era", "eraient", "era
 
 /// `max` keyphrases, best first. `corpus`, when given, are document frequencies
 /// of the documents analysed together (this one included).
+// Out of line: inlined into its one caller, its loops would count as the caller's in V8
+// (see `Facts::new`).
+#[inline(never)]
 pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFrequencies>, lang: Lang) -> Vec<Keyword> {
     let english = lang == Lang::En;
     let mut f = Facts::new(doc, words);
@@ -125,15 +128,15 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         before_head: u32,
     }
     // Phrases are paths in a trie of word keys (`WordInfo::key_id`): a phrase's node is found from
-    // its first word's node and its next word, never by hashing the whole phrase.
-    let mut word_nodes: Vec<u32> = Vec::new();
-    let mut child_nodes: FxHashMap<u64, u32> = FxHashMap::default();
+    // its first word's node and its next word, never by hashing the whole phrase. A one-word
+    // phrase's node is its word's key id; longer phrases' nodes are numbered after them.
+    let mut child_nodes = ChildNodes::new();
     // Per node: its candidate (index into `cands`), `NONE` until one is recorded.
-    let mut node_cands: Vec<u32> = Vec::new();
-    const NONE: u32 = u32::MAX;
+    let mut node_cands: Vec<u32> = vec![NONE; words.keys()];
     let mut cands: Vec<Cand> = Vec::new();
-    // (candidate, mention) in text order.
-    let mut found: Vec<(u32, Span)> = Vec::new();
+    // (candidate, first and last token of the mention) in text order: the span is read from the
+    // tokens when needed (`mentions_of`).
+    let mut found: Vec<(u32, u32, u32)> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = s.tokens;
         for i in a..b {
@@ -179,33 +182,17 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
                     key[n] = w.key_id;
                     tokens[n] = j as u32;
                     n += 1;
-                    let next_node = |nodes: &mut Vec<u32>| {
-                        nodes.push(NONE);
-                        nodes.len() as u32 - 1
-                    };
-                    node = if node == NONE {
-                        let id = w.key_id as usize;
-                        if id >= word_nodes.len() {
-                            word_nodes.resize(id + 1, NONE);
-                        }
-                        if word_nodes[id] == NONE {
-                            word_nodes[id] = next_node(&mut node_cands);
-                        }
-                        word_nodes[id]
-                    } else {
-                        *child_nodes.entry(u64::from(node) << 32 | u64::from(w.key_id)).or_insert_with(|| next_node(&mut node_cands))
-                    };
+                    node = if node == NONE { w.key_id } else { child_nodes.child(node, w.key_id, &mut node_cands) };
                     if name_runs_on(f, j) || inside_name || x & STOP != 0 {
                         j += 1;
                         continue;
                     }
-                    let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
                     if node_cands[node as usize] == NONE {
                         node_cands[node as usize] = cands.len() as u32;
                         cands.push(Cand { key, first_mention: 0, mention_count: 0, first_sentence: si, tokens, capitalised: 0, before_head: 0 });
                     }
                     let ci = node_cands[node as usize] as usize;
-                    found.push((ci as u32, span));
+                    found.push((ci as u32, i as u32, j as u32));
                     cands[ci].mention_count += 1;
                     cands[ci].capitalised += u32::from(capitalised);
                     cands[ci].before_head += u32::from(english && before_english_head(f, j, b));
@@ -253,11 +240,14 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         next_slot.push(total);
         total += c.mention_count;
     }
-    for (position, &(ci, _)) in found.iter().enumerate() {
+    for (position, &(ci, ..)) in found.iter().enumerate() {
         positions[next_slot[ci as usize]] = position;
         next_slot[ci as usize] += 1;
     }
-    let mentions_of = |c: &Cand| positions[c.first_mention..c.first_mention + c.mention_count].iter().map(|&p| found[p].1);
+    let mentions_of = |c: &Cand| positions[c.first_mention..c.first_mention + c.mention_count].iter().map(|&p| {
+        let (_, first, last) = found[p];
+        Span::new(doc.tokens[first as usize].span.start, doc.tokens[last as usize].span.end)
+    });
     let mut idf_of: Vec<Option<f32>> = vec![None; words.keys()];
     let mut scores: Vec<f32> = cands
         .iter()
@@ -290,11 +280,21 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
 
     // A capitalised word seen mostly inside longer names ("Alan" in "Alan Turing", "Corée" in
     // "Corée du Nord" and "Corée du Sud") is part of them.
-    let mut longer_with: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    for (ci, c) in cands.iter().enumerate() {
-        if c.key[1] != NO_TERM {
-            for &t in c.key.iter().take_while(|&&t| t != NO_TERM) {
-                longer_with.entry(t).or_default().push(ci);
+    // A mention is inside a longer one when one of the longer phrase's mentions spans its token
+    // (single-word mentions are one token): marked per token, for the tokens of longer mentions
+    // whose word is in that phrase's key and has a capitalised single-word candidate.
+    let mut asked = vec![false; words.keys()];
+    for c in cands.iter().filter(|c| c.key[1] == NO_TERM && c.capitalised > 0) {
+        asked[c.key[0] as usize] = true;
+    }
+    let mut in_longer = vec![false; if asked.contains(&true) { doc.tokens.len() } else { 0 }];
+    for c in cands.iter().filter(|c| c.key[1] != NO_TERM && c.key.iter().any(|&t| asked.get(t as usize) == Some(&true))) {
+        for &p in &positions[c.first_mention..c.first_mention + c.mention_count] {
+            let (_, first, last) = found[p];
+            for k in first as usize..=last as usize {
+                if words[k].as_ref().is_some_and(|w| asked[w.key_id as usize] && c.key.contains(&w.key_id)) {
+                    in_longer[k] = true;
+                }
             }
         }
     }
@@ -302,12 +302,8 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         if c.key[1] != NO_TERM || c.capitalised == 0 {
             continue;
         }
-        let inside = longer_with.get(&c.key[0]).map_or(0, |longer| {
-            // Each candidate's positions are sorted: merged, they order the spans.
-            let outer = crate::sort::merge_union(longer.iter().map(|&li| positions[cands[li].first_mention..][..cands[li].mention_count].to_vec()).collect());
-            let outer: Vec<Span> = outer.into_iter().map(|p| found[p].1).collect();
-            covered(mentions_of(c), &outer)
-        });
+        let mentions = &positions[c.first_mention..c.first_mention + c.mention_count];
+        let inside = mentions.iter().filter(|&&p| in_longer[found[p].1 as usize]).count();
         if inside * 4 >= c.mention_count * 3 {
             scores[ci] *= 0.5;
         }
@@ -365,6 +361,63 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         });
     }
     out
+}
+
+/// No node, no candidate.
+const NONE: u32 = u32::MAX;
+
+/// The links of `extract`'s trie of phrases: (parent node, word key id) → child node. Open
+/// addressing with linear probing, at most half full: a phrase step costs one multiply and
+/// usually one probe (a general hash map's entry cost several times that; callgrind).
+struct ChildNodes {
+    /// (parent << 32 | word, child) per slot, child `NONE` when empty; a power of two long.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl ChildNodes {
+    fn new() -> ChildNodes {
+        ChildNodes { slots: vec![(0, NONE); 1024], len: 0 }
+    }
+
+    /// The child of `parent` by `word`; a new node (numbered `nodes.len()`, pushed with no
+    /// candidate) if there was none.
+    #[inline(always)]
+    fn child(&mut self, parent: u32, word: u32, nodes: &mut Vec<u32>) -> u32 {
+        let link = u64::from(parent) << 32 | u64::from(word);
+        let mask = self.slots.len() - 1;
+        let mut i = (link.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        loop {
+            match self.slots[i] {
+                (_, NONE) => break,
+                (l, child) if l == link => return child,
+                _ => i = (i + 1) & mask,
+            }
+        }
+        self.insert(i, link, nodes)
+    }
+
+    /// Enters a new child at free slot `i`.
+    #[inline(never)]
+    fn insert(&mut self, i: usize, link: u64, nodes: &mut Vec<u32>) -> u32 {
+        let child = nodes.len() as u32;
+        nodes.push(NONE);
+        self.slots[i] = (link, child);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            let mut slots = vec![(0, NONE); self.slots.len() * 2];
+            let mask = slots.len() - 1;
+            for &(l, c) in self.slots.iter().filter(|s| s.1 != NONE) {
+                let mut j = (l.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+                while slots[j].1 != NONE {
+                    j = (j + 1) & mask;
+                }
+                slots[j] = (l, c);
+            }
+            self.slots = slots;
+        }
+        child
+    }
 }
 
 /// How much an English phrase loses when all its mentions stop before their head noun.
@@ -488,22 +541,6 @@ fn name_run_continues(f: &Facts, k: usize) -> bool {
 /// A phrase's word ids, `NO_TERM` after its last word.
 type PhraseKey = [u32; MAX_CONTENT_WORDS];
 const NO_TERM: u32 = u32::MAX;
-
-/// How many of `inner` (sorted) lie inside one of `outer` (sorted, disjoint starts).
-fn covered(inner: impl Iterator<Item = Span>, outer: &[Span]) -> usize {
-    let mut count = 0;
-    let mut o = 0;
-    for m in inner {
-        while o < outer.len() && outer[o].end < m.end {
-            o += 1;
-        }
-        // Outer mentions can nest or overlap a little; look at the next few.
-        if outer[o.min(outer.len())..].iter().take(4).any(|x| x.start <= m.start && m.end <= x.end) {
-            count += 1;
-        }
-    }
-    count
-}
 
 /// Sets `CONTENT` and `NAME_RUNS_ON` on every token. Out of line: see `Facts::new`.
 #[inline(never)]
@@ -736,49 +773,27 @@ impl<'a> Facts<'a> {
     fn new(doc: &'a Document, words: &'a Words) -> Facts<'a> {
         // A word's flags and lists depend on its text only: gathered once per distinct surface
         // (0 until then; the bits of a word are never 0).
-        let mut by_surface: Vec<u32> = Vec::new();
+        let mut by_surface: Vec<u32> = vec![0; words.surfaces()];
         // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by their
         // bytes, packed in an integer (`text::packed_word`).
         let mut elisions: FxHashMap<u64, u32> = FxHashMap::default();
-        let lists = |k: usize| list_bits(&token_lower(doc, words, k));
-        let mut bits = Vec::with_capacity(words.len());
-        for (k, (t, w)) in doc.tokens.iter().zip(words.iter()).enumerate() {
-            bits.push(match w {
-                Some(w) => {
-                    let si = w.surface_id as usize;
-                    if si >= by_surface.len() {
-                        by_surface.resize(si + 1, 0);
-                    }
-                    if by_surface[si] == 0 {
-                        let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
-                        let lower = words.lower(w);
-                        let kind = if t.kind == TokenKind::Number {
-                            NUMBER
-                        } else {
-                            // (Only content-word candidates have their shape read.)
-                            let shape = if w.stop { 0 } else { u32::from(surface_shape(lower)) << SHAPE_SHIFT };
-                            // (Only capitalised words are asked whether they are given names.)
-                            let first_name = flag(w.cap && crate::entities::is_first_name(lower), FIRST_NAME);
-                            WORD | list_bits(lower) | shape | first_name
-                        };
-                        by_surface[si] = kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP);
-                    }
-                    by_surface[si] | if w.sentence_initial { SENTENCE_INITIAL } else { 0 }
+        // (Collected, not pushed: no capacity check per token. Per-surface work and tokens with
+        // no `WordInfo` but words and elisions are out of line: the loop stays small.)
+        let bits = doc.tokens.iter().zip(words.iter()).enumerate().map(|(k, (t, w))| match w {
+            Some(w) => {
+                let Some(cached) = by_surface.get_mut(w.surface_id as usize) else { return 0 };
+                if *cached == 0 {
+                    *cached = surface_bits(t.kind, w, words);
                 }
-                None => match t.kind {
-                    TokenKind::Word => WORD | lists(k),
-                    TokenKind::Elision => {
-                        ELISION
-                            | match crate::text::packed_word(t.span.of(&doc.text)) {
-                                Some(packed) => *elisions.entry(packed).or_insert_with(|| lists(k)),
-                                None => lists(k),
-                            }
-                    }
-                    TokenKind::Number => NUMBER,
-                    _ => 0,
-                },
-            });
-        }
+                *cached | if w.sentence_initial { SENTENCE_INITIAL } else { 0 }
+            }
+            None => match t.kind {
+                TokenKind::Word | TokenKind::Elision => other_word_bits(doc, words, k, &mut elisions),
+                TokenKind::Number => NUMBER,
+                _ => 0,
+            },
+        });
+        let bits = bits.collect();
         Facts { doc, words, bits }
     }
 
@@ -786,6 +801,39 @@ impl<'a> Facts<'a> {
     fn has(&self, k: usize, bits: u32) -> bool {
         self.bits[k] & bits == bits
     }
+}
+
+/// The `Facts` bits of a word or number that depend on its text only (`Facts::new`, once per
+/// distinct surface).
+#[inline(never)]
+fn surface_bits(kind: TokenKind, w: &WordInfo, words: &Words) -> u32 {
+    let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
+    let lower = words.lower(w);
+    let kind = if kind == TokenKind::Number {
+        NUMBER
+    } else {
+        // (Only content-word candidates have their shape read.)
+        let shape = if w.stop { 0 } else { u32::from(surface_shape(lower)) << SHAPE_SHIFT };
+        // (Only capitalised words are asked whether they are given names.)
+        let first_name = flag(w.cap && crate::entities::is_first_name(lower), FIRST_NAME);
+        WORD | list_bits(lower) | shape | first_name
+    };
+    kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP)
+}
+
+/// The `Facts` bits of token `k`, a word or an elision with no `WordInfo`.
+#[inline(never)]
+fn other_word_bits(doc: &Document, words: &Words, k: usize, elisions: &mut FxHashMap<u64, u32>) -> u32 {
+    let t = &doc.tokens[k];
+    let lists = || list_bits(&token_lower(doc, words, k));
+    if t.kind != TokenKind::Elision {
+        return WORD | lists();
+    }
+    ELISION
+        | match crate::text::packed_word(t.span.of(&doc.text)) {
+            Some(packed) => *elisions.entry(packed).or_insert_with(lists),
+            None => lists(),
+        }
 }
 
 /// The `Facts` list bits of a lowercase word (asked once per distinct word): one map from each
@@ -837,4 +885,27 @@ fn similar(a: &str, b: &str) -> bool {
         return false;
     }
     edit_distance(a, b) * 5 < longest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A link gets one child, the same each time it is asked for, across the table's growth.
+    #[test]
+    fn child_nodes_are_one_per_link() {
+        let mut table = ChildNodes::new();
+        let mut nodes: Vec<u32> = Vec::new();
+        let mut seen: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let links = (0..3000u32).map(|i| (i % 97, i * 7919 % 1013)).chain([(0, 0), (NONE - 1, 0), (0, NONE - 1), (1, 0)]);
+        for _ in 0..2 {
+            for (parent, word) in links.clone() {
+                let next = nodes.len() as u32;
+                let expected = *seen.entry((parent, word)).or_insert(next);
+                assert_eq!(table.child(parent, word, &mut nodes), expected, "{parent} {word}");
+                assert_eq!(nodes.len(), seen.len());
+            }
+        }
+        assert!(table.slots.len() >= 2 * seen.len());
+    }
 }

@@ -112,7 +112,7 @@ pub fn stem_ids(text: &str, lang: Lang, stop: &StopWords, stemmers: &Stemmers) -
             if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let (si, new) = surfaces.id_of_bytes(t.span.bytes_of(text));
+            let (si, new) = surfaces.id_in(text, t.span);
             if new {
                 by_surface.push(first_sight(t.span.of(text), t.kind, lang, stop, stemmers, &mut ids).unwrap_or(NONE));
             }

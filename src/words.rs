@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::lang::Lang;
+use crate::span::Span;
 use crate::normalize::{lower, Stemmers};
 use crate::stopwords::StopWords;
 use crate::text::TokenKind;
@@ -108,18 +109,40 @@ pub struct SurfaceIds<'a> {
 }
 
 /// The bytes of `b` in two integers: with the length, they tell apart any two texts of up
-/// to 16 bytes (first and last 8 bytes, first and last 4, or first, middle and last byte).
+/// to 16 bytes (up to 8 bytes: the bytes zero-padded, and 0; longer: the first and last 8).
 #[inline(always)]
 fn packed_ends(b: &[u8]) -> (u64, u64) {
-    let n = b.len();
     let u64_at = |i: usize| b.get(i..i + 8).and_then(|s| <[u8; 8]>::try_from(s).ok()).map_or(0, u64::from_le_bytes);
-    let u32_at = |i: usize| b.get(i..i + 4).and_then(|s| <[u8; 4]>::try_from(s).ok()).map_or(0, u32::from_le_bytes);
-    match n {
-        0 => (0, 0),
-        1..=3 => (u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16, 0),
-        4..=7 => (u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32, 0),
-        _ => (u64_at(0), u64_at(n - 8)),
+    match b.len() {
+        0..=8 => {
+            let mut padded = [0; 8];
+            padded[..b.len()].copy_from_slice(b);
+            (u64::from_le_bytes(padded), 0)
+        }
+        n => (u64_at(0), u64_at(n - 8)),
     }
+}
+
+/// `packed_ends` of `text[start..end]` (empty outside `text`), and its length. A text of up
+/// to 8 bytes is read as one 8-byte load from `text` masked to its length (words are short:
+/// no branch per length, no copy), unless fewer than 8 bytes follow its start.
+#[inline(always)]
+fn packed_ends_in(text: &[u8], start: usize, end: usize) -> (u64, u64, usize) {
+    let n = end.wrapping_sub(start);
+    if (1..=8).contains(&n) {
+        if let Some(w) = text.get(start..start + 8).and_then(|s| <[u8; 8]>::try_from(s).ok()) {
+            return (u64::from_le_bytes(w) & u64::MAX >> (64 - 8 * n), 0, n);
+        }
+    }
+    let b = text.get(start..end).unwrap_or_default();
+    let (head, tail) = packed_ends(b);
+    (head, tail, b.len())
+}
+
+/// The table hash of a text from its `packed_ends` and length.
+#[inline(always)]
+fn mixed(head: u64, tail: u64, len: usize) -> u32 {
+    ((head ^ tail.rotate_left(31) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 impl<'a> SurfaceIds<'a> {
@@ -129,16 +152,30 @@ impl<'a> SurfaceIds<'a> {
 
     /// The id of `text`, and whether it was seen for the first time.
     pub fn id(&mut self, text: &'a str) -> (u32, bool) {
-        self.id_of_bytes(text.as_bytes())
+        let (head, tail) = packed_ends(text.as_bytes());
+        self.find(mixed(head, tail, text.len()), head, tail, text.as_bytes())
     }
 
-    /// `id` for a text given as bytes: a token's span sliced without char-boundary checks.
-    /// Inlined into the per-token loops, where most lookups find a text seen before.
+    /// `id` of `text[span]` (empty outside `text`), without char-boundary checks. Inlined into
+    /// the per-token loops: most tokens are a text of up to 16 bytes seen before, found in the
+    /// slot its hash points to, with no loop and no byte compare; the rest go to `find`.
     #[inline(always)]
-    pub fn id_of_bytes(&mut self, text: &'a [u8]) -> (u32, bool) {
-        let (head, tail) = packed_ends(text);
-        let mixed = (head ^ tail.rotate_left(31) ^ text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let hash = (mixed >> 32) as u32;
+    pub fn id_in(&mut self, text: &'a str, span: Span) -> (u32, bool) {
+        let (head, tail, len) = packed_ends_in(text.as_bytes(), span.start, span.end);
+        let hash = mixed(head, tail, len);
+        if let Some(&(h, id)) = self.slots.get(hash as usize & (self.slots.len() - 1)) {
+            if let (true, Some(&(sh, st, s))) = (h == hash, self.texts.get((id as usize).wrapping_sub(1))) {
+                if sh == head && st == tail && s.len() == len && len <= 16 {
+                    return (id - 1, false);
+                }
+            }
+        }
+        self.find(hash, head, tail, span.bytes_of(text))
+    }
+
+    /// The id of `text`, whose `packed_ends` are `head` and `tail` and hash `hash`.
+    #[inline(never)]
+    fn find(&mut self, hash: u32, head: u64, tail: u64, text: &'a [u8]) -> (u32, bool) {
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
         loop {
@@ -154,6 +191,11 @@ impl<'a> SurfaceIds<'a> {
                 _ => i = (i + 1) & mask,
             }
         }
+        (self.insert(i, hash, head, tail, text), true)
+    }
+
+    /// Enters a text not seen before at free slot `i`, and returns its id.
+    fn insert(&mut self, i: usize, hash: u32, head: u64, tail: u64, text: &'a [u8]) -> u32 {
         let id = self.texts.len() as u32;
         self.slots[i] = (hash, id + 1);
         self.texts.push((head, tail, text));
@@ -169,7 +211,7 @@ impl<'a> SurfaceIds<'a> {
             }
             self.slots = slots;
         }
-        (id, true)
+        id
     }
 }
 
@@ -252,82 +294,88 @@ impl std::ops::Deref for Words {
     }
 }
 
-/// Facts that depend on a token's text only: computed once per distinct surface.
-struct SurfaceFacts {
-    key_id: u32,
-    stop: bool,
-    cap: bool,
-    acronym: bool,
-    zipf: f32,
-}
-
 /// One entry per token; `None` for tokens that are not words or numbers.
 pub fn word_infos(doc: &Document, lang: Lang, stemmers: &Stemmers, stop: &StopWords) -> Words {
     // Pushed in token order: writing into a vector of `None`s dropped each old value first.
     let mut out: Vec<Option<WordInfo>> = Vec::with_capacity(doc.tokens.len());
     // News text is Zipfian: most tokens repeat an earlier surface, so lowercasing, the
-    // stop-word test, stemming and the frequency lookup run once per distinct surface.
+    // stop-word test, stemming and the frequency lookup run once per distinct surface
+    // (`first_sight`); a token copies its surface's facts.
     let mut surfaces = SurfaceIds::new();
-    let mut facts: Vec<SurfaceFacts> = Vec::new();
-    let mut key_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let (mut lowers, mut keys) = (Vec::new(), Vec::new());
+    let mut facts: Vec<WordInfo> = Vec::new();
+    let mut strings = Strings::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         // Entry i is token i's: tokens outside sentences get `None` (sentences are in order
         // and never overlap; if one did, its tokens already entered would be skipped).
         out.resize(s.tokens.0.max(out.len()), None);
         let mut first_word = true;
-        for t in doc.tokens.get(out.len()..s.tokens.1).unwrap_or_default() {
+        let tokens = doc.tokens.get(out.len()..s.tokens.1).unwrap_or_default();
+        out.extend(tokens.iter().map(|t| {
             if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                out.push(None);
-                continue;
+                return None;
             }
-            let (fi, new) = surfaces.id_of_bytes(t.span.bytes_of(&doc.text));
+            let (fi, new) = surfaces.id_in(&doc.text, t.span);
             if new {
-                let surface = t.span.of(&doc.text);
-                let low = lower(surface);
-                let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-                // A token's kind follows from its text: a number starts with a digit.
-                let (key, zipf) = if t.kind == TokenKind::Number {
-                    (low.clone(), 0.0)
-                } else {
-                    let key = stemmers.key(lang, surface);
-                    let z = zipf(lang, &key);
-                    (key, z)
-                };
-                let key_id = match key_ids.get(key.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = keys.len() as u32;
-                        key_ids.insert(key.clone(), id);
-                        keys.push(key);
-                        id
-                    }
-                };
-                facts.push(SurfaceFacts {
-                    stop: stop.contains(&low),
-                    cap: surface.starts_with(|c: char| c.is_uppercase()),
-                    acronym: letters >= 2 && !surface.chars().any(char::is_lowercase),
-                    key_id,
-                    zipf,
-                });
-                lowers.push(low);
+                facts.push(first_sight(t.span.of(&doc.text), t.kind, fi, lang, stemmers, stop, &mut strings));
             }
-            let f = &facts[fi as usize];
-            out.push(Some(WordInfo {
-                key_id: f.key_id,
-                surface_id: fi,
-                stop: f.stop,
-                cap: f.cap,
-                acronym: f.acronym,
-                sentence: si,
-                sentence_initial: first_word,
-                zipf: f.zipf,
-            }));
+            let mut w = *facts.get(fi as usize)?;
+            w.sentence = si;
+            w.sentence_initial = first_word;
             first_word = false;
-        }
+            Some(w)
+        }));
     }
     out.resize(doc.tokens.len(), None);
-    Words { infos: out, lowers, keys }
+    Words { infos: out, lowers: strings.lowers, keys: strings.keys }
+}
+
+/// The strings behind a document's ids, gathered as surfaces are first seen.
+#[derive(Default)]
+struct Strings {
+    key_ids: FxHashMap<String, u32>,
+    /// Per surface id: its lowercase form.
+    lowers: Vec<String>,
+    /// Per key id: the key.
+    keys: Vec<String>,
+}
+
+/// The facts that depend on a token's text only, for surface `surface_id` seen for the first
+/// time (its sentence fields are the caller's). Not inlined: called once per distinct surface,
+/// it keeps the per-token loop small.
+#[inline(never)]
+fn first_sight(surface: &str, kind: TokenKind, surface_id: u32, lang: Lang, stemmers: &Stemmers, stop: &StopWords, strings: &mut Strings) -> WordInfo {
+    let low = lower(surface);
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    // A token's kind follows from its text: a number starts with a digit.
+    let (key, zipf) = if kind == TokenKind::Number {
+        (low.clone(), 0.0)
+    } else {
+        // (`key` of the surface, from the lowercase form already made.)
+        let key = stemmers.key_of_lower(lang, &low);
+        let z = zipf(lang, &key);
+        (key, z)
+    };
+    let key_id = match strings.key_ids.get(key.as_str()) {
+        Some(&id) => id,
+        None => {
+            let id = strings.keys.len() as u32;
+            strings.key_ids.insert(key.clone(), id);
+            strings.keys.push(key);
+            id
+        }
+    };
+    let info = WordInfo {
+        key_id,
+        surface_id,
+        stop: stop.contains(&low),
+        cap: surface.starts_with(|c: char| c.is_uppercase()),
+        acronym: letters >= 2 && !surface.chars().any(char::is_lowercase),
+        sentence: 0,
+        sentence_initial: false,
+        zipf,
+    };
+    strings.lowers.push(low);
+    info
 }
 
 #[cfg(test)]
@@ -353,6 +401,20 @@ mod tests {
                 assert_eq!(ids.id(w), (expected, expected == next), "{w:?}");
             }
         }
+        // Read from inside a text (`id_in`): the same ids, also for words less than 8 bytes
+        // before the text's end (read another way).
+        let text = words.join(" ") + " " + &words[..40].join(" ");
+        let mut start = 0;
+        for w in words.iter().chain(&words[..40]) {
+            let span = Span::new(start, start + w.len());
+            assert_eq!(ids.id_in(&text, span), (seen[w.as_str()], false), "{w:?}");
+            start = span.end + 1;
+        }
+        let mut fresh = SurfaceIds::new();
+        assert_eq!(fresh.id_in(&text, Span::new(text.len() - 2, text.len())), (0, true));
+        assert_eq!(fresh.id(&text[text.len() - 2..]), (0, false));
+        assert_eq!(fresh.id_in(&text, Span::new(text.len(), text.len() + 3)), (1, true), "outside the text: empty");
+        assert_eq!(fresh.id(""), (1, false));
     }
 
     /// Every entry of the data files decodes from the compiled tables (`build.rs`), in order
