@@ -717,13 +717,14 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> (usize, FxHashSet<&'w st
     // One pass over the words, each fact found once per surface (`WordInfo::surface_id`): the
     // forms written lowercase inside sentences, those capitalised there (names, whatever their
     // frequency), and the demonyms ("japonais"), which refer to their country.
-    #[derive(Clone, Default)]
-    struct Seen {
-        lower: bool,
-        mid_sentence_cap: bool,
-        demonym: Option<Option<usize>>,
-    }
-    let mut seen: Vec<Seen> = Vec::new();
+    // Per surface, one byte (which of the two forms was seen) and the demonym answer, in flat
+    // vectors sized once: a few loads per word.
+    const LOWER: u8 = 1;
+    const MID_SENTENCE_CAP: u8 = 2;
+    const UNASKED: u32 = u32::MAX;
+    const NO_DEMONYM: u32 = u32::MAX - 1;
+    let mut seen = vec![0u8; words.surfaces()];
+    let mut demonym = vec![UNASKED; words.surfaces()];
     let mut lower_forms: FxHashSet<&str> = FxHashSet::default();
     let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
     // (token, gazetteer entry) of each demonym, in text order.
@@ -731,24 +732,24 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> (usize, FxHashSet<&'w st
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         let id = w.surface_id as usize;
-        if id >= seen.len() {
-            seen.resize(id + 1, Seen::default());
-        }
-        let seen = &mut seen[id];
         if !w.sentence_initial {
-            let flag = if w.cap { &mut seen.mid_sentence_cap } else { &mut seen.lower };
-            if !std::mem::replace(flag, true) {
+            let flag = if w.cap { MID_SENTENCE_CAP } else { LOWER };
+            if seen[id] & flag == 0 {
+                seen[id] |= flag;
                 let set = if w.cap { &mut mid_sentence_caps } else { &mut lower_forms };
                 set.insert(words.lower(w));
             }
         }
         if !w.cap && !w.stop {
-            if let Some(i) = *seen.demonym.get_or_insert_with(|| gaz.demonym(words.lower(w))) {
-                demonym_tokens.push((ti, i));
+            if demonym[id] == UNASKED {
+                demonym[id] = gaz.demonym(words.lower(w)).map_or(NO_DEMONYM, |i| i as u32);
+            }
+            if demonym[id] != NO_DEMONYM {
+                demonym_tokens.push((ti, demonym[id] as usize));
             }
         }
     }
-    (seen.len(), lower_forms, mid_sentence_caps, demonym_tokens)
+    (words.surfaces(), lower_forms, mid_sentence_caps, demonym_tokens)
 }
 
 /// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
@@ -1357,6 +1358,11 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
                 doc.tokens[k].kind == TokenKind::Word
                     && words[k].as_ref().is_some_and(|w| w.cap && !lists.word(List::Role, w))
             };
+            // Most tokens are no capitalised word: skipped reading their facts only.
+            match words[i..b].iter().position(|w| w.as_ref().is_some_and(|w| w.cap)) {
+                Some(n) => i += n,
+                None => break,
+            }
             if !is_cap(i) {
                 i += 1;
                 continue;
