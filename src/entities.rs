@@ -686,6 +686,10 @@ struct SurfaceKey {
     /// The group of the surface's key (gazetteer entry or name), once made: no key
     /// string copied or hashed per mention.
     group: Option<usize>,
+    /// Where the surface is counted in its group's `surfaces`, once there: no search per mention.
+    counted_at: Option<usize>,
+    /// A digit in the surface ("SM-3"), found once.
+    has_digit: bool,
 }
 
 impl SurfaceKey {
@@ -696,7 +700,8 @@ impl SurfaceKey {
 
     fn new(gaz: &Gazetteer, surface: &str) -> SurfaceKey {
         let key = alias_key(surface);
-        SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
+        let has_digit = surface.bytes().any(|b| b.is_ascii_digit());
+        SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, counted_at: None, has_digit, key }
     }
 }
 
@@ -836,7 +841,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         let w0 = words[c_words[0]].as_ref().unwrap();
         if single
             && (w0.stop
-                || (words.lower(w0).chars().count() < 3 && !w0.acronym)
+                || (words.lower(w0).chars().nth(2).is_none() && !w0.acronym)
                 || lists.word(List::Calendar, w0)
                 || lists.word(List::MonthAbbreviation, w0)
                 || lists.word(List::CommonAcronym, w0)
@@ -963,11 +968,15 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
         g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w));
-        g.has_digit |= surface.bytes().any(|b| b.is_ascii_digit());
+        g.has_digit |= known.has_digit;
         g.inner_acronym |= !single
             && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
-        count_surface(&mut g.surfaces, surface);
+        // The surface is counted at the same place of the same group each time (`known.group`).
+        match known.counted_at {
+            Some(k) => g.surfaces[k].1 += 1,
+            None => known.counted_at = Some(count_surface(&mut g.surfaces, surface)),
+        }
     }
 
     // Demonyms ("japonais") refer to their country (found in the first pass).
@@ -1061,21 +1070,46 @@ fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
     let mut starts: Vec<Span> = entities.iter().flat_map(|e| e.demonyms.iter().copied()).collect();
     sort_spans(&mut starts);
     starts.dedup_by_key(|d| d.start);
+    if starts.is_empty() {
+        return; // (then every entity has a mention: none to drop)
+    }
     let mut last_name: Vec<Option<Span>> = vec![None; starts.len()];
-    for n in entities.iter().flat_map(|e| &e.mentions) {
-        let i = starts.partition_point(|s| s.start < n.start);
-        if let Some(best) = last_name.get_mut(i) {
-            *best = (*best).max(Some(*n));
+    // Each entity's mentions are sorted: each one's place among the starts is searched from the
+    // previous one's (`start_at_or_after`), a step or two for the main names' thousands of mentions.
+    for e in entities.iter() {
+        let mut i = 0;
+        for n in &e.mentions {
+            i = start_at_or_after(&starts, i, n.start);
+            if let Some(best) = last_name.get_mut(i) {
+                *best = (*best).max(Some(*n));
+            }
         }
     }
     for i in 1..last_name.len() {
         last_name[i] = last_name[i].max(last_name[i - 1]);
     }
-    let inside = |d: &Span| last_name[starts.partition_point(|s| s.start < d.start)].is_some_and(|n| n.end >= d.end);
     for e in entities.iter_mut() {
-        e.demonyms.retain(|d| !inside(d));
+        let mut i = 0;
+        e.demonyms.retain(|d| {
+            i = start_at_or_after(&starts, i, d.start);
+            !last_name[i].is_some_and(|n| n.end >= d.end)
+        });
     }
     entities.retain(|e| !e.mentions.is_empty() || !e.demonyms.is_empty());
+}
+
+/// The first of `starts` (sorted by start) at or after `from` that starts at or after `at`, or
+/// `starts.len()`; those before `from` must start before `at`. Galloping from `from`: cheap when
+/// the answer is near, as for sorted positions asked in order.
+fn start_at_or_after(starts: &[Span], from: usize, at: usize) -> usize {
+    let mut lo = from;
+    let mut step = 1;
+    while lo + step <= starts.len() && starts[lo + step - 1].start < at {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step - 1).min(starts.len());
+    lo + starts[lo..hi].partition_point(|s| s.start < at)
 }
 
 /// Sorts spans by start, then end. Mentions are mostly found in text order (thousands for the
@@ -1086,11 +1120,17 @@ fn sort_spans(spans: &mut [Span]) {
     }
 }
 
-/// Counts one mention's written form.
-fn count_surface<'t>(surfaces: &mut Vec<(Cow<'t, str>, usize)>, surface: &'t str) {
-    match surfaces.iter_mut().find(|(s, _)| s == surface) {
-        Some((_, n)) => *n += 1,
-        None => surfaces.push((Cow::Borrowed(surface), 1)),
+/// Counts one mention's written form; returns where it is counted.
+fn count_surface<'t>(surfaces: &mut Vec<(Cow<'t, str>, usize)>, surface: &'t str) -> usize {
+    match surfaces.iter().position(|(s, _)| s == surface) {
+        Some(k) => {
+            surfaces[k].1 += 1;
+            k
+        }
+        None => {
+            surfaces.push((Cow::Borrowed(surface), 1));
+            surfaces.len() - 1
+        }
     }
 }
 
