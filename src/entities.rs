@@ -386,7 +386,7 @@ fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usiz
 /// "tribunal correctionnel de Nanterre", "cour de Cassation": the lowercase court head before
 /// `start` (a capitalised word after "de"), across its complement.
 /// `before`: token `start - 1` lowercased (when `start > a`).
-fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
+fn court_head_before(doc: &Document, words: &Words, lists: &ListAnswers, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
     if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
     }
@@ -395,8 +395,8 @@ fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, befo
         k -= 1;
         let low = token_lower(doc, words, k);
         match words[k].as_ref() {
-            Some(w) if !w.cap && COURT_HEADS.contains(&words.lower(w)) => return Some(k),
-            Some(w) if !w.cap && COURT_COMPLEMENTS.contains(&words.lower(w)) => continue,
+            Some(w) if !w.cap && lists.word(List::CourtHead, w) => return Some(k),
+            Some(w) if !w.cap && lists.word(List::CourtComplement, w) => continue,
             _ if matches!(low.as_ref(), "de" | "d'" | "du") => continue,
             _ => return None,
         }
@@ -566,6 +566,8 @@ enum List {
     InstitutionHead,
     MonthAbbreviation,
     CommonAcronym,
+    CourtHead,
+    CourtComplement,
     FirstName,
     Calendar,
     /// `is_common_word`; the last list (`ListAnswers`' other questions come after it).
@@ -592,6 +594,8 @@ impl List {
             List::InstitutionHead => &INSTITUTION_HEADS,
             List::MonthAbbreviation => &MONTH_ABBREVIATIONS,
             List::CommonAcronym => &COMMON_ACRONYMS,
+            List::CourtHead => return COURT_HEADS.contains(&lower),
+            List::CourtComplement => return COURT_COMPLEMENTS.contains(&lower),
             List::FirstName => return is_first_name(lower),
             List::Calendar => return crate::keywords::is_calendar_word(lower),
             List::Common => return is_common_word(lower),
@@ -630,6 +634,11 @@ impl<'w> ListAnswers<'w> {
     const LOWER_FORM: u32 = Self::STARTS_A_NAME + 1;
     const MID_SENTENCE_CAP: u32 = Self::LOWER_FORM + 1;
     const NAME_TAIL: u32 = Self::MID_SENTENCE_CAP + 1;
+    /// Facts of a one-word candidate's surface (its word's), for `extract`.
+    const NO_LONE_NAME: u32 = Self::NAME_TAIL + 1;
+    const HYPHENATED: u32 = Self::NO_LONE_NAME + 1;
+    const LOWERCASE_TAIL: u32 = Self::HYPHENATED + 1;
+    const COMMON_NOUN_SHAPE: u32 = Self::LOWERCASE_TAIL + 1;
 
     /// Whether the word's surface starts a gazetteer name of several words (`starts_a_name`).
     fn starts_a_name(&self, gaz: &Gazetteer, w: &WordInfo, surface: &str) -> bool {
@@ -652,7 +661,8 @@ impl<'w> ListAnswers<'w> {
             return bits & asked << 1 != 0;
         }
         let yes = answer();
-        cell.set(bits | asked | if yes { asked << 1 } else { 0 });
+        // (Read again: the answer may have asked other questions about the word.)
+        cell.set(cell.get() | asked | if yes { asked << 1 } else { 0 });
         yes
     }
 
@@ -675,7 +685,7 @@ impl<'w> ListAnswers<'w> {
 }
 
 // Two bits a question in a `u64`.
-const _: () = assert!(ListAnswers::NAME_TAIL < 32);
+const _: () = assert!(ListAnswers::COMMON_NOUN_SHAPE < 32);
 
 /// What a candidate's surface gives, computed once per distinct surface.
 struct SurfaceKey {
@@ -839,14 +849,16 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         let surface = c.span.of(text);
         let single = c_words.len() == 1;
         let w0 = words[c_words[0]].as_ref().unwrap();
-        if single
-            && (w0.stop
+        // (A one-word candidate's surface is its word's: these facts are found once per word.)
+        let no_lone_name = || {
+            w0.stop
                 || (words.lower(w0).chars().nth(2).is_none() && !w0.acronym)
                 || lists.word(List::Calendar, w0)
                 || lists.word(List::MonthAbbreviation, w0)
                 || lists.word(List::CommonAcronym, w0)
-                || is_roman_numeral(surface))
-        {
+                || is_roman_numeral(surface)
+        };
+        if single && lists.memo(ListAnswers::NO_LONE_NAME, w0, no_lone_name) {
             continue;
         }
         // Names recur: the key and its gazetteer lookups are made once per distinct surface; a
@@ -873,7 +885,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         // A compound of places kept whole ("l'axe Paris-Berlin") is a place, whatever its first part
         // looks like (Paris is a given name too).
         let mut places_compound = false;
-        if single && gaz_hit.is_none() && surface.contains('-') {
+        if single && gaz_hit.is_none() && lists.memo(ListAnswers::HYPHENATED, w0, || surface.contains('-')) {
             let mut parts = Vec::new();
             let mut start = c.span.start;
             for part in surface.split('-') {
@@ -915,7 +927,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
             // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
             // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
             // (A lone lowercase word, an institution head left alone, is no name either.)
-            if lists.word(List::Role, w0) || last_part(surface).starts_with(char::is_lowercase) {
+            if lists.word(List::Role, w0) || lists.memo(ListAnswers::LOWERCASE_TAIL, w0, || last_part(surface).starts_with(char::is_lowercase)) {
                 continue;
             }
             // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
@@ -924,11 +936,13 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
             // A word the table does not know needs other evidence: written with a capital inside a
             // sentence elsewhere, or a verb of saying after it ("Nakatani a déclaré").
             let listed_common = w0.zipf >= COMMON_ZIPF_SENTENCE_START && w0.zipf > crate::words::unseen_zipf(lang);
-            let unsupported = !listed_common
-                && (common_noun_shape(surface, words.lower(w0))
-                    || !(lists.in_set(ListAnswers::MID_SENTENCE_CAP, &mid_sentence_caps, w0) || speaks_next(doc, words, &lists, c_words[0])));
+            let unsupported = || {
+                !listed_common
+                    && (lists.memo(ListAnswers::COMMON_NOUN_SHAPE, w0, || common_noun_shape(surface, words.lower(w0)))
+                        || !(lists.in_set(ListAnswers::MID_SENTENCE_CAP, &mid_sentence_caps, w0) || speaks_next(doc, words, &lists, c_words[0])))
+            };
             if w0.sentence_initial
-                && (lists.in_set(ListAnswers::LOWER_FORM, &lower_forms, w0) || lists.word(List::Common, w0) || (listed_common && !surname) || unsupported)
+                && (lists.in_set(ListAnswers::LOWER_FORM, &lower_forms, w0) || lists.word(List::Common, w0) || (listed_common && !surname) || unsupported())
             {
                 continue;
             }
@@ -1437,7 +1451,10 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
                 while k < b && joiners < 2 {
                     let t = doc.tokens[k];
                     let allowed = if joiners == 0 { List::Particle } else { List::ParticleArticle };
-                    let is_particle = lists.token(allowed, doc, words, k) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
+                    // (No particle or article is a lone punctuation character: not lowercased to ask.)
+                    let is_particle = t.kind != TokenKind::Punct
+                        && lists.token(allowed, doc, words, k)
+                        && !t.span.of(&doc.text).starts_with(char::is_uppercase);
                     if !is_particle {
                         break;
                     }
@@ -1481,7 +1498,7 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
             // "Cour d'appel de Paris", "Cour de cassation", "Cour spéciale de justice": a capitalised court
             // takes its lowercase complement, then the place it sits in.
             let mut court = false;
-            if lone_head && head.is_some_and(|w| COURT_HEADS.contains(&words.lower(w))) {
+            if lone_head && head.is_some_and(|w| lists.word(List::CourtHead, w)) {
                 let (tail, next) = court_tail(doc, words, j, b);
                 if let Some(t) = tail {
                     court = true;
@@ -1526,7 +1543,7 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its
             // complement before the place.
             if first_member == start {
-                if let Some(head) = court_head_before(doc, words, a, start, before.as_deref()) {
+                if let Some(head) = court_head_before(doc, words, lists, a, start, before.as_deref()) {
                     first_member = head;
                 }
             }
