@@ -725,10 +725,39 @@ struct Candidate {
     maker: bool,
 }
 
-/// `extract`'s pass over the words (and the number of distinct surfaces). Out of line, as
-/// keywords' `Facts::new`: the first loop of `extract` enclosed all of its code in V8.
+/// What `word_facts` finds in its pass over the words.
+struct WordFacts<'w> {
+    /// Lowercase forms of the words written lowercase inside sentences.
+    lower_forms: FxHashSet<&'w str>,
+    /// Lowercase forms of the words capitalised inside sentences.
+    mid_sentence_caps: FxHashSet<&'w str>,
+    /// (token, gazetteer entry) of each demonym, in text order.
+    demonym_tokens: Vec<(usize, usize)>,
+    /// Bit `i % 64` of entry `i / 64`: token `i` is a capitalised word (`capitalised_from`).
+    capitalised: Vec<u64>,
+}
+
+impl WordFacts<'_> {
+    /// The first capitalised word's token in `from..to`: sixty-four tokens a step, where a scan
+    /// of the tokens read each one's facts.
+    fn capitalised_from(&self, from: usize, to: usize) -> Option<usize> {
+        let mut i = from;
+        while i < to {
+            let rest = self.capitalised.get(i / 64)? >> (i % 64);
+            if rest != 0 {
+                let k = i + rest.trailing_zeros() as usize;
+                return (k < to).then_some(k);
+            }
+            i = (i / 64 + 1) * 64;
+        }
+        None
+    }
+}
+
+/// `extract`'s pass over the words. Out of line, as keywords' `Facts::new`: the first loop of
+/// `extract` enclosed all of its code in V8.
 #[inline(never)]
-fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> (usize, FxHashSet<&'w str>, FxHashSet<&'w str>, Vec<(usize, usize)>) {
+fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
     // One pass over the words, each fact found once per surface (`WordInfo::surface_id`): the
     // forms written lowercase inside sentences, those capitalised there (names, whatever their
     // frequency), and the demonyms ("japonais"), which refer to their country.
@@ -742,8 +771,8 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> (usize, FxHashSet<&'w st
     let mut demonym = vec![UNASKED; words.surfaces()];
     let mut lower_forms: FxHashSet<&str> = FxHashSet::default();
     let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
-    // (token, gazetteer entry) of each demonym, in text order.
     let mut demonym_tokens: Vec<(usize, usize)> = Vec::new();
+    let mut capitalised = vec![0u64; words.len().div_ceil(64)];
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         let id = w.surface_id as usize;
@@ -755,7 +784,9 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> (usize, FxHashSet<&'w st
                 set.insert(words.lower(w));
             }
         }
-        if !w.cap && !w.stop {
+        if w.cap {
+            capitalised[ti / 64] |= 1 << (ti % 64);
+        } else if !w.stop {
             if demonym[id] == UNASKED {
                 demonym[id] = gaz.demonym(words.lower(w)).map_or(NO_DEMONYM, |i| i as u32);
             }
@@ -764,7 +795,7 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> (usize, FxHashSet<&'w st
             }
         }
     }
-    (words.surfaces(), lower_forms, mid_sentence_caps, demonym_tokens)
+    WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, capitalised }
 }
 
 /// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
@@ -775,14 +806,15 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
     };
     let text = doc.text.as_str();
-    let (surfaces, lower_forms, mid_sentence_caps, demonym_tokens) = word_facts(words, gaz);
+    let facts = word_facts(words, gaz);
+    let WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, .. } = &facts;
     let mut cands = Vec::new();
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     let lists = ListAnswers::new(words);
-    let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(surfaces).collect();
-    for c in candidates(doc, words, gaz, lang, &lists, &mut members) {
+    let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(words.surfaces()).collect();
+    for c in candidates(doc, words, &facts, gaz, lang, &lists, &mut members) {
         split_candidate(doc, words, gaz, &lists, &members, &mut by_surface, c, &mut cands);
     }
     // A person's name: a given name that is no demonym ("French Marseille"), no common word in the
@@ -994,7 +1026,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
     }
 
     // Demonyms ("japonais") refer to their country (found in the first pass).
-    for (ti, i) in demonym_tokens {
+    for &(ti, i) in demonym_tokens {
         let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
         groups[g].demonyms.push(doc.tokens[ti].span);
     }
@@ -1293,15 +1325,6 @@ struct PrevWords<'a> {
     len: usize,
 }
 
-impl<'a> PrevWords<'a> {
-    fn push(&mut self, w: PrevWord<'a>) {
-        if self.len < self.words.len() {
-            self.words[self.len] = w;
-            self.len += 1;
-        }
-    }
-}
-
 impl<'a> std::ops::Deref for PrevWords<'a> {
     type Target = [PrevWord<'a>];
     fn deref(&self) -> &[PrevWord<'a>] {
@@ -1313,26 +1336,30 @@ impl<'a> std::ops::Deref for PrevWords<'a> {
 /// `out`; `n` ≤ 6.
 #[inline]
 fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out: &mut PrevWords<'a>) {
-    let n = n.min(6);
-    out.len = 0;
+    let n = n.min(out.words.len());
+    // Counted here and stored once: `out` is written through a reference.
+    let mut len = 0;
     let mut i = ti;
-    while i > 0 && out.len() < n {
+    while i > 0 && len < n {
         i -= 1;
-        match &words[i] {
-            Some(w) => out.push(PrevWord { lower: words.lower(w), word: Some(w) }),
+        out.words[len] = match &words[i] {
+            Some(w) => PrevWord { lower: words.lower(w), word: Some(w) },
             None => {
-                if doc.tokens[i].kind == TokenKind::Elision {
+                let t = doc.tokens[i];
+                if t.kind == TokenKind::Elision {
                     // The tokeniser makes elisions of the forms `elision_lower` knows only.
-                    out.push(PrevWord { lower: elision_lower(doc.tokens[i].span.of(&doc.text)).unwrap_or(""), word: None });
-                } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
+                    PrevWord { lower: elision_lower(t.span.of(&doc.text)).unwrap_or(""), word: None }
+                } else if matches!(t.span.bytes_of(&doc.text), b"." | b"(" | b")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
                 } else {
                     break;
                 }
             }
-        }
+        };
+        len += 1;
     }
+    out.len = len;
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
@@ -1399,7 +1426,7 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 /// Runs of capitalised words inside sentences, joined across particles.
 /// `all_members` receives every candidate's words, one candidate after the other.
 #[inline(never)] // (its loop over the tokens, inlined, spanned most of `extract`: see `word_facts`)
-fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
+fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();
     // `known_name_end` by the text it reads (names recur): tokens past `j`, if a name ends there.
@@ -1412,9 +1439,9 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
                 doc.tokens[k].kind == TokenKind::Word
                     && words[k].as_ref().is_some_and(|w| w.cap && !lists.word(List::Role, w))
             };
-            // Most tokens are no capitalised word: skipped reading their facts only.
-            match words[i..b].iter().position(|w| w.as_ref().is_some_and(|w| w.cap)) {
-                Some(n) => i += n,
+            // Most tokens are no capitalised word: skipped by the bits of `word_facts`.
+            match facts.capitalised_from(i, b) {
+                Some(k) => i = k,
                 None => break,
             }
             if !is_cap(i) {
