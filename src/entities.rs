@@ -385,7 +385,9 @@ fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usiz
 
 /// "tribunal correctionnel de Nanterre", "cour de Cassation": the lowercase court head before
 /// `start` (a capitalised word after "de"), across its complement.
-/// `before`: token `start - 1` lowercased (when `start > a`).
+/// `before`: token `start - 1` lowercased (when `start > a`). Out of line: its loop, inlined,
+/// lengthened `candidates`' (see `word_facts`).
+#[inline(never)]
 fn court_head_before(doc: &Document, words: &Words, lists: &ListAnswers, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
     if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
@@ -882,15 +884,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         let single = c_words.len() == 1;
         let w0 = words[c_words[0]].as_ref().unwrap();
         // (A one-word candidate's surface is its word's: these facts are found once per word.)
-        let no_lone_name = || {
-            w0.stop
-                || (words.lower(w0).chars().nth(2).is_none() && !w0.acronym)
-                || lists.word(List::Calendar, w0)
-                || lists.word(List::MonthAbbreviation, w0)
-                || lists.word(List::CommonAcronym, w0)
-                || is_roman_numeral(surface)
-        };
-        if single && lists.memo(ListAnswers::NO_LONE_NAME, w0, no_lone_name) {
+        if single && lists.memo(ListAnswers::NO_LONE_NAME, w0, || no_lone_name(words, &lists, w0, surface)) {
             continue;
         }
         // Names recur: the key and its gazetteer lookups are made once per distinct surface; a
@@ -959,7 +953,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
             // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
             // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
             // (A lone lowercase word, an institution head left alone, is no name either.)
-            if lists.word(List::Role, w0) || lists.memo(ListAnswers::LOWERCASE_TAIL, w0, || last_part(surface).starts_with(char::is_lowercase)) {
+            if lists.word(List::Role, w0) || lists.memo(ListAnswers::LOWERCASE_TAIL, w0, || lowercase_last_part(surface)) {
                 continue;
             }
             // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
@@ -1104,6 +1098,18 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         refs(b).cmp(&refs(a)).then_with(|| a.first_start().cmp(&b.first_start())).then_with(|| a.text.cmp(&b.text))
     });
     entities
+}
+
+/// Whether a one-word candidate (`w`, written `surface`) is no name by itself: a stop word, a word
+/// of fewer than three letters (but an acronym), a date word, a common acronym, a Roman numeral.
+#[inline(never)] // (asked once per word: out of `extract`'s loop)
+fn no_lone_name(words: &Words, lists: &ListAnswers, w: &WordInfo, surface: &str) -> bool {
+    w.stop
+        || (words.lower(w).chars().nth(2).is_none() && !w.acronym)
+        || lists.word(List::Calendar, w)
+        || lists.word(List::MonthAbbreviation, w)
+        || lists.word(List::CommonAcronym, w)
+        || is_roman_numeral(surface)
 }
 
 /// "Union européenne", "Parti communiste chinois": an adjective inside a name is part of that name,
@@ -1274,10 +1280,17 @@ fn is_title_article(words: &Words, w: &WordInfo) -> bool {
 /// Shapes of French common words that names do not take: derivational suffixes ("Rebondissement",
 /// "Relégation", "Catholicisme", "Contractuellement") and compounds with a lowercase tail
 /// ("Celle-ci", "Entre-temps", "Franc-maçonnerie"); names capitalise each part ("Jean-Marc").
+#[inline(never)] // (asked once per word: out of `extract`'s loop)
 fn common_noun_shape(surface: &str, lower: &str) -> bool {
     const SUFFIXES: &[&str] = &["isme", "ismes", "ment", "ments", "tion", "tions", "sion", "sions", "ité", "ités"];
     let lowercase_tail = surface.contains('-') && last_part(surface).starts_with(char::is_lowercase);
     lowercase_tail || (lower.chars().count() > 6 && SUFFIXES.iter().any(|e| lower.ends_with(e)))
+}
+
+/// Whether the part of `word` after its last hyphen (the whole word if none) starts lowercase.
+#[inline(never)] // (asked once per word: out of `extract`'s loop)
+fn lowercase_last_part(word: &str) -> bool {
+    last_part(word).starts_with(char::is_lowercase)
 }
 
 /// The part of a hyphenated word after its last hyphen (the whole word if none).
@@ -1569,7 +1582,8 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
             }
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its
             // complement before the place.
-            if first_member == start {
+            // (Only after "de": the call is made for few names.)
+            if first_member == start && start >= a + 2 && matches!(before.as_deref(), Some("de" | "d'" | "du")) {
                 if let Some(head) = court_head_before(doc, words, lists, a, start, before.as_deref()) {
                     first_member = head;
                 }
