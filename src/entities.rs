@@ -388,7 +388,7 @@ fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usiz
 /// `before`: token `start - 1` lowercased (when `start > a`). Out of line: its loop, inlined,
 /// lengthened `candidates`' (see `word_facts`).
 #[inline(never)]
-fn court_head_before(doc: &Document, words: &Words, lists: &ListAnswers, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
+fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
     if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
     }
@@ -396,8 +396,8 @@ fn court_head_before(doc: &Document, words: &Words, lists: &ListAnswers, a: usiz
     while k > a && k + 7 > start {
         k -= 1;
         match words[k].as_ref() {
-            Some(w) if !w.cap && lists.word(List::CourtHead, w) => return Some(k),
-            Some(w) if !w.cap && lists.word(List::CourtComplement, w) => continue,
+            Some(w) if !w.cap && COURT_HEADS.contains(&words.lower(w)) => return Some(k),
+            Some(w) if !w.cap && COURT_COMPLEMENTS.contains(&words.lower(w)) => continue,
             _ if matches!(token_lower(doc, words, k).as_ref(), "de" | "d'" | "du") => continue,
             _ => return None,
         }
@@ -568,7 +568,6 @@ enum List {
     MonthAbbreviation,
     CommonAcronym,
     CourtHead,
-    CourtComplement,
     FirstName,
     Calendar,
     /// `is_common_word`; the last list (`ListAnswers`' other questions come after it).
@@ -596,7 +595,6 @@ impl List {
             List::MonthAbbreviation => &MONTH_ABBREVIATIONS,
             List::CommonAcronym => &COMMON_ACRONYMS,
             List::CourtHead => return COURT_HEADS.contains(&lower),
-            List::CourtComplement => return COURT_COMPLEMENTS.contains(&lower),
             List::FirstName => return is_first_name(lower),
             List::Calendar => return crate::keywords::is_calendar_word(lower),
             List::Common => return is_common_word(lower),
@@ -1596,7 +1594,7 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
             // complement before the place.
             // (Only after "de": the call is made for few names.)
             if first_member == start && start >= a + 2 && matches!(before.as_deref(), Some("de" | "d'" | "du")) {
-                if let Some(head) = court_head_before(doc, words, lists, a, start, before.as_deref()) {
+                if let Some(head) = court_head_before(doc, words, a, start, before.as_deref()) {
                     first_member = head;
                 }
             }
