@@ -385,7 +385,9 @@ fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usiz
 
 /// "tribunal correctionnel de Nanterre", "cour de Cassation": the lowercase court head before
 /// `start` (a capitalised word after "de"), across its complement.
-/// `before`: token `start - 1` lowercased (when `start > a`).
+/// `before`: token `start - 1` lowercased (when `start > a`). Out of line: its loop, inlined,
+/// lengthened `candidates`' (see `word_facts`).
+#[inline(never)]
 fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
     if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
@@ -393,11 +395,10 @@ fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, befo
     let mut k = start - 1;
     while k > a && k + 7 > start {
         k -= 1;
-        let low = token_lower(doc, words, k);
         match words[k].as_ref() {
             Some(w) if !w.cap && COURT_HEADS.contains(&words.lower(w)) => return Some(k),
             Some(w) if !w.cap && COURT_COMPLEMENTS.contains(&words.lower(w)) => continue,
-            _ if matches!(low.as_ref(), "de" | "d'" | "du") => continue,
+            _ if matches!(token_lower(doc, words, k).as_ref(), "de" | "d'" | "du") => continue,
             _ => return None,
         }
     }
@@ -566,6 +567,7 @@ enum List {
     InstitutionHead,
     MonthAbbreviation,
     CommonAcronym,
+    CourtHead,
     FirstName,
     Calendar,
     /// `is_common_word`; the last list (`ListAnswers`' other questions come after it).
@@ -592,6 +594,7 @@ impl List {
             List::InstitutionHead => &INSTITUTION_HEADS,
             List::MonthAbbreviation => &MONTH_ABBREVIATIONS,
             List::CommonAcronym => &COMMON_ACRONYMS,
+            List::CourtHead => return COURT_HEADS.contains(&lower),
             List::FirstName => return is_first_name(lower),
             List::Calendar => return crate::keywords::is_calendar_word(lower),
             List::Common => return is_common_word(lower),
@@ -630,6 +633,11 @@ impl<'w> ListAnswers<'w> {
     const LOWER_FORM: u32 = Self::STARTS_A_NAME + 1;
     const MID_SENTENCE_CAP: u32 = Self::LOWER_FORM + 1;
     const NAME_TAIL: u32 = Self::MID_SENTENCE_CAP + 1;
+    /// Facts of a one-word candidate's surface (its word's), for `extract`.
+    const NO_LONE_NAME: u32 = Self::NAME_TAIL + 1;
+    const HYPHENATED: u32 = Self::NO_LONE_NAME + 1;
+    const LOWERCASE_TAIL: u32 = Self::HYPHENATED + 1;
+    const COMMON_NOUN_SHAPE: u32 = Self::LOWERCASE_TAIL + 1;
 
     /// Whether the word's surface starts a gazetteer name of several words (`starts_a_name`).
     fn starts_a_name(&self, gaz: &Gazetteer, w: &WordInfo, surface: &str) -> bool {
@@ -652,7 +660,8 @@ impl<'w> ListAnswers<'w> {
             return bits & asked << 1 != 0;
         }
         let yes = answer();
-        cell.set(bits | asked | if yes { asked << 1 } else { 0 });
+        // (Read again: the answer may have asked other questions about the word.)
+        cell.set(cell.get() | asked | if yes { asked << 1 } else { 0 });
         yes
     }
 
@@ -675,7 +684,7 @@ impl<'w> ListAnswers<'w> {
 }
 
 // Two bits a question in a `u64`.
-const _: () = assert!(ListAnswers::NAME_TAIL < 32);
+const _: () = assert!(ListAnswers::COMMON_NOUN_SHAPE < 32);
 
 /// What a candidate's surface gives, computed once per distinct surface.
 struct SurfaceKey {
@@ -686,6 +695,10 @@ struct SurfaceKey {
     /// The group of the surface's key (gazetteer entry or name), once made: no key
     /// string copied or hashed per mention.
     group: Option<usize>,
+    /// Where the surface is counted in its group's `surfaces`, once there: no search per mention.
+    counted_at: Option<usize>,
+    /// A digit in the surface ("SM-3"), found once.
+    has_digit: bool,
 }
 
 impl SurfaceKey {
@@ -696,7 +709,8 @@ impl SurfaceKey {
 
     fn new(gaz: &Gazetteer, surface: &str) -> SurfaceKey {
         let key = alias_key(surface);
-        SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, key }
+        let has_digit = surface.bytes().any(|b| b.is_ascii_digit());
+        SurfaceKey { gaz_hit: gaz.lookup_key(&key), demonym: None, group: None, counted_at: None, has_digit, key }
     }
 }
 
@@ -710,45 +724,77 @@ struct Candidate {
     maker: bool,
 }
 
-/// `extract`'s pass over the words (and the number of distinct surfaces). Out of line, as
-/// keywords' `Facts::new`: the first loop of `extract` enclosed all of its code in V8.
+/// What `word_facts` finds in its pass over the words.
+struct WordFacts<'w> {
+    /// Lowercase forms of the words written lowercase inside sentences.
+    lower_forms: FxHashSet<&'w str>,
+    /// Lowercase forms of the words capitalised inside sentences.
+    mid_sentence_caps: FxHashSet<&'w str>,
+    /// (token, gazetteer entry) of each demonym, in text order.
+    demonym_tokens: Vec<(usize, usize)>,
+    /// Bit `i % 64` of entry `i / 64`: token `i` is a capitalised word (`capitalised_from`).
+    capitalised: Vec<u64>,
+}
+
+impl WordFacts<'_> {
+    /// The first capitalised word's token in `from..to`: sixty-four tokens a step, where a scan
+    /// of the tokens read each one's facts.
+    fn capitalised_from(&self, from: usize, to: usize) -> Option<usize> {
+        let mut i = from;
+        while i < to {
+            let rest = self.capitalised.get(i / 64)? >> (i % 64);
+            if rest != 0 {
+                let k = i + rest.trailing_zeros() as usize;
+                return (k < to).then_some(k);
+            }
+            i = (i / 64 + 1) * 64;
+        }
+        None
+    }
+}
+
+/// `extract`'s pass over the words. Out of line, as keywords' `Facts::new`: the first loop of
+/// `extract` enclosed all of its code in V8.
 #[inline(never)]
-fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> (usize, FxHashSet<&'w str>, FxHashSet<&'w str>, Vec<(usize, usize)>) {
+fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
     // One pass over the words, each fact found once per surface (`WordInfo::surface_id`): the
     // forms written lowercase inside sentences, those capitalised there (names, whatever their
     // frequency), and the demonyms ("japonais"), which refer to their country.
-    #[derive(Clone, Default)]
-    struct Seen {
-        lower: bool,
-        mid_sentence_cap: bool,
-        demonym: Option<Option<usize>>,
-    }
-    let mut seen: Vec<Seen> = Vec::new();
+    // Per surface, one byte (which of the two forms was seen) and the demonym answer, in flat
+    // vectors sized once: a few loads per word.
+    const LOWER: u8 = 1;
+    const MID_SENTENCE_CAP: u8 = 2;
+    const UNASKED: u32 = u32::MAX;
+    const NO_DEMONYM: u32 = u32::MAX - 1;
+    let mut seen = vec![0u8; words.surfaces()];
+    let mut demonym = vec![UNASKED; words.surfaces()];
     let mut lower_forms: FxHashSet<&str> = FxHashSet::default();
     let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
-    // (token, gazetteer entry) of each demonym, in text order.
     let mut demonym_tokens: Vec<(usize, usize)> = Vec::new();
+    let mut capitalised = vec![0u64; words.len().div_ceil(64)];
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         let id = w.surface_id as usize;
-        if id >= seen.len() {
-            seen.resize(id + 1, Seen::default());
-        }
-        let seen = &mut seen[id];
         if !w.sentence_initial {
-            let flag = if w.cap { &mut seen.mid_sentence_cap } else { &mut seen.lower };
-            if !std::mem::replace(flag, true) {
+            let flag = if w.cap { MID_SENTENCE_CAP } else { LOWER };
+            if seen[id] & flag == 0 {
+                seen[id] |= flag;
                 let set = if w.cap { &mut mid_sentence_caps } else { &mut lower_forms };
                 set.insert(words.lower(w));
             }
         }
-        if !w.cap && !w.stop {
-            if let Some(i) = *seen.demonym.get_or_insert_with(|| gaz.demonym(words.lower(w))) {
-                demonym_tokens.push((ti, i));
+        if w.cap {
+            capitalised[ti / 64] |= 1 << (ti % 64);
+        } else if !w.stop {
+            if demonym[id] == UNASKED {
+                demonym[id] = gaz.demonym(words.lower(w)).map_or(NO_DEMONYM, |i| i as u32);
+            }
+            if demonym[id] != NO_DEMONYM {
+                demonym_tokens.push((ti, demonym[id] as usize));
             }
         }
     }
-    (seen.len(), lower_forms, mid_sentence_caps, demonym_tokens)
+    WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, capitalised }
 }
 
 /// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
@@ -759,14 +805,15 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
     };
     let text = doc.text.as_str();
-    let (surfaces, lower_forms, mid_sentence_caps, demonym_tokens) = word_facts(words, gaz);
+    let facts = word_facts(words, gaz);
+    let WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, .. } = &facts;
     let mut cands = Vec::new();
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
     let lists = ListAnswers::new(words);
-    let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(surfaces).collect();
-    for c in candidates(doc, words, gaz, lang, &lists, &mut members) {
+    let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(words.surfaces()).collect();
+    for c in candidates(doc, words, &facts, gaz, lang, &lists, &mut members) {
         split_candidate(doc, words, gaz, &lists, &members, &mut by_surface, c, &mut cands);
     }
     // A person's name: a given name that is no demonym ("French Marseille"), no common word in the
@@ -833,14 +880,8 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         let surface = c.span.of(text);
         let single = c_words.len() == 1;
         let w0 = words[c_words[0]].as_ref().unwrap();
-        if single
-            && (w0.stop
-                || (words.lower(w0).chars().count() < 3 && !w0.acronym)
-                || lists.word(List::Calendar, w0)
-                || lists.word(List::MonthAbbreviation, w0)
-                || lists.word(List::CommonAcronym, w0)
-                || is_roman_numeral(surface))
-        {
+        // (A one-word candidate's surface is its word's: these facts are found once per word.)
+        if single && lists.memo(ListAnswers::NO_LONE_NAME, w0, || no_lone_name(words, &lists, w0, surface)) {
             continue;
         }
         // Names recur: the key and its gazetteer lookups are made once per distinct surface; a
@@ -867,7 +908,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         // A compound of places kept whole ("l'axe Paris-Berlin") is a place, whatever its first part
         // looks like (Paris is a given name too).
         let mut places_compound = false;
-        if single && gaz_hit.is_none() && surface.contains('-') {
+        if single && gaz_hit.is_none() && lists.memo(ListAnswers::HYPHENATED, w0, || surface.contains('-')) {
             let mut parts = Vec::new();
             let mut start = c.span.start;
             for part in surface.split('-') {
@@ -909,7 +950,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
             // "Muslim-majority", "Kremlin-backed", "Franc-maçonnerie": a lowercase last part makes a
             // common word or an adjective; the parts of a name are all capitalised ("Jean-Marc").
             // (A lone lowercase word, an institution head left alone, is no name either.)
-            if lists.word(List::Role, w0) || last_part(surface).starts_with(char::is_lowercase) {
+            if lists.word(List::Role, w0) || lists.memo(ListAnswers::LOWERCASE_TAIL, w0, || lowercase_last_part(surface)) {
                 continue;
             }
             // A lone sentence-initial capital is usually an ordinary word ("Pendant", "Toutefois").
@@ -918,11 +959,13 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
             // A word the table does not know needs other evidence: written with a capital inside a
             // sentence elsewhere, or a verb of saying after it ("Nakatani a déclaré").
             let listed_common = w0.zipf >= COMMON_ZIPF_SENTENCE_START && w0.zipf > crate::words::unseen_zipf(lang);
-            let unsupported = !listed_common
-                && (common_noun_shape(surface, words.lower(w0))
-                    || !(lists.in_set(ListAnswers::MID_SENTENCE_CAP, &mid_sentence_caps, w0) || speaks_next(doc, words, &lists, c_words[0])));
+            let unsupported = || {
+                !listed_common
+                    && (lists.memo(ListAnswers::COMMON_NOUN_SHAPE, w0, || common_noun_shape(surface, words.lower(w0)))
+                        || !(lists.in_set(ListAnswers::MID_SENTENCE_CAP, &mid_sentence_caps, w0) || speaks_next(doc, words, &lists, c_words[0])))
+            };
             if w0.sentence_initial
-                && (lists.in_set(ListAnswers::LOWER_FORM, &lower_forms, w0) || lists.word(List::Common, w0) || (listed_common && !surname) || unsupported)
+                && (lists.in_set(ListAnswers::LOWER_FORM, &lower_forms, w0) || lists.word(List::Common, w0) || (listed_common && !surname) || unsupported())
             {
                 continue;
             }
@@ -962,15 +1005,19 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
         g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w));
-        g.has_digit |= surface.bytes().any(|b| b.is_ascii_digit());
+        g.has_digit |= known.has_digit;
         g.inner_acronym |= !single
             && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
         g.mentions.push(c.span);
-        count_surface(&mut g.surfaces, surface);
+        // The surface is counted at the same place of the same group each time (`known.group`).
+        match known.counted_at {
+            Some(k) => g.surfaces[k].1 += 1,
+            None => known.counted_at = Some(count_surface(&mut g.surfaces, surface)),
+        }
     }
 
     // Demonyms ("japonais") refer to their country (found in the first pass).
-    for (ti, i) in demonym_tokens {
+    for &(ti, i) in demonym_tokens {
         let g = group_of(GroupKey::Gaz(i), Some(i), 1, &mut groups);
         groups[g].demonyms.push(doc.tokens[ti].span);
     }
@@ -1050,6 +1097,18 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
     entities
 }
 
+/// Whether a one-word candidate (`w`, written `surface`) is no name by itself: a stop word, a word
+/// of fewer than three letters (but an acronym), a date word, a common acronym, a Roman numeral.
+#[inline(never)] // (asked once per word: out of `extract`'s loop)
+fn no_lone_name(words: &Words, lists: &ListAnswers, w: &WordInfo, surface: &str) -> bool {
+    w.stop
+        || (words.lower(w).chars().count() < 3 && !w.acronym)
+        || lists.word(List::Calendar, w)
+        || lists.word(List::MonthAbbreviation, w)
+        || lists.word(List::CommonAcronym, w)
+        || is_roman_numeral(surface)
+}
+
 /// "Union européenne", "Parti communiste chinois": an adjective inside a name is part of that name,
 /// not a reference to Europe or China. Entities left with no reference go.
 fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
@@ -1060,21 +1119,59 @@ fn drop_demonyms_inside_names(entities: &mut Vec<Entity>) {
     let mut starts: Vec<Span> = entities.iter().flat_map(|e| e.demonyms.iter().copied()).collect();
     sort_spans(&mut starts);
     starts.dedup_by_key(|d| d.start);
+    if starts.is_empty() {
+        return; // (then every entity has a mention: none to drop)
+    }
     let mut last_name: Vec<Option<Span>> = vec![None; starts.len()];
-    for n in entities.iter().flat_map(|e| &e.mentions) {
-        let i = starts.partition_point(|s| s.start < n.start);
-        if let Some(best) = last_name.get_mut(i) {
-            *best = (*best).max(Some(*n));
+    // Each entity's mentions are sorted: each one's place among the starts is searched from the
+    // previous one's (`start_at_or_after`), a step or two for the main names' thousands of mentions.
+    for e in entities.iter() {
+        let mut i = 0;
+        for n in &e.mentions {
+            i = start_at_or_after(&starts, i, n.start);
+            if let Some(best) = last_name.get_mut(i) {
+                *best = (*best).max(Some(*n));
+            }
         }
     }
     for i in 1..last_name.len() {
         last_name[i] = last_name[i].max(last_name[i - 1]);
     }
-    let inside = |d: &Span| last_name[starts.partition_point(|s| s.start < d.start)].is_some_and(|n| n.end >= d.end);
     for e in entities.iter_mut() {
-        e.demonyms.retain(|d| !inside(d));
+        // Kept demonyms moved up in place (a loop: `retain` with this closure cost 0.3 KB of wasm).
+        let (mut i, mut kept) = (0, 0);
+        for k in 0..e.demonyms.len() {
+            let d = e.demonyms[k];
+            i = start_at_or_after(&starts, i, d.start);
+            if !last_name[i].is_some_and(|n| n.end >= d.end) {
+                e.demonyms[kept] = d;
+                kept += 1;
+            }
+        }
+        e.demonyms.truncate(kept);
     }
     entities.retain(|e| !e.mentions.is_empty() || !e.demonyms.is_empty());
+}
+
+/// The first of `starts` (sorted by start) at or after `from` that starts at or after `at`, or
+/// `starts.len()`; those before `from` must start before `at`. Steps double from `from` while
+/// they stay before `at`, then halve: cheap when the answer is near, as for sorted positions
+/// asked in order.
+fn start_at_or_after(starts: &[Span], from: usize, at: usize) -> usize {
+    let (mut i, mut step, mut growing) = (from, 1, true);
+    while step > 0 {
+        // Every start before `i` is before `at`.
+        if starts.get(i + step - 1).is_some_and(|s| s.start < at) {
+            i += step;
+            if growing {
+                step *= 2;
+            }
+        } else {
+            growing = false;
+            step /= 2;
+        }
+    }
+    i
 }
 
 /// Sorts spans by start, then end. Mentions are mostly found in text order (thousands for the
@@ -1085,11 +1182,17 @@ fn sort_spans(spans: &mut [Span]) {
     }
 }
 
-/// Counts one mention's written form.
-fn count_surface<'t>(surfaces: &mut Vec<(Cow<'t, str>, usize)>, surface: &'t str) {
-    match surfaces.iter_mut().find(|(s, _)| s == surface) {
-        Some((_, n)) => *n += 1,
-        None => surfaces.push((Cow::Borrowed(surface), 1)),
+/// Counts one mention's written form; returns where it is counted.
+fn count_surface<'t>(surfaces: &mut Vec<(Cow<'t, str>, usize)>, surface: &'t str) -> usize {
+    match surfaces.iter().position(|(s, _)| s == surface) {
+        Some(k) => {
+            surfaces[k].1 += 1;
+            k
+        }
+        None => {
+            surfaces.push((Cow::Borrowed(surface), 1));
+            surfaces.len() - 1
+        }
     }
 }
 
@@ -1187,10 +1290,17 @@ fn is_title_article(words: &Words, w: &WordInfo) -> bool {
 /// Shapes of French common words that names do not take: derivational suffixes ("Rebondissement",
 /// "Relégation", "Catholicisme", "Contractuellement") and compounds with a lowercase tail
 /// ("Celle-ci", "Entre-temps", "Franc-maçonnerie"); names capitalise each part ("Jean-Marc").
+#[inline(never)] // (asked once per word: out of `extract`'s loop)
 fn common_noun_shape(surface: &str, lower: &str) -> bool {
     const SUFFIXES: &[&str] = &["isme", "ismes", "ment", "ments", "tion", "tions", "sion", "sions", "ité", "ités"];
     let lowercase_tail = surface.contains('-') && last_part(surface).starts_with(char::is_lowercase);
     lowercase_tail || (lower.chars().count() > 6 && SUFFIXES.iter().any(|e| lower.ends_with(e)))
+}
+
+/// Whether the part of `word` after its last hyphen (the whole word if none) starts lowercase.
+#[inline(never)] // (asked once per word: out of `extract`'s loop)
+fn lowercase_last_part(word: &str) -> bool {
+    last_part(word).starts_with(char::is_lowercase)
 }
 
 /// The part of a hyphenated word after its last hyphen (the whole word if none).
@@ -1238,15 +1348,6 @@ struct PrevWords<'a> {
     len: usize,
 }
 
-impl<'a> PrevWords<'a> {
-    fn push(&mut self, w: PrevWord<'a>) {
-        if self.len < self.words.len() {
-            self.words[self.len] = w;
-            self.len += 1;
-        }
-    }
-}
-
 impl<'a> std::ops::Deref for PrevWords<'a> {
     type Target = [PrevWord<'a>];
     fn deref(&self) -> &[PrevWord<'a>] {
@@ -1258,26 +1359,30 @@ impl<'a> std::ops::Deref for PrevWords<'a> {
 /// `out`; `n` ≤ 6.
 #[inline]
 fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out: &mut PrevWords<'a>) {
-    let n = n.min(6);
-    out.len = 0;
+    let n = n.min(out.words.len());
+    // Counted here and stored once: `out` is written through a reference.
+    let mut len = 0;
     let mut i = ti;
-    while i > 0 && out.len() < n {
+    while i > 0 && len < n {
         i -= 1;
-        match &words[i] {
-            Some(w) => out.push(PrevWord { lower: words.lower(w), word: Some(w) }),
+        out.words[len] = match &words[i] {
+            Some(w) => PrevWord { lower: words.lower(w), word: Some(w) },
             None => {
-                if doc.tokens[i].kind == TokenKind::Elision {
+                let t = doc.tokens[i];
+                if t.kind == TokenKind::Elision {
                     // The tokeniser makes elisions of the forms `elision_lower` knows only.
-                    out.push(PrevWord { lower: elision_lower(doc.tokens[i].span.of(&doc.text)).unwrap_or(""), word: None });
-                } else if matches!(doc.tokens[i].span.of(&doc.text), "." | "(" | ")") {
+                    PrevWord { lower: elision_lower(t.span.of(&doc.text)).unwrap_or(""), word: None }
+                } else if matches!(t.span.bytes_of(&doc.text), b"." | b"(" | b")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
                 } else {
                     break;
                 }
             }
-        }
+        };
+        len += 1;
     }
+    out.len = len;
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
@@ -1344,7 +1449,7 @@ fn elision_lower(t: &str) -> Option<&'static str> {
 /// Runs of capitalised words inside sentences, joined across particles.
 /// `all_members` receives every candidate's words, one candidate after the other.
 #[inline(never)] // (its loop over the tokens, inlined, spanned most of `extract`: see `word_facts`)
-fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
+fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer, lang: Lang, lists: &ListAnswers, all_members: &mut Vec<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut members = Vec::new();
     // `known_name_end` by the text it reads (names recur): tokens past `j`, if a name ends there.
@@ -1357,6 +1462,11 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
                 doc.tokens[k].kind == TokenKind::Word
                     && words[k].as_ref().is_some_and(|w| w.cap && !lists.word(List::Role, w))
             };
+            // Most tokens are no capitalised word: skipped by the bits of `word_facts`.
+            match facts.capitalised_from(i, b) {
+                Some(k) => i = k,
+                None => break,
+            }
             if !is_cap(i) {
                 i += 1;
                 continue;
@@ -1391,7 +1501,10 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
                 while k < b && joiners < 2 {
                     let t = doc.tokens[k];
                     let allowed = if joiners == 0 { List::Particle } else { List::ParticleArticle };
-                    let is_particle = lists.token(allowed, doc, words, k) && !t.span.of(&doc.text).starts_with(char::is_uppercase);
+                    // (No particle or article is a lone punctuation character: not lowercased to ask.)
+                    let is_particle = t.kind != TokenKind::Punct
+                        && lists.token(allowed, doc, words, k)
+                        && !t.span.of(&doc.text).starts_with(char::is_uppercase);
                     if !is_particle {
                         break;
                     }
@@ -1435,7 +1548,7 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
             // "Cour d'appel de Paris", "Cour de cassation", "Cour spéciale de justice": a capitalised court
             // takes its lowercase complement, then the place it sits in.
             let mut court = false;
-            if lone_head && head.is_some_and(|w| COURT_HEADS.contains(&words.lower(w))) {
+            if lone_head && head.is_some_and(|w| lists.word(List::CourtHead, w)) {
                 let (tail, next) = court_tail(doc, words, j, b);
                 if let Some(t) = tail {
                     court = true;
@@ -1479,7 +1592,8 @@ fn candidates(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang, lists:
             }
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its
             // complement before the place.
-            if first_member == start {
+            // (Only after "de": the call is made for few names.)
+            if first_member == start && start >= a + 2 && matches!(before.as_deref(), Some("de" | "d'" | "du")) {
                 if let Some(head) = court_head_before(doc, words, a, start, before.as_deref()) {
                     first_member = head;
                 }
@@ -1607,6 +1721,21 @@ mod tests {
         let got = front_decoded(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")));
         assert_eq!(got.lines().collect::<Vec<_>>(), want);
         assert!(is_first_name("jean") && is_first_name("jean-marc") && !is_first_name("maison"));
+    }
+
+    /// `start_at_or_after` answers as a binary search of the starts after `from` does.
+    #[test]
+    fn galloping_finds_the_first_start_at_or_after() {
+        let starts: Vec<Span> = [1, 3, 3, 4, 8, 9, 15, 20, 21, 22, 40].iter().map(|&s| Span::new(s, s + 1)).collect();
+        for from in 0..=starts.len() {
+            for at in 0..45 {
+                if starts[..from].iter().all(|s| s.start < at) {
+                    let want = from + starts[from..].partition_point(|s| s.start < at);
+                    assert_eq!(start_at_or_after(&starts, from, at), want, "from {from} at {at}");
+                }
+            }
+        }
+        assert_eq!(start_at_or_after(&[], 0, 5), 0);
     }
 
     /// The byte-level `elision_lower` and `is_roman_numeral` answer as their plain definitions do.
