@@ -98,45 +98,6 @@ fn radix_order(keys: Vec<u64>) -> Vec<usize> {
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
-/// The union of sorted runs, each without repeats: sorted, without repeats. Merged two runs at
-/// a time, round after round (n log k), never sorted: the runs are already in order.
-pub fn merge_union<T: Ord + Copy>(mut runs: Vec<Vec<T>>) -> Vec<T> {
-    while runs.len() > 1 {
-        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
-        let mut pairs = runs.into_iter();
-        while let Some(a) = pairs.next() {
-            let Some(b) = pairs.next() else {
-                merged.push(a);
-                break;
-            };
-            let mut out = Vec::with_capacity(a.len() + b.len());
-            let (mut i, mut j) = (0, 0);
-            while i < a.len() && j < b.len() {
-                match a[i].cmp(&b[j]) {
-                    Ordering::Less => {
-                        out.push(a[i]);
-                        i += 1;
-                    }
-                    Ordering::Greater => {
-                        out.push(b[j]);
-                        j += 1;
-                    }
-                    Ordering::Equal => {
-                        out.push(a[i]);
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
-            out.extend_from_slice(&a[i..]);
-            out.extend_from_slice(&b[j..]);
-            merged.push(out);
-        }
-        runs = merged;
-    }
-    runs.pop().unwrap_or_default()
-}
-
 /// Reorders `v` so that `v[i]` is the old `v[order[i]]`, one cycle of swaps at a time.
 fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     for start in 0..v.len() {
@@ -208,36 +169,7 @@ mod tests {
         }
     }
 
-    #[test]
-    fn merge_union_orders_the_union() {
-        let lists: Vec<Vec<usize>> = vec![vec![1, 7, 9], vec![], vec![0, 4], vec![2, 3, 8], vec![5]];
-        assert_eq!(merge_union(lists), vec![0, 1, 2, 3, 4, 5, 7, 8, 9]);
-        assert_eq!(merge_union::<usize>(Vec::new()), Vec::<usize>::new());
-    }
-
     /// Merged runs are the runs' spans sorted, without repeats, for few spans and for many.
-    #[test]
-    fn merge_union_is_a_sort_without_repeats() {
-        use crate::span::Span;
-        let mut x = 7u32;
-        for (n_runs, len) in [(0, 0), (1, 5), (3, 4), (5, 300), (8, 200)] {
-            let runs: Vec<Vec<Span>> = (0..n_runs).map(|_| {
-                let mut run: Vec<Span> = (0..len).map(|_| {
-                    x = x.wrapping_mul(1103515245).wrapping_add(12345);
-                    let start = (x >> 16) as usize % 2000;
-                    Span::new(start, start + 1 + (x >> 8) as usize % 3)
-                }).collect();
-                run.sort();
-                run.dedup();
-                run
-            }).collect();
-            let mut want: Vec<Span> = runs.concat();
-            want.sort();
-            want.dedup();
-            assert_eq!(merge_union(runs), want, "{n_runs} runs of {len}");
-        }
-    }
-
     #[test]
     fn moves_owned_items() {
         let mut v: Vec<String> = ["pear", "apple", "fig", "apple"].iter().map(|s| s.to_string()).collect();
