@@ -169,7 +169,6 @@ mod tests {
         }
     }
 
-    /// Merged runs are the runs' spans sorted, without repeats, for few spans and for many.
     #[test]
     fn moves_owned_items() {
         let mut v: Vec<String> = ["pear", "apple", "fig", "apple"].iter().map(|s| s.to_string()).collect();
