@@ -100,15 +100,9 @@ pub fn packed_lowercase(token: &str) -> Option<u64> {
     if !token.is_ascii() {
         return crate::text::packed_word(crate::normalize::lowercased(token).trim_end_matches('\''));
     }
-    let word = token.trim_end_matches('\'').as_bytes();
-    if word.is_empty() || word.len() > 8 {
-        return None;
-    }
-    let mut bytes = [0u8; 8];
-    for (to, from) in bytes.iter_mut().zip(word) {
-        *to = from.to_ascii_lowercase();
-    }
-    Some(u64::from_le_bytes(bytes))
+    // (ASCII lowercasing keeps the length, and the zero padding stays zero.)
+    let packed = crate::text::packed_word(token.trim_end_matches('\''))?;
+    Some(u64::from_le_bytes(packed.to_le_bytes().map(|b| b.to_ascii_lowercase())))
 }
 
 /// The stop words of a language (French for `Unknown`): only that list is built.
