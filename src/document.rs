@@ -451,19 +451,17 @@ impl<'a> Iterator for Pieces<'a> {
 
 /// Adds the chunk of one whitespace-separated piece of a clause to `out`.
 fn push_chunk<'a>(raw: &'a str, out: &mut Vec<Chunk<'a>>) {
-    // Most pieces are a bare word: neither end can be a mark when its byte is none of the
-    // marks' first bytes (at the start) or last bytes (at the end). Such a piece is its
-    // own word, with no marks after it.
-    let (first, last) = (raw.as_bytes().first().copied(), raw.as_bytes().last().copied());
-    let opens = |b| matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?' | b'"' | b'(' | b')' | 0xC2 | 0xE2);
-    let closes = |b| matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?' | b'"' | b'(' | b')' | 0xAB | 0xBB | 0x9C | 0x9D | 0x93 | 0x94);
-    if let (Some(first), Some(last)) = (first, last) {
-        if !opens(first) && !closes(last) {
-            out.push(Chunk { word: raw, comma_after: false, stop_after: false });
-            return;
-        }
+    let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—');
+    // Most pieces are a bare word, marked at neither end: the piece is its word, with no marks
+    // after it (no trim, no search of its tail). An end that is an ASCII letter or digit is no
+    // mark without decoding it.
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let (first, last) = (raw.as_bytes().first(), raw.as_bytes().last());
+    if !raw.is_empty() && (plain(first) || !raw.starts_with(is_mark)) && (plain(last) || !raw.ends_with(is_mark)) {
+        out.push(Chunk { word: raw, comma_after: false, stop_after: false });
+        return;
     }
-    let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '–' | '—'));
+    let word = raw.trim_matches(is_mark);
     // Keep the period of a title ("M.").
     // `word` lies inside `raw`: its offset, not a substring search (a searcher per word was
     // most of the quote attribution's cost). Same result: trimmed marks never start a word.
