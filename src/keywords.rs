@@ -244,7 +244,9 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         positions[next_slot[ci as usize]] = position;
         next_slot[ci as usize] += 1;
     }
-    let mentions_of = |c: &Cand| positions[c.first_mention..c.first_mention + c.mention_count].iter().map(|&p| {
+    // Candidate `c`'s mentions, as indices into `found`, in text order.
+    let positions_of = |c: &Cand| &positions[c.first_mention..c.first_mention + c.mention_count];
+    let mentions_of = |c: &Cand| positions_of(c).iter().map(|&p| {
         let (_, first, last) = found[p];
         Span::new(doc.tokens[first as usize].span.start, doc.tokens[last as usize].span.end)
     });
@@ -289,7 +291,7 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
     }
     let mut in_longer = vec![false; if asked.contains(&true) { doc.tokens.len() } else { 0 }];
     for c in cands.iter().filter(|c| c.key[1] != NO_TERM && c.key.iter().any(|&t| asked.get(t as usize) == Some(&true))) {
-        for &p in &positions[c.first_mention..c.first_mention + c.mention_count] {
+        for &p in positions_of(c) {
             let (_, first, last) = found[p];
             for k in first as usize..=last as usize {
                 if words[k].as_ref().is_some_and(|w| asked[w.key_id as usize] && c.key.contains(&w.key_id)) {
@@ -302,7 +304,7 @@ pub fn extract(doc: &Document, words: &Words, max: usize, corpus: Option<&DocFre
         if c.key[1] != NO_TERM || c.capitalised == 0 {
             continue;
         }
-        let mentions = &positions[c.first_mention..c.first_mention + c.mention_count];
+        let mentions = positions_of(c);
         let inside = mentions.iter().filter(|&&p| in_longer[found[p].1 as usize]).count();
         if inside * 4 >= c.mention_count * 3 {
             scores[ci] *= 0.5;
@@ -386,7 +388,7 @@ impl ChildNodes {
     fn child(&mut self, parent: u32, word: u32, nodes: &mut Vec<u32>) -> u32 {
         let link = u64::from(parent) << 32 | u64::from(word);
         let mask = self.slots.len() - 1;
-        let mut i = (link.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        let mut i = Self::home(link, mask);
         loop {
             match self.slots[i] {
                 (_, NONE) => break,
@@ -395,6 +397,12 @@ impl ChildNodes {
             }
         }
         self.insert(i, link, nodes)
+    }
+
+    /// The slot where the search for `link` starts, in a table of `mask + 1` slots.
+    #[inline(always)]
+    fn home(link: u64, mask: usize) -> usize {
+        (link.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
     }
 
     /// Enters a new child at free slot `i`.
@@ -408,7 +416,7 @@ impl ChildNodes {
             let mut slots = vec![(0, NONE); self.slots.len() * 2];
             let mask = slots.len() - 1;
             for &(l, c) in self.slots.iter().filter(|s| s.1 != NONE) {
-                let mut j = (l.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+                let mut j = Self::home(l, mask);
                 while slots[j].1 != NONE {
                     j = (j + 1) & mask;
                 }
