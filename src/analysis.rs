@@ -95,7 +95,7 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    fn offsets_mut(&mut self, f: &mut dyn FnMut(&mut usize)) {
+    fn offsets_mut(&mut self, mut f: impl FnMut(&mut usize)) {
         for b in &mut self.blocks {
             f(&mut b.start);
             f(&mut b.end);
@@ -129,7 +129,7 @@ impl Analysis {
         }
         let text = std::mem::take(&mut self.text);
         let index = UnitIndex::new(text.as_bytes(), unit);
-        self.offsets_mut(&mut |o| *o = index.map(*o));
+        self.offsets_mut(|o| *o = index.map(*o));
         self.text = text;
     }
 }
@@ -153,7 +153,7 @@ impl UnitIndex {
 
     fn new(bytes: &[u8], unit: OffsetUnit) -> UnitIndex {
         let utf16 = unit == OffsetUnit::Utf16;
-        let n = bytes.len() / Self::CHUNK + 1;
+        let n = bytes.len().div_ceil(Self::CHUNK) + 1; // and an empty one for the end
         let (mut chunks, mut quads) = (Vec::with_capacity(n), Vec::new());
         let mut units = 0u32;
         for (c, chunk) in bytes.chunks(Self::CHUNK).chain(std::iter::once(&[][..])).enumerate() {

@@ -60,21 +60,22 @@ pub fn merge(entities: &[Entity], keywords: &[Keyword], quotes: &[Span]) -> Vec<
     for (i, &q) in quotes.iter().enumerate() {
         all.push((q, HighlightKind::Quote, i));
     }
-    // Within a priority: longer first, then earlier, then by item index (the order pushed).
-    // Two stable sorts of each priority's items: by start, then by length (!length: longer first).
+    // Within a priority: longer first, then earlier, then by item index (the order pushed): one
+    // stable radix sort per priority of the key (!length, start). Both fit in 32 bits in any text
+    // under 4 GiB (saturated above: the order could differ there, never the no-overlap rule).
+    let low32 = |x: usize| u64::from(u32::try_from(x).unwrap_or(u32::MAX));
+    let mut order = Vec::with_capacity(all.len());
     for (p, &start) in priority_starts.iter().enumerate() {
         let end = priority_starts.get(p + 1).copied().unwrap_or(all.len());
-        let items = &mut all[start..end];
-        let starts = items.iter().map(|a| a.0.start as u64).collect();
-        crate::sort::sort_by_u64_keys(items, starts);
-        let lengths = items.iter().map(|a| !(a.0.len() as u64)).collect();
-        crate::sort::sort_by_u64_keys(items, lengths);
+        let keys = all[start..end].iter().map(|a| !low32(a.0.len()) << 32 | low32(a.0.start)).collect();
+        order.extend(crate::sort::radix_order(keys).into_iter().map(|i| start + i));
     }
     let reach = all.iter().map(|a| a.0.end).max().unwrap_or(0);
     // Bytes already highlighted, one bit each: the taken highlights never overlap.
     let mut taken = Covered(vec![0; reach.div_ceil(64)]);
     let mut out: Vec<Highlight> = Vec::new();
-    for (span, kind, index) in all {
+    for i in order {
+        let (span, kind, index) = all[i];
         if span.is_empty() {
             continue;
         }
