@@ -100,7 +100,10 @@ if (browser) {
     ? `; on real news (Wikinews dev, 90 KB, a real vocabulary) wasm ${ratio(get("loupe_tokenize_stem", "wikinews-dev"), get("js_tokenize_stem", "wikinews-dev"))}` : "";
   p(`| tokenise + stem ≥ 10× the JS pipeline (1 MB) | wasm ${ratio(wasmTok, js)} (${wasmMb("loupe_tokenize_stem", "news-1m")} MB/s); native ${natTok && js ? (js.best / +natTok[3]).toFixed(1) + "×" : "–"} (${natMb("tokenize_stem", "news-1m.txt")} MB/s); JS ${wasmMb("js_tokenize_stem", "news-1m")} MB/s${realVocab} |`);
   const tf = get("js_tfidf_keywords", "news-1m");
-  p(`| full analysis ≥ 30 MB/s (1 MB) | wasm ${wasmMb("loupe_analyze", "news-1m")} MB/s${get("loupe_analyze", "wikinews-dev") ? ` (real news, Wikinews dev: ${wasmMb("loupe_analyze", "wikinews-dev")} MB/s)` : ""} (inside wasm alone, without building the JS result: ${wasmMb("loupe_analyze_core", "news-1m")} MB/s); native ${natMb("analyze", "news-1m.txt")} MB/s; JS TF-IDF pipeline ${tf ? mb(tf.bytes, tf.best) : "–"} MB/s |`);
+  // The issue's goal is a ratio (3x the JS pipeline doing only its part) that it turned into
+  // 30 MB/s with its own figure for the JS pipeline (~10 MB/s): both are shown.
+  const full = get("loupe_analyze", "news-1m");
+  p(`| full analysis ≥ 3× the JS TF-IDF pipeline, so ≥ 30 MB/s (1 MB) | wasm ${ratio(full, tf)} the JS pipeline, ${wasmMb("loupe_analyze", "news-1m")} MB/s${get("loupe_analyze", "wikinews-dev") ? ` (real news, Wikinews dev: ${ratio(get("loupe_analyze", "wikinews-dev"), get("js_tfidf_keywords", "wikinews-dev"))} the JS pipeline, ${wasmMb("loupe_analyze", "wikinews-dev")} MB/s)` : ""} (inside wasm alone, without building the JS result: ${wasmMb("loupe_analyze_core", "news-1m")} MB/s); native ${natMb("analyze", "news-1m.txt")} MB/s; JS TF-IDF pipeline ${tf ? mb(tf.bytes, tf.best) : "–"} MB/s |`);
   for (const r of browser.rows.filter((r) => r.what.startsWith("loupe_analyze ("))) {
     const label = r.what.slice("loupe_analyze (".length, -1);
     const wasmFile = join(out, `pkg-${label.replace(/\W+/g, "-")}`, "loupe_bg.wasm");
