@@ -62,10 +62,51 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
 }
 
+/// Eight bytes at a time: `ONES * b` repeats byte `b`, `TOPS` is each byte's top bit.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// Flags the zero bytes of `y` (their top bits): the classic test, whose lowest flag is always
+/// a real zero byte (higher ones may be false, after a zero byte).
+fn zero_bytes(y: u64) -> u64 {
+    y.wrapping_sub(ONES) & !y & TOPS
+}
+
+/// The first `byte` at or after `from`, or `bytes.len()`: eight bytes at a time (wasm32's
+/// `memchr` reads 32-bit words).
+fn next_byte(bytes: &[u8], mut from: usize, byte: u8) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let found = zero_bytes(u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ ONES * u64::from(byte));
+        if found != 0 {
+            return from + found.trailing_zeros() as usize / 8;
+        }
+        from += 8;
+    }
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest.iter().position(|&b| b == byte).unwrap_or(rest.len())
+}
+
+/// `s.contains(needle)`, found by the needle's first byte. In wasm (no SIMD) the standard
+/// library's substring search steps through a line a few letters at a time, where the
+/// boilerplate predicates' needles start with a letter rarer than most ('c').
+fn has(s: &str, needle: &str) -> bool {
+    let (bytes, needle) = (s.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return true };
+    let mut at = 0;
+    loop {
+        at = next_byte(bytes, at, first);
+        if at >= bytes.len() {
+            return false;
+        }
+        if bytes[at..].starts_with(needle) {
+            return true;
+        }
+        at += 1;
+    }
+}
+
 /// Normalises for comparing lines: lowercase, one kind of apostrophe and quote, single spaces.
 pub fn fold_for_compare(s: &str) -> String {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     let bytes = s.as_bytes();
@@ -88,7 +129,7 @@ pub fn fold_for_compare(s: &str) -> String {
             if let Some(chunk) = bytes.get(end..end + 8) {
                 let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
                 let below = |n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & TOPS;
-                let spaces = (x ^ ONES * 0x20).wrapping_sub(ONES) & !(x ^ ONES * 0x20) & TOPS;
+                let spaces = zero_bytes(x ^ ONES * 0x20);
                 let lone = spaces & (spaces << 8 | spaces >> 8) == 0 && spaces >> 63 == 0 && (end > i || spaces & 0x80 == 0);
                 if x & TOPS == 0 && below(0x20) == 0 && lone {
                     end += 8;
@@ -194,7 +235,7 @@ fn is_photo_credit(folded: &str) -> bool {
 
 fn is_contributor_credit(l: &str) -> bool {
     // (All four contain "contribu": one search for most lines.)
-    l.contains("contribu")
+    has(l, "contribu")
         && (l.contains("a contribué à ce rapport") || l.contains("ont contribué à ce rapport")
             || l.contains("contributed to this report") || l.contains("contributed reporting"))
 }
@@ -215,7 +256,7 @@ fn starts_comments(l: &str) -> bool {
         }
     }
     // (The four phrases searched for all contain "comment": one search for most lines.)
-    let comment = l.contains("comment");
+    let comment = has(l, "comment");
     comment && (l.contains("pour laisser des commentaires") || l.contains("pour commenter")) || l.starts_with("cher lecteur")
         || comment && (l.contains("to leave a comment") || l.contains("log in to comment")) || l.starts_with("commentaires")
         || l == "comments" || l == "réagissez" || l == "add a comment"
@@ -744,9 +785,6 @@ fn resolve(a: Option<Attribution>, last: &mut Option<String>) -> Option<String> 
 /// `bytes.len()`: eight bytes at a time, by the classic test for a zero byte in `x ^ needle`
 /// (its lowest flagged byte is always a real match).
 fn next_mark_byte(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    let zero_bytes = |y: u64| y.wrapping_sub(ONES) & !y & TOPS;
     while let Some(chunk) = bytes.get(from..from + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
         // The three bytes end in the same five bits (0x02): one test passes most words.
@@ -1106,6 +1144,17 @@ mod tests {
         for from in 0..=bytes.len() {
             let plain = (from..bytes.len()).find(|&i| matches!(bytes[i], b'"' | 0xC2 | 0xE2)).unwrap_or(bytes.len());
             assert_eq!(next_mark_byte(bytes, from), plain, "from {from}");
+        }
+    }
+
+    #[test]
+    fn has_finds_what_contains_finds() {
+        let line = "les commentaires de ccontributeurs, comment-contribu cc comment";
+        for p in 0..=line.len() {
+            for needle in ["comment", "contribu", "c", "cc", "ment", "comment!", "ccontributeurs,"] {
+                assert_eq!(has(&line[p..], needle), line[p..].contains(needle), "{needle:?} in {:?}", &line[p..]);
+            }
+            assert_eq!(next_byte(line.as_bytes(), p, b'c'), line[p..].find('c').map_or(line.len(), |i| p + i));
         }
     }
 
