@@ -588,17 +588,19 @@ fn name_in_phrase(ch: &mut Chunks, from: usize) -> Option<String> {
 fn attribution_after(s: &str) -> Option<Attribution> {
     attribution_at(s).or_else(|| {
         // Later in the same sentence: "», par exemple dans les domaines maritime et aérien, a déclaré M. Stoltenberg".
-        // Only commas in the first 200 bytes count: the end of a longer sentence is looked for
-        // only when one is there (most text after a quotation has none).
+        // Only commas in the first 200 bytes count, before the sentence ends: the first one
+        // found, the sentence's end is looked for before it, and further only when it is
+        // there (most text after a quotation has no comma, or a sentence end first).
+        let first_comma = 1 + s.as_bytes().get(1..s.len().min(200))?.iter().position(|&c| c == b',')?;
+        if sentence_end(&s[..first_comma]) < first_comma {
+            return None;
+        }
         let mut head = s.len().min(200);
         while !s.is_char_boundary(head) {
             head += 1;
         }
         let head_end = sentence_end(&s[..head]);
         let comma = |p: usize, c: u8| c == b',' && p > 0 && p < 200;
-        if !s.as_bytes()[..head_end].iter().enumerate().any(|(p, &c)| comma(p, c)) {
-            return None;
-        }
         let sentence = &s[..if head_end < head { head_end } else { sentence_end(s) }];
         sentence.bytes().enumerate().take_while(|&(p, _)| p < 200).filter(|&(p, c)| comma(p, c)).find_map(|(p, _)| attribution_at(&sentence[p + 1..]))
     })
@@ -614,7 +616,14 @@ fn sentence_end(s: &str) -> usize {
             0xC2 if b.get(p + 1) == Some(&0xAB) => return p,
             0xE2 if b.get(p + 1..p + 3) == Some(&[0x80, 0x9C][..]) => return p,
             b'.' => {
-                let word = s[..p].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                // The word before: the ASCII letters before the period, decoded only when a
+                // non-ASCII character precedes them (and may be a letter of the word).
+                let letters = b[..p].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+                let word = if p > letters && !b[p - letters - 1].is_ascii() {
+                    s[..p].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+                } else {
+                    &s[p - letters..p]
+                };
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if !initial && !matches!(word, "M" | "MM" | "Mme" | "Mmes" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Pr" | "Me") {
                     return p;
@@ -1183,7 +1192,8 @@ mod tests {
 
     #[test]
     fn pieces_and_sentence_ends_read_by_bytes() {
-        let texts = ["", " ", "a", "a b", "  a\u{A0}b\u{2003} c\t\td\u{3000}e\u{85}f\u{2028}", "été, “oui” « non » M. X. Dr. Y! z? w", "é.", "«", "a.b“"];
+        let texts = ["", " ", "a", "a b", "  a\u{A0}b\u{2003} c\t\td\u{3000}e\u{85}f\u{2028}", "été, “oui” « non » M. X. Dr. Y! z? w", "é.", "«", "a.b“",
+            "É. Éa. aÉ. Ωmega. Mme. 3M. (M. x.M. Été. MM! \u{1680}x\u{205F}y\u{B}z\u{C}\u{1C}"];
         for s in texts {
             assert_eq!(Pieces { s, at: Some(0) }.collect::<Vec<_>>(), s.split(char::is_whitespace).collect::<Vec<_>>(), "{s:?}");
             let chars = || {
