@@ -317,9 +317,10 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
                 continue;
             }
             // Most words end at an ASCII character that cannot continue them (below: hyphens,
-            // apostrophes, decimal marks, '@', and spaces inside numbers).
+            // apostrophes, decimal marks, '@', and spaces inside numbers). A space, comma or
+            // period goes on a number only ("1 000", "3,5"): after a word, it ends it here.
             if b < 0x80 {
-                if b == b' ' && !number || !may_continue_word(b) {
+                if matches!(b, b' ' | b',' | b'.') && !number || !may_continue_word(b) {
                     break None;
                 }
                 break Some(char::from(b));
@@ -493,7 +494,7 @@ pub fn sentences(text: &str, tokens: &[Token], range: (usize, usize), out: &mut 
             && is_abbreviation(tokens[i - 1].span.of(text));
         let next_starts = j >= last || {
             let n = tokens[j].span.of(text);
-            n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "«“\"—–-(".contains(c))
+            n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '“' | '"' | '—' | '–' | '-' | '('))
         };
         if !prev_abbrev && next_starts {
             push_sentence(tokens, start, j, out);
