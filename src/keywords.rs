@@ -25,7 +25,7 @@ use crate::normalize::edit_distance;
 use crate::span::Span;
 use crate::stopwords::WordList;
 use crate::text::TokenKind;
-use crate::words::{WordInfo, Words};
+use crate::words::{SurfaceIds, WordInfo, Words};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Keyword {
@@ -782,9 +782,9 @@ impl<'a> Facts<'a> {
         // A word's flags and lists depend on its text only: gathered once per distinct surface
         // (0 until then; the bits of a word are never 0).
         let mut by_surface: Vec<u32> = vec![0; words.surfaces()];
-        // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are cached by their
-        // bytes, packed in an integer (`text::packed_word`).
-        let mut elisions: FxHashMap<u64, u32> = FxHashMap::default();
+        // Elisions have no `WordInfo`: their few spellings ("l'", "L’", "d'") are numbered as
+        // words' surfaces are (`SurfaceIds`: no byte loop, no general hash map), their bits cached per number.
+        let (mut elisions, mut elision_bits) = (SurfaceIds::new(), Vec::new());
         // (Collected, not pushed: no capacity check per token. Per-surface work and tokens with
         // no `WordInfo` but words and elisions are out of line: the loop stays small.)
         let bits = doc.tokens.iter().zip(words.iter()).enumerate().map(|(k, (t, w))| match w {
@@ -796,7 +796,7 @@ impl<'a> Facts<'a> {
                 *cached | if w.sentence_initial { SENTENCE_INITIAL } else { 0 }
             }
             None => match t.kind {
-                TokenKind::Word | TokenKind::Elision => other_word_bits(doc, words, k, &mut elisions),
+                TokenKind::Word | TokenKind::Elision => other_word_bits(doc, words, k, &mut elisions, &mut elision_bits),
                 TokenKind::Number => NUMBER,
                 _ => 0,
             },
@@ -829,19 +829,20 @@ fn surface_bits(kind: TokenKind, w: &WordInfo, words: &Words) -> u32 {
     kind | INFO | flag(w.cap, CAP) | flag(w.acronym, ACRONYM) | flag(w.stop, STOP)
 }
 
-/// The `Facts` bits of token `k`, a word or an elision with no `WordInfo`.
+/// The `Facts` bits of token `k`, a word or an elision with no `WordInfo`. An elision's list
+/// bits are cached in `elision_bits`, by its number in `elisions`.
 #[inline(never)]
-fn other_word_bits(doc: &Document, words: &Words, k: usize, elisions: &mut FxHashMap<u64, u32>) -> u32 {
+fn other_word_bits<'a>(doc: &'a Document, words: &Words, k: usize, elisions: &mut SurfaceIds<'a>, elision_bits: &mut Vec<u32>) -> u32 {
     let t = &doc.tokens[k];
     let lists = || list_bits(&token_lower(doc, words, k));
     if t.kind != TokenKind::Elision {
         return WORD | lists();
     }
-    ELISION
-        | match crate::text::packed_word(t.span.of(&doc.text)) {
-            Some(packed) => *elisions.entry(packed).or_insert_with(lists),
-            None => lists(),
-        }
+    let (id, new) = elisions.id_in(&doc.text, t.span);
+    if new {
+        elision_bits.push(lists());
+    }
+    ELISION | elision_bits[id as usize]
 }
 
 /// The `Facts` list bits of a lowercase word (asked once per distinct word): one map from each
