@@ -352,32 +352,32 @@ static INSTITUTION_HEADS: WordList = WordList::new(&[
 /// Courts, which take a lowercase complement before their seat ("cour d'appel de Paris").
 const COURT_HEADS: &[&str] = &["cour", "tribunal", "court"];
 /// Words of a court's complement: "d'appel", "de cassation", "correctionnel", "de grande instance".
-const COURT_COMPLEMENTS: &[&str] = &[
+static COURT_COMPLEMENTS: WordList = WordList::new(&[
     "appel", "cassation", "justice", "assises", "comptes", "commerce", "instance", "grande", "première",
     "correctionnel", "correctionnelle", "administratif", "administrative", "suprême", "spéciale", "spécial",
     "pénal", "pénale", "criminelle", "constitutionnelle", "militaire", "fédéral", "fédérale", "internationale",
     "international", "européenne", "supérieure", "supérieur", "prud'hommes", "appeal", "appeals",
-];
+]);
 
 /// From token `j` after a court's head: the last complement word (if any) and the token after it.
 /// Joiners ("de", "d'", "of") count only when a complement follows them.
-fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usize>, usize) {
+fn court_tail(doc: &Document, words: &Words, lists: &ListAnswers, j: usize, b: usize) -> (Option<usize>, usize) {
     let (mut last, mut k, mut next) = (None, j, j);
     while k < b && k < j + 6 {
-        let low = token_lower(doc, words, k);
-        let is_word = doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap);
-        if is_word && COURT_COMPLEMENTS.contains(&low.as_ref()) {
+        let low = word_lower(doc, words, k);
+        let lowercase_word = words[k].as_ref().filter(|w| doc.tokens[k].kind == TokenKind::Word && !w.cap);
+        if lowercase_word.is_some_and(|w| lists.word(List::CourtComplement, w)) {
             last = Some(k);
             k += 1;
             next = k;
-        } else if matches!(low.as_ref(), "de" | "d'" | "du" | "of") && matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision) {
+        } else if matches!(low, "de" | "d'" | "du" | "of") && matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision) {
             k += 1;
         } else {
             break;
         }
     }
     // The joiner before the seat ("de Paris") stays outside the complement but must be kept for the caller.
-    if last.is_some() && next < b && matches!(token_lower(doc, words, next).as_ref(), "de" | "d'" | "du") {
+    if last.is_some() && next < b && matches!(word_lower(doc, words, next), "de" | "d'" | "du") {
         next += 1;
     }
     (last, next)
@@ -388,7 +388,7 @@ fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usiz
 /// `before`: token `start - 1` lowercased (when `start > a`). Out of line: its loop, inlined,
 /// lengthened `candidates`' (see `word_facts`).
 #[inline(never)]
-fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
+fn court_head_before(doc: &Document, words: &Words, lists: &ListAnswers, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
     if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
     }
@@ -396,9 +396,9 @@ fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, befo
     while k > a && k + 7 > start {
         k -= 1;
         match words[k].as_ref() {
-            Some(w) if !w.cap && COURT_HEADS.contains(&words.lower(w)) => return Some(k),
-            Some(w) if !w.cap && COURT_COMPLEMENTS.contains(&words.lower(w)) => continue,
-            _ if matches!(token_lower(doc, words, k).as_ref(), "de" | "d'" | "du") => continue,
+            Some(w) if !w.cap && lists.word(List::CourtHead, w) => return Some(k),
+            Some(w) if !w.cap && lists.word(List::CourtComplement, w) => continue,
+            _ if matches!(word_lower(doc, words, k), "de" | "d'" | "du") => continue,
             _ => return None,
         }
     }
@@ -467,18 +467,18 @@ fn org_tail(doc: &Document, words: &Words, mut j: usize, b: usize, members: &mut
             continue;
         }
         // A complement: its joiner, an optional article, then the noun or the name.
-        let joiner = token_lower(doc, words, j);
+        let joiner = word_lower(doc, words, j);
         let mut k = j + 1;
-        let needs_article = match joiner.as_ref() {
+        let needs_article = match joiner {
             "de" | "du" | "des" | "d'" => false,
             // "pour la République", not "Sénat pour les démocrates".
             "pour" => true,
             _ => break,
         };
-        let article = if k < b { token_lower(doc, words, k) } else { "".into() };
-        let has_article = matches!(article.as_ref(), "la" | "l'" | "le" | "les") && !doc.tokens[k].span.of(&doc.text).starts_with(char::is_uppercase);
+        let article = if k < b { word_lower(doc, words, k) } else { "" };
+        let has_article = matches!(article, "la" | "l'" | "le" | "les") && !doc.tokens[k].span.of(&doc.text).starts_with(char::is_uppercase);
         if has_article {
-            if !(joiner == "de" || (joiner == "pour" && matches!(article.as_ref(), "la" | "l'"))) {
+            if !(joiner == "de" || (joiner == "pour" && matches!(article, "la" | "l'"))) {
                 break;
             }
             k += 1;
@@ -568,6 +568,7 @@ enum List {
     MonthAbbreviation,
     CommonAcronym,
     CourtHead,
+    CourtComplement,
     FirstName,
     Calendar,
     /// `is_common_word`; the last list (`ListAnswers`' other questions come after it).
@@ -594,6 +595,7 @@ impl List {
             List::InstitutionHead => &INSTITUTION_HEADS,
             List::MonthAbbreviation => &MONTH_ABBREVIATIONS,
             List::CommonAcronym => &COMMON_ACRONYMS,
+            List::CourtComplement => &COURT_COMPLEMENTS,
             List::CourtHead => return COURT_HEADS.contains(&lower),
             List::FirstName => return is_first_name(lower),
             List::Calendar => return crate::keywords::is_calendar_word(lower),
@@ -674,11 +676,11 @@ impl<'w> ListAnswers<'w> {
         }
     }
 
-    /// Whether `list` has token `k` lowercased (`token_lower`).
+    /// Whether `list` has token `k` lowercased (`word_lower`).
     fn token(&self, list: List, doc: &Document, words: &Words, k: usize) -> bool {
         match &words[k] {
             Some(w) => self.word(list, w),
-            None => list.contains(&token_lower(doc, words, k)),
+            None => list.contains(word_lower(doc, words, k)),
         }
     }
 }
@@ -1216,10 +1218,12 @@ fn after_place_head(lists: &ListAnswers, prev: &[PrevWord]) -> bool {
 }
 
 /// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
+/// (The word sets are `matches!` patterns: a slice's `contains` compared the word with each entry.)
 fn names_portfolio(prev: &[PrevWord]) -> bool {
-    let is = |i: usize, set: &[&str]| prev.get(i).is_some_and(|p| set.contains(&p.as_str()));
-    (is(0, &["de", "du", "des", "d'", "of", "aux", "à"]) && is(1, PORTFOLIO_HEADS))
-        || (is(0, &["la", "l'", "the"]) && is(1, &["de", "à", "for", "of"]) && is(2, PORTFOLIO_HEADS))
+    let word = |i: usize| prev.get(i).map_or("", |p| p.as_str());
+    let portfolio = |i: usize| prev.get(i).is_some_and(|p| PORTFOLIO_HEADS.contains(&p.as_str()));
+    (matches!(word(0), "de" | "du" | "des" | "d'" | "of" | "aux" | "à") && portfolio(1))
+        || (matches!(word(0), "la" | "l'" | "the") && matches!(word(1), "de" | "à" | "for" | "of") && portfolio(2))
 }
 
 /// Splits "HLM de Paris" or "Défense du Japon" where the part after a particle is a
@@ -1370,8 +1374,7 @@ fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out:
             None => {
                 let t = doc.tokens[i];
                 if t.kind == TokenKind::Elision {
-                    // The tokeniser makes elisions of the forms `elision_lower` knows only.
-                    PrevWord { lower: elision_lower(t.span.of(&doc.text)).unwrap_or(""), word: None }
+                    PrevWord { lower: elision_token_lower(doc, i), word: None }
                 } else if matches!(t.span.bytes_of(&doc.text), b"." | b"(" | b")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
@@ -1383,6 +1386,24 @@ fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out:
         len += 1;
     }
     out.len = len;
+}
+
+/// Token `k`'s lowercase form if it is a word or an elision, else "": the rules compare it with
+/// words only (particles, articles, a court's complement), which no punctuation, URL or emoji
+/// lowercases to. (Nothing lowercased or allocated, unlike `token_lower`.)
+#[inline]
+fn word_lower<'a>(doc: &'a Document, words: &'a Words, k: usize) -> &'a str {
+    match &words[k] {
+        Some(w) => words.lower(w),
+        None => elision_token_lower(doc, k),
+    }
+}
+
+/// Token `k`'s lowercase form if it is an elision (`elision_lower`), else "".
+fn elision_token_lower(doc: &Document, k: usize) -> &'static str {
+    let t = doc.tokens[k];
+    // The tokeniser makes elisions of the forms `elision_lower` knows only.
+    if t.kind == TokenKind::Elision { elision_lower(t.span.of(&doc.text)).unwrap_or("") } else { "" }
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
@@ -1549,12 +1570,12 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
             // takes its lowercase complement, then the place it sits in.
             let mut court = false;
             if lone_head && head.is_some_and(|w| lists.word(List::CourtHead, w)) {
-                let (tail, next) = court_tail(doc, words, j, b);
+                let (tail, next) = court_tail(doc, words, lists, j, b);
                 if let Some(t) = tail {
                     court = true;
                     members.push(t);
                     j = next;
-                    if j < b && is_cap(j) && matches!(token_lower(doc, words, j - 1).as_ref(), "de" | "d'" | "du") {
+                    if j < b && is_cap(j) && matches!(word_lower(doc, words, j - 1), "de" | "d'" | "du") {
                         while j < b && is_cap(j) && doc.tokens[j].span.start - doc.tokens[j - 1].span.end <= 1 {
                             members.push(j);
                             j += 1;
@@ -1572,15 +1593,15 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
             // adjectives ("ministère des Affaires étrangères", "ministère de la Transition écologique").
             let mut first_member = start;
             // The token before the name, lowercased once for the three rules that read it.
-            let before = (start > a).then(|| token_lower(doc, words, start - 1));
-            let article = start >= a + 3 && matches!(before.as_deref(), Some("la" | "l'"));
+            let before = (start > a).then(|| word_lower(doc, words, start - 1));
+            let article = start >= a + 3 && matches!(before, Some("la" | "l'"));
             let particle_at = if article { start - 2 } else { start.saturating_sub(1) };
             let particle = match (particle_at > a, article) {
-                (false, _) => "".into(),
-                (true, true) => token_lower(doc, words, particle_at),
-                (true, false) => before.clone().unwrap_or_default(),
+                (false, _) => "",
+                (true, true) => word_lower(doc, words, particle_at),
+                (true, false) => before.unwrap_or_default(),
             };
-            if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
+            if matches!(particle, "de" | "du" | "des" | "d'")
                 && (!article || particle == "de")
                 && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && lists.word(List::InstitutionHead, h))
             {
@@ -1593,8 +1614,8 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its
             // complement before the place.
             // (Only after "de": the call is made for few names.)
-            if first_member == start && start >= a + 2 && matches!(before.as_deref(), Some("de" | "d'" | "du")) {
-                if let Some(head) = court_head_before(doc, words, a, start, before.as_deref()) {
+            if first_member == start && start >= a + 2 && matches!(before, Some("de" | "d'" | "du")) {
+                if let Some(head) = court_head_before(doc, words, lists, a, start, before) {
                     first_member = head;
                 }
             }
