@@ -734,17 +734,24 @@ struct WordFacts<'w> {
     mid_sentence_caps: FxHashSet<&'w str>,
     /// (token, gazetteer entry) of each demonym, in text order.
     demonym_tokens: Vec<(usize, usize)>,
-    /// Bit `i % 64` of entry `i / 64`: token `i` is a capitalised word (`capitalised_from`).
-    capitalised: Vec<u64>,
+    /// Bit `i % 64` of entry `i / 64`: token `i` is a capitalised word that is no title or role,
+    /// a word a name is made of (`name_word`, `name_word_from`).
+    name_words: Vec<u64>,
 }
 
 impl WordFacts<'_> {
-    /// The first capitalised word's token in `from..to`: sixty-four tokens a step, where a scan
-    /// of the tokens read each one's facts.
-    fn capitalised_from(&self, from: usize, to: usize) -> Option<usize> {
+    /// Whether token `k` is a word a name is made of: one bit read, where the word's facts and
+    /// a list were asked each time.
+    fn name_word(&self, k: usize) -> bool {
+        self.name_words[k / 64] >> (k % 64) & 1 != 0
+    }
+
+    /// The first token in `from..to` that is a word a name is made of: sixty-four tokens a step,
+    /// where a scan of the tokens read each one's facts.
+    fn name_word_from(&self, from: usize, to: usize) -> Option<usize> {
         let mut i = from;
         while i < to {
-            let rest = self.capitalised.get(i / 64)? >> (i % 64);
+            let rest = self.name_words.get(i / 64)? >> (i % 64);
             if rest != 0 {
                 let k = i + rest.trailing_zeros() as usize;
                 return (k < to).then_some(k);
@@ -758,7 +765,7 @@ impl WordFacts<'_> {
 /// `extract`'s pass over the words. Out of line, as keywords' `Facts::new`: the first loop of
 /// `extract` enclosed all of its code in V8.
 #[inline(never)]
-fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
+fn word_facts<'w>(doc: &Document, words: &'w Words, gaz: &Gazetteer, lists: &ListAnswers) -> WordFacts<'w> {
     // One pass over the words, each fact found once per surface (`WordInfo::surface_id`): the
     // forms written lowercase inside sentences, those capitalised there (names, whatever their
     // frequency), and the demonyms ("japonais"), which refer to their country.
@@ -773,7 +780,7 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
     let mut lower_forms: FxHashSet<&str> = FxHashSet::default();
     let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
     let mut demonym_tokens: Vec<(usize, usize)> = Vec::new();
-    let mut capitalised = vec![0u64; words.len().div_ceil(64)];
+    let mut name_words = vec![0u64; words.len().div_ceil(64)];
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         let id = w.surface_id as usize;
@@ -786,7 +793,9 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
             }
         }
         if w.cap {
-            capitalised[ti / 64] |= 1 << (ti % 64);
+            if doc.tokens[ti].kind == TokenKind::Word && !lists.word(List::Role, w) {
+                name_words[ti / 64] |= 1 << (ti % 64);
+            }
         } else if !w.stop {
             if demonym[id] == UNASKED {
                 demonym[id] = gaz.demonym(words.lower(w)).map_or(NO_DEMONYM, |i| i as u32);
@@ -796,7 +805,7 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
             }
         }
     }
-    WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, capitalised }
+    WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, name_words }
 }
 
 /// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
@@ -807,13 +816,13 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
     };
     let text = doc.text.as_str();
-    let facts = word_facts(words, gaz);
+    let lists = ListAnswers::new(words);
+    let facts = word_facts(doc, words, gaz, &lists);
     let WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, .. } = &facts;
     let mut cands = Vec::new();
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
-    let lists = ListAnswers::new(words);
     let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(words.surfaces()).collect();
     for c in candidates(doc, words, &facts, gaz, lang, &lists, &mut members) {
         split_candidate(doc, words, gaz, &lists, &members, &mut by_surface, c, &mut cands);
@@ -1479,18 +1488,12 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
         let (a, b) = s.tokens;
         let mut i = a;
         while i < b {
-            let is_cap = |k: usize| {
-                doc.tokens[k].kind == TokenKind::Word
-                    && words[k].as_ref().is_some_and(|w| w.cap && !lists.word(List::Role, w))
-            };
+            // (A capitalised word that is no title or role: `WordFacts::name_words`.)
+            let is_cap = |k: usize| facts.name_word(k);
             // Most tokens are no capitalised word: skipped by the bits of `word_facts`.
-            match facts.capitalised_from(i, b) {
+            match facts.name_word_from(i, b) {
                 Some(k) => i = k,
                 None => break,
-            }
-            if !is_cap(i) {
-                i += 1;
-                continue;
             }
             let start = i;
             members.clear();
