@@ -1000,25 +1000,26 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         let of_leader = prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "du" | "d'" | "des"))
             && prev[1..].iter().any(|p| lists.prev(List::Leader, p));
         g.leader_of |= of_leader;
-        g.person_cue |= (!of_leader && prev.iter().any(|p| lists.prev(List::PersonCue, p)))
+        // (Evidence once found is not asked for again at the group's later mentions: `||`.)
+        g.person_cue = g.person_cue || (!of_leader && prev.iter().any(|p| lists.prev(List::PersonCue, p)))
             || prev.first().is_some_and(|p| lists.prev(List::SpeechVerb, p) || lists.prev(List::PersonCueAdjacent, p))
             || speaks_next(doc, words, &lists, *c_words.last().unwrap());
-        g.first_name |= lists.word(List::FirstName, w0);
-        g.title_article |= !single && is_title_article(words, w0);
-        g.place_head |= after_place_head(&lists, &prev4);
-        g.org_cue |= c.maker || prev.first().is_some_and(|p| lists.prev(List::OrgCue, p));
+        g.first_name = g.first_name || lists.word(List::FirstName, w0);
+        g.title_article = g.title_article || (!single && is_title_article(words, w0));
+        g.place_head = g.place_head || after_place_head(&lists, &prev4);
+        g.org_cue = g.org_cue || c.maker || prev.first().is_some_and(|p| lists.prev(List::OrgCue, p));
         // "at Obama's efforts": after "Barack Obama", a preposition does not make the surname a place.
-        g.place_prep |= !surname && prev.first().is_some_and(|p| lists.prev(List::PlacePreposition, p));
-        g.org_word |= member_lowers().any(|w| lists.word(List::OrgWord, w));
+        g.place_prep = g.place_prep || (!surname && prev.first().is_some_and(|p| lists.prev(List::PlacePreposition, p)));
+        g.org_word = g.org_word || member_lowers().any(|w| lists.word(List::OrgWord, w));
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
-        g.event_word |= member_lowers().any(|w| w.cap && lists.word(List::EventWord, w));
+        g.event_word = g.event_word || member_lowers().any(|w| w.cap && lists.word(List::EventWord, w));
         // "St. Louis", "Mt. Everest": an abbreviated saint or mount names a place.
-        g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
+        g.place_word = g.place_word || places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
-        g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w));
+        g.place_word = g.place_word || (!single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w)));
         g.has_digit |= known.has_digit;
-        g.inner_acronym |= !single
-            && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
+        g.inner_acronym = g.inner_acronym
+            || (!single && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text))));
         g.mentions.push(c.span);
         // The surface is counted at the same place of the same group each time (`known.group`).
         match known.counted_at {
