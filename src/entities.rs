@@ -1413,7 +1413,7 @@ fn word_lower<'a>(doc: &'a Document, words: &'a Words, k: usize) -> &'a str {
 fn elision_token_lower(doc: &Document, k: usize) -> &'static str {
     let t = doc.tokens[k];
     // The tokeniser makes elisions of the forms `elision_lower` knows only.
-    if t.kind == TokenKind::Elision { elision_lower(t.span.of(&doc.text)).unwrap_or("") } else { "" }
+    if t.kind == TokenKind::Elision { elision_lower(t.span.bytes_of(&doc.text)).unwrap_or("") } else { "" }
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
@@ -1434,7 +1434,7 @@ fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
             return std::borrow::Cow::Borrowed(t);
         }
     }
-    match elision_lower(t) {
+    match elision_lower(t.as_bytes()) {
         Some(l) => std::borrow::Cow::Borrowed(l),
         None => crate::normalize::lowercased(t),
     }
@@ -1442,39 +1442,31 @@ fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
 
 /// `lower` of an elided word ("l’", "Qu'", "’s"), without an allocation: elisions have no
 /// `WordInfo` and are read around most words.
-fn elision_lower(t: &str) -> Option<&'static str> {
-    // The apostrophe, read from the last bytes: ' (1 byte), ʼ (2), ’ or ‘ (3). No `char` decoded.
-    let b = t.as_bytes();
-    let apostrophe = if b.ends_with(b"'") {
-        1
-    } else if b.ends_with("ʼ".as_bytes()) {
-        2
-    } else if b.ends_with("’".as_bytes()) || b.ends_with("‘".as_bytes()) {
-        3
-    } else {
-        0
+fn elision_lower(t: &[u8]) -> Option<&'static str> {
+    // The apostrophe, matched on the last bytes: ' (1 byte), ʼ (2), ’ or ‘ (3). No `char` decoded
+    // and no call (`ends_with` was one per form in wasm).
+    let head = match t {
+        [head @ .., b'\''] | [head @ .., 0xCA, 0xBC] | [head @ .., 0xE2, 0x80, 0x98 | 0x99] => head,
+        // "’s": the apostrophe first.
+        [b'\'', s] | [0xCA, 0xBC, s] | [0xE2, 0x80, 0x98 | 0x99, s] => return s.eq_ignore_ascii_case(&b's').then_some("'s"),
+        _ => return None,
     };
-    if apostrophe > 0 {
-        let head = &b[..b.len() - apostrophe];
-        // Most heads are one letter; the longer forms are few (compared ignoring ASCII case).
-        let is = |form: &str| head.eq_ignore_ascii_case(&form.as_bytes()[..form.len() - 1]);
-        return match head {
-            [c] => match c.to_ascii_lowercase() {
-                b'l' => Some("l'"),
-                b'd' => Some("d'"),
-                b'j' => Some("j'"),
-                b'm' => Some("m'"),
-                b'n' => Some("n'"),
-                b's' => Some("s'"),
-                b't' => Some("t'"),
-                b'c' => Some("c'"),
-                _ => None,
-            },
-            _ => ["qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"].into_iter().find(|f| is(f)),
-        };
+    // Most heads are one letter; the longer forms are few (compared ignoring ASCII case).
+    let is = |form: &str| head.eq_ignore_ascii_case(&form.as_bytes()[..form.len() - 1]);
+    match head {
+        [c] => match c.to_ascii_lowercase() {
+            b'l' => Some("l'"),
+            b'd' => Some("d'"),
+            b'j' => Some("j'"),
+            b'm' => Some("m'"),
+            b'n' => Some("n'"),
+            b's' => Some("s'"),
+            b't' => Some("t'"),
+            b'c' => Some("c'"),
+            _ => None,
+        },
+        _ => ["qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"].into_iter().find(|f| is(f)),
     }
-    let first = t.chars().next()?;
-    (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
 }
 
 /// Runs of capitalised words inside sentences, joined across particles.
@@ -1786,7 +1778,7 @@ mod tests {
             "ème", "e", "Cie", "DC", "CD-ROM", "Mer", "Lee", "Île",
         ];
         for w in words {
-            assert_eq!(elision_lower(w), elision(w), "{w:?}");
+            assert_eq!(elision_lower(w.as_bytes()), elision(w), "{w:?}");
             assert_eq!(is_roman_numeral(w), numeral(w), "{w:?}");
         }
     }
