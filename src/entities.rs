@@ -352,32 +352,32 @@ static INSTITUTION_HEADS: WordList = WordList::new(&[
 /// Courts, which take a lowercase complement before their seat ("cour d'appel de Paris").
 const COURT_HEADS: &[&str] = &["cour", "tribunal", "court"];
 /// Words of a court's complement: "d'appel", "de cassation", "correctionnel", "de grande instance".
-const COURT_COMPLEMENTS: &[&str] = &[
+static COURT_COMPLEMENTS: WordList = WordList::new(&[
     "appel", "cassation", "justice", "assises", "comptes", "commerce", "instance", "grande", "première",
     "correctionnel", "correctionnelle", "administratif", "administrative", "suprême", "spéciale", "spécial",
     "pénal", "pénale", "criminelle", "constitutionnelle", "militaire", "fédéral", "fédérale", "internationale",
     "international", "européenne", "supérieure", "supérieur", "prud'hommes", "appeal", "appeals",
-];
+]);
 
 /// From token `j` after a court's head: the last complement word (if any) and the token after it.
 /// Joiners ("de", "d'", "of") count only when a complement follows them.
-fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usize>, usize) {
+fn court_tail(doc: &Document, words: &Words, lists: &ListAnswers, j: usize, b: usize) -> (Option<usize>, usize) {
     let (mut last, mut k, mut next) = (None, j, j);
     while k < b && k < j + 6 {
-        let low = token_lower(doc, words, k);
-        let is_word = doc.tokens[k].kind == TokenKind::Word && words[k].as_ref().is_some_and(|w| !w.cap);
-        if is_word && COURT_COMPLEMENTS.contains(&low.as_ref()) {
+        let low = word_lower(doc, words, k);
+        let lowercase_word = words[k].as_ref().filter(|w| doc.tokens[k].kind == TokenKind::Word && !w.cap);
+        if lowercase_word.is_some_and(|w| lists.word(List::CourtComplement, w)) {
             last = Some(k);
             k += 1;
             next = k;
-        } else if matches!(low.as_ref(), "de" | "d'" | "du" | "of") && matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision) {
+        } else if matches!(low, "de" | "d'" | "du" | "of") && matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision) {
             k += 1;
         } else {
             break;
         }
     }
     // The joiner before the seat ("de Paris") stays outside the complement but must be kept for the caller.
-    if last.is_some() && next < b && matches!(token_lower(doc, words, next).as_ref(), "de" | "d'" | "du") {
+    if last.is_some() && next < b && matches!(word_lower(doc, words, next), "de" | "d'" | "du") {
         next += 1;
     }
     (last, next)
@@ -388,7 +388,7 @@ fn court_tail(doc: &Document, words: &Words, j: usize, b: usize) -> (Option<usiz
 /// `before`: token `start - 1` lowercased (when `start > a`). Out of line: its loop, inlined,
 /// lengthened `candidates`' (see `word_facts`).
 #[inline(never)]
-fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
+fn court_head_before(doc: &Document, words: &Words, lists: &ListAnswers, a: usize, start: usize, before: Option<&str>) -> Option<usize> {
     if start < a + 2 || !matches!(before, Some("de" | "d'" | "du")) {
         return None;
     }
@@ -396,9 +396,9 @@ fn court_head_before(doc: &Document, words: &Words, a: usize, start: usize, befo
     while k > a && k + 7 > start {
         k -= 1;
         match words[k].as_ref() {
-            Some(w) if !w.cap && COURT_HEADS.contains(&words.lower(w)) => return Some(k),
-            Some(w) if !w.cap && COURT_COMPLEMENTS.contains(&words.lower(w)) => continue,
-            _ if matches!(token_lower(doc, words, k).as_ref(), "de" | "d'" | "du") => continue,
+            Some(w) if !w.cap && lists.word(List::CourtHead, w) => return Some(k),
+            Some(w) if !w.cap && lists.word(List::CourtComplement, w) => continue,
+            _ if matches!(word_lower(doc, words, k), "de" | "d'" | "du") => continue,
             _ => return None,
         }
     }
@@ -467,18 +467,18 @@ fn org_tail(doc: &Document, words: &Words, mut j: usize, b: usize, members: &mut
             continue;
         }
         // A complement: its joiner, an optional article, then the noun or the name.
-        let joiner = token_lower(doc, words, j);
+        let joiner = word_lower(doc, words, j);
         let mut k = j + 1;
-        let needs_article = match joiner.as_ref() {
+        let needs_article = match joiner {
             "de" | "du" | "des" | "d'" => false,
             // "pour la République", not "Sénat pour les démocrates".
             "pour" => true,
             _ => break,
         };
-        let article = if k < b { token_lower(doc, words, k) } else { "".into() };
-        let has_article = matches!(article.as_ref(), "la" | "l'" | "le" | "les") && !doc.tokens[k].span.of(&doc.text).starts_with(char::is_uppercase);
+        let article = if k < b { word_lower(doc, words, k) } else { "" };
+        let has_article = matches!(article, "la" | "l'" | "le" | "les") && !doc.tokens[k].span.of(&doc.text).starts_with(char::is_uppercase);
         if has_article {
-            if !(joiner == "de" || (joiner == "pour" && matches!(article.as_ref(), "la" | "l'"))) {
+            if !(joiner == "de" || (joiner == "pour" && matches!(article, "la" | "l'"))) {
                 break;
             }
             k += 1;
@@ -568,6 +568,7 @@ enum List {
     MonthAbbreviation,
     CommonAcronym,
     CourtHead,
+    CourtComplement,
     FirstName,
     Calendar,
     /// `is_common_word`; the last list (`ListAnswers`' other questions come after it).
@@ -594,6 +595,7 @@ impl List {
             List::InstitutionHead => &INSTITUTION_HEADS,
             List::MonthAbbreviation => &MONTH_ABBREVIATIONS,
             List::CommonAcronym => &COMMON_ACRONYMS,
+            List::CourtComplement => &COURT_COMPLEMENTS,
             List::CourtHead => return COURT_HEADS.contains(&lower),
             List::FirstName => return is_first_name(lower),
             List::Calendar => return crate::keywords::is_calendar_word(lower),
@@ -674,11 +676,11 @@ impl<'w> ListAnswers<'w> {
         }
     }
 
-    /// Whether `list` has token `k` lowercased (`token_lower`).
+    /// Whether `list` has token `k` lowercased (`word_lower`).
     fn token(&self, list: List, doc: &Document, words: &Words, k: usize) -> bool {
         match &words[k] {
             Some(w) => self.word(list, w),
-            None => list.contains(&token_lower(doc, words, k)),
+            None => list.contains(word_lower(doc, words, k)),
         }
     }
 }
@@ -732,17 +734,24 @@ struct WordFacts<'w> {
     mid_sentence_caps: FxHashSet<&'w str>,
     /// (token, gazetteer entry) of each demonym, in text order.
     demonym_tokens: Vec<(usize, usize)>,
-    /// Bit `i % 64` of entry `i / 64`: token `i` is a capitalised word (`capitalised_from`).
-    capitalised: Vec<u64>,
+    /// Bit `i % 64` of entry `i / 64`: token `i` is a capitalised word that is no title or role,
+    /// a word a name is made of (`name_word`, `name_word_from`).
+    name_words: Vec<u64>,
 }
 
 impl WordFacts<'_> {
-    /// The first capitalised word's token in `from..to`: sixty-four tokens a step, where a scan
-    /// of the tokens read each one's facts.
-    fn capitalised_from(&self, from: usize, to: usize) -> Option<usize> {
+    /// Whether token `k` is a word a name is made of: one bit read, where the word's facts and
+    /// a list were asked each time.
+    fn name_word(&self, k: usize) -> bool {
+        self.name_words[k / 64] >> (k % 64) & 1 != 0
+    }
+
+    /// The first token in `from..to` that is a word a name is made of: sixty-four tokens a step,
+    /// where a scan of the tokens read each one's facts.
+    fn name_word_from(&self, from: usize, to: usize) -> Option<usize> {
         let mut i = from;
         while i < to {
-            let rest = self.capitalised.get(i / 64)? >> (i % 64);
+            let rest = self.name_words.get(i / 64)? >> (i % 64);
             if rest != 0 {
                 let k = i + rest.trailing_zeros() as usize;
                 return (k < to).then_some(k);
@@ -756,7 +765,7 @@ impl WordFacts<'_> {
 /// `extract`'s pass over the words. Out of line, as keywords' `Facts::new`: the first loop of
 /// `extract` enclosed all of its code in V8.
 #[inline(never)]
-fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
+fn word_facts<'w>(doc: &Document, words: &'w Words, gaz: &Gazetteer, lists: &ListAnswers) -> WordFacts<'w> {
     // One pass over the words, each fact found once per surface (`WordInfo::surface_id`): the
     // forms written lowercase inside sentences, those capitalised there (names, whatever their
     // frequency), and the demonyms ("japonais"), which refer to their country.
@@ -771,7 +780,7 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
     let mut lower_forms: FxHashSet<&str> = FxHashSet::default();
     let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
     let mut demonym_tokens: Vec<(usize, usize)> = Vec::new();
-    let mut capitalised = vec![0u64; words.len().div_ceil(64)];
+    let mut name_words = vec![0u64; words.len().div_ceil(64)];
     for (ti, w) in words.iter().enumerate() {
         let Some(w) = w else { continue };
         let id = w.surface_id as usize;
@@ -784,7 +793,9 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
             }
         }
         if w.cap {
-            capitalised[ti / 64] |= 1 << (ti % 64);
+            if doc.tokens[ti].kind == TokenKind::Word && !lists.word(List::Role, w) {
+                name_words[ti / 64] |= 1 << (ti % 64);
+            }
         } else if !w.stop {
             if demonym[id] == UNASKED {
                 demonym[id] = gaz.demonym(words.lower(w)).map_or(NO_DEMONYM, |i| i as u32);
@@ -794,7 +805,7 @@ fn word_facts<'w>(words: &'w Words, gaz: &Gazetteer) -> WordFacts<'w> {
             }
         }
     }
-    WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, capitalised }
+    WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, name_words }
 }
 
 /// Entities of `doc`, most referenced first. `lang` picks the gazetteer name shown for an
@@ -805,13 +816,13 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         if lang == Lang::En { e.name_en.to_string() } else { e.name_fr.to_string() }
     };
     let text = doc.text.as_str();
-    let facts = word_facts(words, gaz);
+    let lists = ListAnswers::new(words);
+    let facts = word_facts(doc, words, gaz, &lists);
     let WordFacts { lower_forms, mid_sentence_caps, demonym_tokens, .. } = &facts;
     let mut cands = Vec::new();
     let mut members = Vec::new();
     // Names recur: their key and gazetteer lookups are made once per distinct surface.
     let mut by_surface: FxHashMap<&str, SurfaceKey> = FxHashMap::default();
-    let lists = ListAnswers::new(words);
     let mut word_keys: Vec<Option<SurfaceKey>> = std::iter::repeat_with(|| None).take(words.surfaces()).collect();
     for c in candidates(doc, words, &facts, gaz, lang, &lists, &mut members) {
         split_candidate(doc, words, gaz, &lists, &members, &mut by_surface, c, &mut cands);
@@ -989,25 +1000,26 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         let of_leader = prev.first().is_some_and(|p| matches!(p.as_str(), "de" | "du" | "d'" | "des"))
             && prev[1..].iter().any(|p| lists.prev(List::Leader, p));
         g.leader_of |= of_leader;
-        g.person_cue |= (!of_leader && prev.iter().any(|p| lists.prev(List::PersonCue, p)))
+        // (Evidence once found is not asked for again at the group's later mentions: `||`.)
+        g.person_cue = g.person_cue || (!of_leader && prev.iter().any(|p| lists.prev(List::PersonCue, p)))
             || prev.first().is_some_and(|p| lists.prev(List::SpeechVerb, p) || lists.prev(List::PersonCueAdjacent, p))
             || speaks_next(doc, words, &lists, *c_words.last().unwrap());
-        g.first_name |= lists.word(List::FirstName, w0);
-        g.title_article |= !single && is_title_article(words, w0);
-        g.place_head |= after_place_head(&lists, &prev4);
-        g.org_cue |= c.maker || prev.first().is_some_and(|p| lists.prev(List::OrgCue, p));
+        g.first_name = g.first_name || lists.word(List::FirstName, w0);
+        g.title_article = g.title_article || (!single && is_title_article(words, w0));
+        g.place_head = g.place_head || after_place_head(&lists, &prev4);
+        g.org_cue = g.org_cue || c.maker || prev.first().is_some_and(|p| lists.prev(List::OrgCue, p));
         // "at Obama's efforts": after "Barack Obama", a preposition does not make the surname a place.
-        g.place_prep |= !surname && prev.first().is_some_and(|p| lists.prev(List::PlacePreposition, p));
-        g.org_word |= member_lowers().any(|w| lists.word(List::OrgWord, w));
+        g.place_prep = g.place_prep || (!surname && prev.first().is_some_and(|p| lists.prev(List::PlacePreposition, p)));
+        g.org_word = g.org_word || member_lowers().any(|w| lists.word(List::OrgWord, w));
         // Capitalised: "Coupe du monde" is an event, "Conseil de guerre" a court.
-        g.event_word |= member_lowers().any(|w| w.cap && lists.word(List::EventWord, w));
+        g.event_word = g.event_word || member_lowers().any(|w| w.cap && lists.word(List::EventWord, w));
         // "St. Louis", "Mt. Everest": an abbreviated saint or mount names a place.
-        g.place_word |= places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
+        g.place_word = g.place_word || places_compound || (!single && matches!(doc.tokens[c_words[0]].span.of(text), "St" | "Mt" | "Ft"));
         // The last word: "Central Park" is a place, "Park Geun-hye" and "Beach Boys" are not.
-        g.place_word |= !single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w));
+        g.place_word = g.place_word || (!single && words[*c_words.last().unwrap()].as_ref().is_some_and(|w| lists.word(List::PlaceWord, w)));
         g.has_digit |= known.has_digit;
-        g.inner_acronym |= !single
-            && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text)));
+        g.inner_acronym = g.inner_acronym
+            || (!single && c_words.iter().any(|&t| words[t].as_ref().unwrap().acronym && !is_roman_numeral(doc.tokens[t].span.of(text))));
         g.mentions.push(c.span);
         // The surface is counted at the same place of the same group each time (`known.group`).
         match known.counted_at {
@@ -1216,10 +1228,12 @@ fn after_place_head(lists: &ListAnswers, prev: &[PrevWord]) -> bool {
 }
 
 /// "ministre de la Défense", "secrétaire d'État aux Affaires": the name is a portfolio.
+/// (The word sets are `matches!` patterns: a slice's `contains` compared the word with each entry.)
 fn names_portfolio(prev: &[PrevWord]) -> bool {
-    let is = |i: usize, set: &[&str]| prev.get(i).is_some_and(|p| set.contains(&p.as_str()));
-    (is(0, &["de", "du", "des", "d'", "of", "aux", "à"]) && is(1, PORTFOLIO_HEADS))
-        || (is(0, &["la", "l'", "the"]) && is(1, &["de", "à", "for", "of"]) && is(2, PORTFOLIO_HEADS))
+    let word = |i: usize| prev.get(i).map_or("", |p| p.as_str());
+    let portfolio = |i: usize| prev.get(i).is_some_and(|p| PORTFOLIO_HEADS.contains(&p.as_str()));
+    (matches!(word(0), "de" | "du" | "des" | "d'" | "of" | "aux" | "à") && portfolio(1))
+        || (matches!(word(0), "la" | "l'" | "the") && matches!(word(1), "de" | "à" | "for" | "of") && portfolio(2))
 }
 
 /// Splits "HLM de Paris" or "Défense du Japon" where the part after a particle is a
@@ -1370,8 +1384,7 @@ fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out:
             None => {
                 let t = doc.tokens[i];
                 if t.kind == TokenKind::Elision {
-                    // The tokeniser makes elisions of the forms `elision_lower` knows only.
-                    PrevWord { lower: elision_lower(t.span.of(&doc.text)).unwrap_or(""), word: None }
+                    PrevWord { lower: elision_token_lower(doc, i), word: None }
                 } else if matches!(t.span.bytes_of(&doc.text), b"." | b"(" | b")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
@@ -1383,6 +1396,24 @@ fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out:
         len += 1;
     }
     out.len = len;
+}
+
+/// Token `k`'s lowercase form if it is a word or an elision, else "": the rules compare it with
+/// words only (particles, articles, a court's complement), which no punctuation, URL or emoji
+/// lowercases to. (Nothing lowercased or allocated, unlike `token_lower`.)
+#[inline]
+fn word_lower<'a>(doc: &'a Document, words: &'a Words, k: usize) -> &'a str {
+    match &words[k] {
+        Some(w) => words.lower(w),
+        None => elision_token_lower(doc, k),
+    }
+}
+
+/// Token `k`'s lowercase form if it is an elision (`elision_lower`), else "".
+fn elision_token_lower(doc: &Document, k: usize) -> &'static str {
+    let t = doc.tokens[k];
+    // The tokeniser makes elisions of the forms `elision_lower` knows only.
+    if t.kind == TokenKind::Elision { elision_lower(t.span.bytes_of(&doc.text)).unwrap_or("") } else { "" }
 }
 
 /// Token `k` lowercased: words carry their lowercase form, other tokens are lowercased here.
@@ -1403,7 +1434,7 @@ fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
             return std::borrow::Cow::Borrowed(t);
         }
     }
-    match elision_lower(t) {
+    match elision_lower(t.as_bytes()) {
         Some(l) => std::borrow::Cow::Borrowed(l),
         None => crate::normalize::lowercased(t),
     }
@@ -1411,39 +1442,31 @@ fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
 
 /// `lower` of an elided word ("l’", "Qu'", "’s"), without an allocation: elisions have no
 /// `WordInfo` and are read around most words.
-fn elision_lower(t: &str) -> Option<&'static str> {
-    // The apostrophe, read from the last bytes: ' (1 byte), ʼ (2), ’ or ‘ (3). No `char` decoded.
-    let b = t.as_bytes();
-    let apostrophe = if b.ends_with(b"'") {
-        1
-    } else if b.ends_with("ʼ".as_bytes()) {
-        2
-    } else if b.ends_with("’".as_bytes()) || b.ends_with("‘".as_bytes()) {
-        3
-    } else {
-        0
+fn elision_lower(t: &[u8]) -> Option<&'static str> {
+    // The apostrophe, matched on the last bytes: ' (1 byte), ʼ (2), ’ or ‘ (3). No `char` decoded
+    // and no call (`ends_with` was one per form in wasm).
+    let head = match t {
+        [head @ .., b'\''] | [head @ .., 0xCA, 0xBC] | [head @ .., 0xE2, 0x80, 0x98 | 0x99] => head,
+        // "’s": the apostrophe first.
+        [b'\'', s] | [0xCA, 0xBC, s] | [0xE2, 0x80, 0x98 | 0x99, s] => return s.eq_ignore_ascii_case(&b's').then_some("'s"),
+        _ => return None,
     };
-    if apostrophe > 0 {
-        let head = &b[..b.len() - apostrophe];
-        // Most heads are one letter; the longer forms are few (compared ignoring ASCII case).
-        let is = |form: &str| head.eq_ignore_ascii_case(&form.as_bytes()[..form.len() - 1]);
-        return match head {
-            [c] => match c.to_ascii_lowercase() {
-                b'l' => Some("l'"),
-                b'd' => Some("d'"),
-                b'j' => Some("j'"),
-                b'm' => Some("m'"),
-                b'n' => Some("n'"),
-                b's' => Some("s'"),
-                b't' => Some("t'"),
-                b'c' => Some("c'"),
-                _ => None,
-            },
-            _ => ["qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"].into_iter().find(|f| is(f)),
-        };
+    // Most heads are one letter; the longer forms are few (compared ignoring ASCII case).
+    let is = |form: &str| head.eq_ignore_ascii_case(&form.as_bytes()[..form.len() - 1]);
+    match head {
+        [c] => match c.to_ascii_lowercase() {
+            b'l' => Some("l'"),
+            b'd' => Some("d'"),
+            b'j' => Some("j'"),
+            b'm' => Some("m'"),
+            b'n' => Some("n'"),
+            b's' => Some("s'"),
+            b't' => Some("t'"),
+            b'c' => Some("c'"),
+            _ => None,
+        },
+        _ => ["qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"].into_iter().find(|f| is(f)),
     }
-    let first = t.chars().next()?;
-    (crate::text::is_apostrophe(first) && t[first.len_utf8()..].eq_ignore_ascii_case("s")).then_some("'s")
 }
 
 /// Runs of capitalised words inside sentences, joined across particles.
@@ -1458,18 +1481,12 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
         let (a, b) = s.tokens;
         let mut i = a;
         while i < b {
-            let is_cap = |k: usize| {
-                doc.tokens[k].kind == TokenKind::Word
-                    && words[k].as_ref().is_some_and(|w| w.cap && !lists.word(List::Role, w))
-            };
+            // (A capitalised word that is no title or role: `WordFacts::name_words`.)
+            let is_cap = |k: usize| facts.name_word(k);
             // Most tokens are no capitalised word: skipped by the bits of `word_facts`.
-            match facts.capitalised_from(i, b) {
+            match facts.name_word_from(i, b) {
                 Some(k) => i = k,
                 None => break,
-            }
-            if !is_cap(i) {
-                i += 1;
-                continue;
             }
             let start = i;
             members.clear();
@@ -1549,12 +1566,12 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
             // takes its lowercase complement, then the place it sits in.
             let mut court = false;
             if lone_head && head.is_some_and(|w| lists.word(List::CourtHead, w)) {
-                let (tail, next) = court_tail(doc, words, j, b);
+                let (tail, next) = court_tail(doc, words, lists, j, b);
                 if let Some(t) = tail {
                     court = true;
                     members.push(t);
                     j = next;
-                    if j < b && is_cap(j) && matches!(token_lower(doc, words, j - 1).as_ref(), "de" | "d'" | "du") {
+                    if j < b && is_cap(j) && matches!(word_lower(doc, words, j - 1), "de" | "d'" | "du") {
                         while j < b && is_cap(j) && doc.tokens[j].span.start - doc.tokens[j - 1].span.end <= 1 {
                             members.push(j);
                             j += 1;
@@ -1572,15 +1589,15 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
             // adjectives ("ministère des Affaires étrangères", "ministère de la Transition écologique").
             let mut first_member = start;
             // The token before the name, lowercased once for the three rules that read it.
-            let before = (start > a).then(|| token_lower(doc, words, start - 1));
-            let article = start >= a + 3 && matches!(before.as_deref(), Some("la" | "l'"));
+            let before = (start > a).then(|| word_lower(doc, words, start - 1));
+            let article = start >= a + 3 && matches!(before, Some("la" | "l'"));
             let particle_at = if article { start - 2 } else { start.saturating_sub(1) };
             let particle = match (particle_at > a, article) {
-                (false, _) => "".into(),
-                (true, true) => token_lower(doc, words, particle_at),
-                (true, false) => before.clone().unwrap_or_default(),
+                (false, _) => "",
+                (true, true) => word_lower(doc, words, particle_at),
+                (true, false) => before.unwrap_or_default(),
             };
-            if matches!(particle.as_ref(), "de" | "du" | "des" | "d'")
+            if matches!(particle, "de" | "du" | "des" | "d'")
                 && (!article || particle == "de")
                 && words[particle_at - 1].as_ref().is_some_and(|h| !h.cap && lists.word(List::InstitutionHead, h))
             {
@@ -1593,8 +1610,8 @@ fn candidates(doc: &Document, words: &Words, facts: &WordFacts, gaz: &Gazetteer,
             // "tribunal correctionnel de Nanterre", "cour d'appel de Paris": a court, lowercase, with its
             // complement before the place.
             // (Only after "de": the call is made for few names.)
-            if first_member == start && start >= a + 2 && matches!(before.as_deref(), Some("de" | "d'" | "du")) {
-                if let Some(head) = court_head_before(doc, words, a, start, before.as_deref()) {
+            if first_member == start && start >= a + 2 && matches!(before, Some("de" | "d'" | "du")) {
+                if let Some(head) = court_head_before(doc, words, lists, a, start, before) {
                     first_member = head;
                 }
             }
@@ -1761,7 +1778,7 @@ mod tests {
             "ème", "e", "Cie", "DC", "CD-ROM", "Mer", "Lee", "Île",
         ];
         for w in words {
-            assert_eq!(elision_lower(w), elision(w), "{w:?}");
+            assert_eq!(elision_lower(w.as_bytes()), elision(w), "{w:?}");
             assert_eq!(is_roman_numeral(w), numeral(w), "{w:?}");
         }
     }
