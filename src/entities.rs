@@ -611,11 +611,13 @@ impl List {
 struct ListAnswers<'w> {
     words: &'w Words,
     bits: Vec<std::cell::Cell<u64>>,
+    /// The same for the elided forms (`ELIDED`), which have no `WordInfo`: read before most names.
+    elided: [std::cell::Cell<u64>; ELIDED.len()],
 }
 
 impl<'w> ListAnswers<'w> {
     fn new(words: &'w Words) -> ListAnswers<'w> {
-        ListAnswers { words, bits: vec![std::cell::Cell::new(0); words.surfaces()] }
+        ListAnswers { words, bits: vec![std::cell::Cell::new(0); words.surfaces()], elided: Default::default() }
     }
 
     /// Whether `list` has the word's lowercase form.
@@ -655,7 +657,12 @@ impl<'w> ListAnswers<'w> {
     /// `answer` for the word's surface, asked once: `slot` (< 32) says which question.
     #[inline]
     fn memo(&self, slot: u32, w: &WordInfo, answer: impl FnOnce() -> bool) -> bool {
-        let cell = &self.bits[w.surface_id as usize];
+        Self::memo_in(&self.bits[w.surface_id as usize], slot, answer)
+    }
+
+    /// `memo` with the answers kept in `cell`.
+    #[inline]
+    fn memo_in(cell: &std::cell::Cell<u64>, slot: u32, answer: impl FnOnce() -> bool) -> bool {
         let asked = 1u64 << (2 * slot);
         let bits = cell.get();
         if bits & asked != 0 {
@@ -670,10 +677,7 @@ impl<'w> ListAnswers<'w> {
     /// Whether `list` has a word before a name.
     #[inline]
     fn prev(&self, list: List, p: &PrevWord) -> bool {
-        match p.word {
-            Some(w) => self.word(list, w),
-            None => list.contains(p.lower),
-        }
+        Self::memo_in(p.answers, list as u32, || list.contains(p.lower))
     }
 
     /// Whether `list` has token `k` lowercased (`word_lower`).
@@ -885,7 +889,8 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
         })
     };
     // Reused for every candidate: no list of six words set up and copied out each time.
-    let mut prev4 = PrevWords { words: [PrevWord { lower: "", word: None }; 6], len: 0 };
+    // (Filled with any cell: `len` says which words are read.)
+    let mut prev4 = PrevWords { words: [PrevWord { lower: "", answers: &lists.elided[0] }; 6], len: 0 };
     for c in cands {
         let c_words = &members[c.words.clone()];
         let surface = c.span.of(text);
@@ -938,7 +943,7 @@ pub fn extract(doc: &Document, words: &Words, gaz: &Gazetteer, lang: Lang) -> Ve
             }
         }
         // The four words before (`after_place_head` reads four, the rest three).
-        prev_words(doc, words, c.first_token, 4, &mut prev4);
+        prev_words(doc, words, &lists, c.first_token, 4, &mut prev4);
         let prev = &prev4[..prev4.len().min(3)];
         // "président de la République": a title, not the state.
         let republic_title = single && words.lower(w0) == "république" && prev.first().is_some_and(|p| p == "la");
@@ -1335,13 +1340,13 @@ fn is_common_word(w: &str) -> bool {
     COMMON.contains(&w)
 }
 
-/// A lowercase word before a candidate: its `WordInfo` if it has one (the list answers go by
-/// it), its lowercase form in any case (an elision's is static: `elision_lower`). Borrowed only:
-/// no allocation or drop per candidate.
+/// A lowercase word before a candidate, with the cell of `ListAnswers` that keeps its list
+/// answers (its word's, or its elided form's: an elision has no `WordInfo`). Borrowed only: no
+/// allocation or drop per candidate.
 #[derive(Clone, Copy)]
 struct PrevWord<'a> {
     lower: &'a str,
-    word: Option<&'a WordInfo>,
+    answers: &'a std::cell::Cell<u64>,
 }
 
 impl PrevWord<'_> {
@@ -1372,7 +1377,7 @@ impl<'a> std::ops::Deref for PrevWords<'a> {
 /// Lowercase words immediately before token `ti`, nearest first (skipping punctuation), into
 /// `out`; `n` ≤ 6.
 #[inline]
-fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out: &mut PrevWords<'a>) {
+fn prev_words<'a>(doc: &'a Document, words: &'a Words, lists: &'a ListAnswers, ti: usize, n: usize, out: &mut PrevWords<'a>) {
     let n = n.min(out.words.len());
     // Counted here and stored once: `out` is written through a reference.
     let mut len = 0;
@@ -1380,11 +1385,13 @@ fn prev_words<'a>(doc: &'a Document, words: &'a Words, ti: usize, n: usize, out:
     while i > 0 && len < n {
         i -= 1;
         out.words[len] = match &words[i] {
-            Some(w) => PrevWord { lower: words.lower(w), word: Some(w) },
+            Some(w) => PrevWord { lower: words.lower(w), answers: &lists.bits[w.surface_id as usize] },
             None => {
                 let t = doc.tokens[i];
                 if t.kind == TokenKind::Elision {
-                    PrevWord { lower: elision_token_lower(doc, i), word: None }
+                    // The tokeniser makes elisions of the forms `elision_lower` knows only.
+                    let Some(form) = elided_form(t.span.bytes_of(&doc.text)) else { break };
+                    PrevWord { lower: ELIDED[form], answers: &lists.elided[form] }
                 } else if matches!(t.span.bytes_of(&doc.text), b"." | b"(" | b")") {
                     // "M." keeps its period as a separate token; "le président (Vladimir) Poutine".
                     continue;
@@ -1440,32 +1447,32 @@ fn other_token_lower(t: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The elided forms, lowercase ("l’", "Qu'" and "’s" are "l'", "qu'" and "'s"): `elided_form`
+/// answers an index in it.
+const ELIDED: [&str; 16] = ["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'", "'s"];
+
 /// `lower` of an elided word ("l’", "Qu'", "’s"), without an allocation: elisions have no
 /// `WordInfo` and are read around most words.
 fn elision_lower(t: &[u8]) -> Option<&'static str> {
+    elided_form(t).map(|i| ELIDED[i])
+}
+
+/// The elided word's form: its index in `ELIDED`.
+fn elided_form(t: &[u8]) -> Option<usize> {
     // The apostrophe, matched on the last bytes: ' (1 byte), ʼ (2), ’ or ‘ (3). No `char` decoded
     // and no call (`ends_with` was one per form in wasm).
     let head = match t {
         [head @ .., b'\''] | [head @ .., 0xCA, 0xBC] | [head @ .., 0xE2, 0x80, 0x98 | 0x99] => head,
         // "’s": the apostrophe first.
-        [b'\'', s] | [0xCA, 0xBC, s] | [0xE2, 0x80, 0x98 | 0x99, s] => return s.eq_ignore_ascii_case(&b's').then_some("'s"),
+        [b'\'', s] | [0xCA, 0xBC, s] | [0xE2, 0x80, 0x98 | 0x99, s] => return s.eq_ignore_ascii_case(&b's').then_some(ELIDED.len() - 1),
         _ => return None,
     };
     // Most heads are one letter; the longer forms are few (compared ignoring ASCII case).
     let is = |form: &str| head.eq_ignore_ascii_case(&form.as_bytes()[..form.len() - 1]);
     match head {
-        [c] => match c.to_ascii_lowercase() {
-            b'l' => Some("l'"),
-            b'd' => Some("d'"),
-            b'j' => Some("j'"),
-            b'm' => Some("m'"),
-            b'n' => Some("n'"),
-            b's' => Some("s'"),
-            b't' => Some("t'"),
-            b'c' => Some("c'"),
-            _ => None,
-        },
-        _ => ["qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"].into_iter().find(|f| is(f)),
+        // (The one-letter forms come first in `ELIDED`, in this order.)
+        [c] => b"ldjmnstc".iter().position(|&f| f == c.to_ascii_lowercase()),
+        _ => (8..ELIDED.len() - 1).find(|&i| is(ELIDED[i])),
     }
 }
 
