@@ -75,31 +75,35 @@ fn zero_bytes(y: u64) -> u64 {
 /// The first `byte` at or after `from`, or `bytes.len()`: eight bytes at a time, with no
 /// set-up per call (`has` calls it again at each of a line's 'c's: through `memchr`,
 /// `match_indices('c')`, parse was 1-4 % slower in V8 and 0.64 M instructions more on news-1m).
-fn next_byte(bytes: &[u8], mut from: usize, byte: u8) -> usize {
+/// With `case_bit` 0x20 (and a lowercase letter for `byte`), either case of it.
+fn next_byte(bytes: &[u8], mut from: usize, byte: u8, case_bit: u8) -> usize {
     while let Some(chunk) = bytes.get(from..from + 8) {
-        let found = zero_bytes(u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ ONES * u64::from(byte));
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) | ONES * u64::from(case_bit);
+        let found = zero_bytes(x ^ ONES * u64::from(byte));
         if found != 0 {
             return from + found.trailing_zeros() as usize / 8;
         }
         from += 8;
     }
     let rest = bytes.get(from..).unwrap_or_default();
-    from + rest.iter().position(|&b| b == byte).unwrap_or(rest.len())
+    from + rest.iter().position(|&b| b | case_bit == byte).unwrap_or(rest.len())
 }
 
-/// `s.contains(needle)`, found by the needle's first byte. In wasm (no SIMD) the standard
-/// library's substring search steps through a line a few letters at a time, where the
-/// boilerplate predicates' needles start with a letter rarer than most ('c').
+/// `s.contains(needle)` in either ASCII case, for a needle of lowercase ASCII letters (on a
+/// folded line, which has no ASCII capitals, just `contains`), found by the needle's first
+/// byte. In wasm (no SIMD) the standard library's substring search steps through a line a few
+/// letters at a time, where the boilerplate predicates' needles start with a letter rarer than
+/// most ('c').
 fn has(s: &str, needle: &str) -> bool {
     let (bytes, needle) = (s.as_bytes(), needle.as_bytes());
     let Some(&first) = needle.first() else { return true };
     let mut at = 0;
     loop {
-        at = next_byte(bytes, at, first);
+        at = next_byte(bytes, at, first, 0x20);
         if at >= bytes.len() {
             return false;
         }
-        if bytes[at..].starts_with(needle) {
+        if bytes[at..].get(..needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
             return true;
         }
         at += 1;
@@ -224,6 +228,19 @@ fn is_pagination(line: &str) -> bool {
 
 fn strip_bullet(line: &str) -> &str {
     line.trim_start().trim_start_matches(['•', '·', '▪', '*']).trim_start()
+}
+
+/// Whether the boilerplate, title and attribution tests below could hold for a line that is
+/// not near the ends of the text (where bylines are): unless the folded line opens with a few
+/// letters, '.', '-', '*', a digit or the title's first letter, or holds "comment" or
+/// "contribu", none does, and the line need not be folded. (Only ASCII letters, İ and the
+/// Kelvin sign lowercase to ASCII letters; the last two are non-ASCII, which is always folded.)
+fn fold_may_matter(line: &str, title_fold: Option<&str>) -> bool {
+    let Some(&first) = line.as_bytes().first() else { return false };
+    let first = first.to_ascii_lowercase();
+    !first.is_ascii() || first.is_ascii_digit() || b"acoprsi.-*".contains(&first)
+        || title_fold.is_some_and(|t| t.as_bytes().first() == Some(&first))
+        || has(line, "comment") || has(line, "contribu")
 }
 
 /// The predicates below take the line folded once by `fold_for_compare` (empty for long lines).
@@ -1021,7 +1038,9 @@ impl Document {
             let ci = content_index;
             content_index += 1;
             // (Not folded in a comment section, whose lines the fold would not decide.)
-            let folded = if line.len() <= 400 && !in_comments { fold_for_compare(line) } else { String::new() };
+            let near_ends = ci + 3 >= content_total || ci <= 2;
+            let fold = line.len() <= 400 && !in_comments && (near_ends || fold_may_matter(line, title_fold.as_deref()));
+            let folded = if fold { fold_for_compare(line) } else { String::new() };
             let first_line = if titled_by_hint { hint == Some(BlockKind::Title) && self.title.is_none() } else { i == 0 && looks_like_title(line) };
             let kind = if first_line {
                 let (title, date) = strip_date_prefix(text, p);
@@ -1042,7 +1061,7 @@ impl Document {
                 || is_pagination(line) || is_photo_credit(&folded) || is_contributor_credit(&folded)
             {
                 BlockKind::Boilerplate
-            } else if (ci + 3 >= content_total || ci <= 2) && looks_like_byline(line, &folded) {
+            } else if near_ends && looks_like_byline(line, &folded) {
                 if self.byline.is_none() {
                     self.byline = Some(byline_names(line).to_string());
                 }
@@ -1158,13 +1177,15 @@ mod tests {
     }
 
     #[test]
-    fn has_finds_what_contains_finds() {
-        let line = "les commentaires de ccontributeurs, comment-contribu cc comment";
+    fn has_finds_what_contains_finds_in_either_case() {
+        let line = "les Commentaires de cCONTRIBUteurs, comment-contribu Cc COMMENT";
+        let lower = line.to_ascii_lowercase();
         for p in 0..=line.len() {
             for needle in ["comment", "contribu", "c", "cc", "ment", "comment!", "ccontributeurs,"] {
-                assert_eq!(has(&line[p..], needle), line[p..].contains(needle), "{needle:?} in {:?}", &line[p..]);
+                assert_eq!(has(&line[p..], needle), lower[p..].contains(needle), "{needle:?} in {:?}", &line[p..]);
             }
-            assert_eq!(next_byte(line.as_bytes(), p, b'c'), line[p..].find('c').map_or(line.len(), |i| p + i));
+            assert_eq!(next_byte(line.as_bytes(), p, b'c', 0), line[p..].find('c').map_or(line.len(), |i| p + i));
+            assert_eq!(next_byte(line.as_bytes(), p, b'c', 0x20), lower[p..].find('c').map_or(line.len(), |i| p + i));
         }
     }
 
